@@ -1,0 +1,133 @@
+import { existsSync } from 'node:fs'
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import pc from 'picocolors'
+import type { VFile } from 'vfile'
+import { reporter } from 'vfile-reporter'
+import { buildMarkdown, UnknownGuidelineError, type TransformResult } from './build.ts'
+import { checkOutputs } from './check.ts'
+import { listGuidelineIds, sourceDir } from './load.ts'
+import { starterGuideline } from './starter.ts'
+
+export interface CliIo {
+  cwd: string
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  /** `YYYY-MM-DD`; tests fix it so warnings about dates do not drift. */
+  today?: string
+}
+
+export const exitCodes = { ok: 0, contentErrors: 1, usage: 2 } as const
+
+const usage = `Usage: guidepress <command> [options]
+
+Commands:
+  build [ids…]   Build the deck, handout and summary of every guideline (or only these ids)
+  check          Validate every guideline and fail when a committed output is stale
+  new <id>       Write a starter guideline to source/<id>.md
+
+Options:
+  -h, --help     Show this help
+  -v, --version  Show the version`
+
+class UsageError extends Error {}
+
+const defaultIo: CliIo = {
+  cwd: process.cwd(),
+  stdout: (text) => process.stdout.write(`${text}\n`),
+  stderr: (text) => process.stderr.write(`${text}\n`)
+}
+
+/** Runs one command and returns its exit code: 0 ok, 1 content errors, 2 usage errors. Never throws. */
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } }
+    })
+    const [command, ...rest] = positionals
+    if (values.version) return printVersion(io)
+    if (values.help || command === undefined || command === 'help') {
+      io.stdout(usage)
+      return command === undefined && !values.help ? exitCodes.usage : exitCodes.ok
+    }
+    switch (command) {
+      case 'build':
+        return await runBuild(rest, io)
+      case 'check':
+        if (rest.length > 0) throw new UsageError('`guidepress check` takes no arguments')
+        return await runCheck(io)
+      case 'new':
+        return await runNew(rest, io)
+      default:
+        throw new UsageError(`Unknown command \`${command}\``)
+    }
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof UnknownGuidelineError || isParseArgsError(error)) {
+      io.stderr(`${pc.red('guidepress:')} ${(error as Error).message}\n\n${usage}`)
+      return exitCodes.usage
+    }
+    // An author should never see a stack trace; say what failed and where to report it.
+    io.stderr(`${pc.red('guidepress: internal error:')} ${error instanceof Error ? error.message : String(error)}\nPlease report this with the command you ran.`)
+    return exitCodes.contentErrors
+  }
+}
+
+async function runBuild(ids: string[], io: CliIo): Promise<number> {
+  const started = performance.now()
+  const result = await buildMarkdown({ root: io.cwd, ids, today: io.today })
+  printMessages(result.files, io)
+  if (!result.ok || !result.write) {
+    io.stderr(pc.red('Nothing was written: fix the errors above and build again.'))
+    return exitCodes.contentErrors
+  }
+  for (const written of result.write.written) io.stdout(`${pc.green('wrote')} ${written}`)
+  const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  io.stdout(summaryLine(result, result.write.written.length, result.write.unchanged.length, seconds))
+  return exitCodes.ok
+}
+
+async function runCheck(io: CliIo): Promise<number> {
+  const result = await checkOutputs({ root: io.cwd, today: io.today })
+  printMessages(result.files, io)
+  if (!result.ok) return exitCodes.contentErrors
+  io.stdout(`${pc.green('✔')} ${result.results.length} guideline${result.results.length === 1 ? '' : 's'} valid; every committed output matches a fresh build`)
+  return exitCodes.ok
+}
+
+async function runNew(args: string[], io: CliIo): Promise<number> {
+  const [id, ...extra] = args
+  if (id === undefined || extra.length > 0) throw new UsageError('`guidepress new` takes one id, such as `guidepress new bone-health`')
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) throw new UsageError(`Expected a kebab-case id such as \`bone-health\`, not \`${id}\``)
+  if ((await listGuidelineIds(io.cwd)).includes(id) || existsSync(path.join(io.cwd, sourceDir, `${id}.md`))) {
+    throw new UsageError(`\`${sourceDir}/${id}.md\` exists already; choose another id`)
+  }
+  const today = io.today ?? new Date().toISOString().slice(0, 10)
+  await mkdir(path.join(io.cwd, sourceDir), { recursive: true })
+  await writeFile(path.join(io.cwd, sourceDir, `${id}.md`), starterGuideline(id, today), { flag: 'wx' })
+  io.stdout(`${pc.green('wrote')} ${sourceDir}/${id}.md; edit it, then run \`npm run build\``)
+  return exitCodes.ok
+}
+
+function printMessages(files: VFile[], io: CliIo): void {
+  const report = reporter(files, { quiet: true })
+  if (report !== '') io.stderr(report)
+}
+
+function summaryLine(result: TransformResult, written: number, unchanged: number, seconds: string): string {
+  const guidelines = `${result.results.length} guideline${result.results.length === 1 ? '' : 's'}`
+  return `${pc.green('✔')} Built ${guidelines}: ${written} file${written === 1 ? '' : 's'} written, ${unchanged} unchanged, in ${seconds} s`
+}
+
+async function printVersion(io: CliIo): Promise<number> {
+  const { default: pkg } = await import('../package.json', { with: { type: 'json' } })
+  io.stdout(pkg.version)
+  return exitCodes.ok
+}
+
+function isParseArgsError(error: unknown): boolean {
+  return error instanceof TypeError && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS')
+}

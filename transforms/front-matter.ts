@@ -1,0 +1,170 @@
+import matter from 'gray-matter'
+import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml'
+import type { Point } from 'unist'
+import type { VFile } from 'vfile'
+import type { z } from 'zod'
+import { frontMatterFields, frontMatterSchema, type GuidelineMeta } from './front-matter-schema.ts'
+import { reportError, reportWarning } from './report.ts'
+
+const delimiter = '---'
+
+/** gray-matter would run these; any language but YAML is refused before it parses anything. */
+function refuseLanguage(): never {
+  throw new Error('Only YAML front matter is accepted')
+}
+const refusingEngines = Object.fromEntries(
+  ['javascript', 'js', 'json', 'coffee', 'coffeescript', 'cson', 'toml'].map((name) => [name, { parse: refuseLanguage, stringify: refuseLanguage }])
+)
+
+/**
+ * Reads and validates the front matter of a guideline. Sets `file.data.meta` when it is valid,
+ * `file.data.topicIds` whenever topic ids can be read, and `file.data.body` always.
+ */
+export function readFrontMatter(file: VFile, id: string, today: string): void {
+  const text = String(file.value)
+  file.data.body = text
+  file.data.topicIds = []
+
+  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'))
+  if (!firstLine.startsWith(delimiter) || firstLine.startsWith('----')) {
+    reportError(file, 'Expected front matter at the top of the file: a `---` line, YAML fields (title, version, updated, status, topics), and a closing `---` line', { line: 1, column: 1 }, 'front-matter-missing')
+    return
+  }
+  const language = firstLine.slice(delimiter.length).trim()
+  if (language !== '' && language.toLowerCase() !== 'yaml' && language.toLowerCase() !== 'yml') {
+    reportError(file, `Unexpected \`${delimiter}${language}\` front matter: only YAML is accepted (never evaluated); write a plain \`---\` line and YAML fields`, { line: 1, column: 4 }, 'front-matter-not-yaml')
+    return
+  }
+  const closing = /\n---[ \t]*(?:\n|$)/.exec(text)
+  if (!closing) {
+    reportError(file, 'Expected a closing `---` line after the front matter', { line: 1, column: 1 }, 'front-matter-unclosed')
+    return
+  }
+
+  const lineCounter = new LineCounter()
+  let document: Document | undefined
+  const split = matter(text, {
+    engines: {
+      ...refusingEngines,
+      yaml: {
+        parse(source: string) {
+          document = parseDocument(source, { lineCounter, uniqueKeys: true, schema: 'core', prettyErrors: false })
+          return {}
+        },
+        stringify: refuseLanguage
+      }
+    }
+  })
+  // Body positions must stay file positions: blank the front-matter lines instead of cutting them.
+  const bodyStart = text.length - split.content.length
+  file.data.body = text.slice(0, bodyStart).replace(/[^\n]/g, ' ') + split.content
+  // The matter starts on line 2, after the opening delimiter.
+  const matterStartLine = 2
+  const toPoint = (offset: number): Point => {
+    const position = lineCounter.linePos(offset)
+    return { line: position.line + matterStartLine - 1, column: position.col }
+  }
+
+  if (!document) {
+    reportError(file, 'Expected YAML fields between the `---` lines; the front matter is empty', { line: 1, column: 1 }, 'front-matter-missing')
+    return
+  }
+  for (const error of document.errors) {
+    reportError(file, `Unexpected YAML: ${error.message.split('\n')[0]}`, toPoint(error.pos[0]), 'front-matter-invalid-yaml')
+  }
+  if (document.errors.length > 0) return
+
+  const data: unknown = document.toJS()
+  if (!isMap(document.contents)) {
+    reportError(file, 'Expected the front matter to be YAML `field: value` lines', { line: matterStartLine, column: 1 }, 'front-matter-invalid-yaml')
+    return
+  }
+  file.data.topicIds = readTopicIds(data)
+
+  const result = frontMatterSchema.safeParse(data)
+  if (!result.success) {
+    for (const issue of result.error.issues) reportSchemaIssue(file, document, issue, toPoint)
+    return
+  }
+
+  const frontMatter = result.data
+  const placeOf = (path: Array<string | number>): Point => placeInDocument(document as Document, path, toPoint)
+  let valid = true
+  if (frontMatter.status === 'approved' && (frontMatter.reviewers ?? []).length === 0) {
+    reportError(file, 'Expected `reviewers` with at least one named clinician when `status: approved`; add them or set `status: in-review`', placeOf(['status']), 'reviewers-required')
+    valid = false
+  }
+  const seen = new Set<string>()
+  frontMatter.topics.forEach((topic, index) => {
+    if (seen.has(topic.id)) {
+      reportError(file, `Unexpected duplicate topic id \`${topic.id}\`; every topic needs its own id`, placeOf(['topics', index, 'id']), 'topic-id-duplicate')
+      valid = false
+    }
+    seen.add(topic.id)
+  })
+  const nextReview = frontMatter['next-review']
+  if (nextReview !== undefined && nextReview < today) {
+    reportWarning(file, `Expected \`next-review\` (${nextReview}) to be in the future; the guideline is due for review`, placeOf(['next-review']), 'next-review-past')
+  }
+  if (!valid) return
+
+  file.data.meta = {
+    ...frontMatter,
+    id,
+    outputs: frontMatter.outputs ?? ['deck', 'handout', 'summary'],
+    lang: frontMatter.lang ?? 'en',
+    reviewers: frontMatter.reviewers ?? []
+  } satisfies GuidelineMeta
+}
+
+function readTopicIds(data: unknown): string[] {
+  if (typeof data !== 'object' || data === null || !('topics' in data) || !Array.isArray(data.topics)) return []
+  return data.topics.flatMap((topic: unknown) =>
+    typeof topic === 'object' && topic !== null && 'id' in topic && typeof topic.id === 'string' ? [topic.id] : []
+  )
+}
+
+function reportSchemaIssue(file: VFile, document: Document, issue: z.core.$ZodIssue, toPoint: (offset: number) => Point): void {
+  const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol')
+  const field = path.join('.')
+  if (issue.code === 'unrecognized_keys') {
+    for (const key of issue.keys) {
+      const keyPath = [...path, key]
+      const known = path.length === 0 ? frontMatterFields : ['id', 'title', 'terms']
+      reportError(file, `Unexpected field \`${keyPath.join('.')}\`; remove it or use one of: ${known.join(', ')}`, placeInDocument(document, keyPath, toPoint, true), 'front-matter-unknown-field')
+    }
+    return
+  }
+  const value = document.getIn(path)
+  if (value === undefined && !document.hasIn(path)) {
+    reportError(file, `Expected required field \`${field}\`; add \`${path.at(-1)}:\` to the front matter`, placeInDocument(document, path, toPoint), 'front-matter-required-field')
+    return
+  }
+  reportError(file, `${issue.message} for \`${field}\`, not \`${describe(value)}\``, placeInDocument(document, path, toPoint), 'front-matter-invalid-value')
+}
+
+function describe(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value)
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text
+}
+
+/** The place of a field's value (or of its key, or of its nearest existing parent). */
+function placeInDocument(document: Document, path: Array<string | number>, toPoint: (offset: number) => Point, atKey = false): Point {
+  for (let length = path.length; length >= 0; length--) {
+    const prefix = path.slice(0, length)
+    if (atKey && length === path.length && length > 0) {
+      const parent = prefix.length > 1 ? document.getIn(prefix.slice(0, -1), true) : document.contents
+      if (isMap(parent)) {
+        const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === prefix.at(-1))
+        if (pair && isScalar(pair.key) && pair.key.range) return toPoint(pair.key.range[0])
+      }
+      continue
+    }
+    const node: unknown = length === 0 ? document.contents : document.getIn(prefix, true)
+    if (node && typeof node === 'object' && 'range' in node && Array.isArray(node.range)) {
+      const start: unknown = node.range[0]
+      if (typeof start === 'number') return toPoint(start)
+    }
+  }
+  return { line: 1, column: 1 }
+}

@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { VFile } from 'vfile'
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml'
+import { reportError } from './report.ts'
+import type { Glossary } from './types.ts'
+
+export const glossaryPath = 'source/glossary.yml'
+
+/** Reads `source/glossary.yml` (term: plain explanation). A missing file is an empty glossary. */
+export async function loadGlossary(root: string): Promise<{ file: VFile; glossary: Glossary }> {
+  const file = new VFile({ cwd: root, path: glossaryPath })
+  const glossary = new Map<string, string>()
+  let text: string
+  try {
+    text = await readFile(path.join(root, glossaryPath), 'utf8')
+  } catch {
+    return { file, glossary }
+  }
+  file.value = text
+  const lineCounter = new LineCounter()
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, schema: 'core' })
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset)
+    return { line, column: col }
+  }
+  for (const error of document.errors) reportError(file, `Unexpected YAML: ${error.message.split('\n')[0]}`, at(error.pos[0]), 'glossary-invalid')
+  if (document.errors.length > 0 || document.contents === null) return { file, glossary }
+  if (!isMap(document.contents)) {
+    reportError(file, 'Expected the glossary to be `term: plain-language explanation` lines', { line: 1, column: 1 }, 'glossary-invalid')
+    return { file, glossary }
+  }
+  for (const pair of document.contents.items) {
+    const term = isScalar(pair.key) ? pair.key.value : undefined
+    const explanation = isScalar(pair.value) ? pair.value.value : undefined
+    const place = at(isScalar(pair.key) && pair.key.range ? pair.key.range[0] : 0)
+    if (typeof term !== 'string' || term.trim() === '') {
+      reportError(file, 'Expected a term (text) before the colon', place, 'glossary-invalid')
+    } else if (typeof explanation !== 'string' || explanation.trim() === '') {
+      reportError(file, `Expected a plain-language explanation for \`${term}\` after the colon`, place, 'glossary-invalid')
+    } else {
+      glossary.set(term.trim(), explanation.trim())
+    }
+  }
+  return { file, glossary }
+}

@@ -1,0 +1,29 @@
+import type { ContainerDirective } from 'mdast-util-directive'
+import type { GuidelineMeta } from './types.ts'
+
+export const draftMark = 'Draft – not clinically approved'
+
+export function isApproved(meta: GuidelineMeta): boolean {
+  return meta.status === 'approved'
+}
+
+const strengthLabels: Record<string, string> = { strong: 'Strong recommendation', conditional: 'Conditional recommendation' }
+const certaintyLabels: Record<string, string> = { high: 'High certainty', moderate: 'Moderate certainty', low: 'Low certainty', 'very-low': 'Very low certainty' }
+
+/** "Strong recommendation · Moderate certainty" for a validated `:::recommendation`. */
+export function recommendationLabel(node: ContainerDirective): string {
+  const strength = strengthLabels[node.attributes?.strength ?? ''] ?? 'Recommendation'
+  const certainty = certaintyLabels[node.attributes?.certainty ?? '']
+  return certainty ? `${strength} · ${certainty}` : strength
+}
+
+/** A date people read, in the guideline's language; UTC so no timezone shifts the day. */
+export function readableDate(isoDate: string, lang: string): string {
+  const format = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' })
+  return format.format(new Date(`${isoDate}T00:00:00Z`))
+}
+
+/** "Title · v1.2.0 · draft": the line every slide's footer carries. */
+export function footerLine(meta: GuidelineMeta): string {
+  return `${meta.title} · v${meta.version} · ${meta.status}`
+}

@@ -1,0 +1,58 @@
+import type { VFile } from 'vfile'
+import { checkCoverage, type CoverageCell } from './coverage.ts'
+import { readFrontMatter } from './front-matter.ts'
+import { parseGuideline } from './parse.ts'
+import { hasErrors } from './report.ts'
+import { splitSections } from './sections.ts'
+import { selectAudience } from './select-audience.ts'
+import { serialize } from './serialize.ts'
+import { shapeDeck } from './shape-deck.ts'
+import { shapeHandout } from './shape-handout.ts'
+import { shapeSummary } from './shape-summary.ts'
+import type { Audience, Glossary, GuidelineMeta } from './types.ts'
+import { validateBody } from './validate/index.ts'
+import type { OutputFile } from './write.ts'
+
+export interface PipelineContext {
+  sourceDir: string
+  glossary: Glossary
+  /** `YYYY-MM-DD`, for the next-review warning. */
+  today: string
+}
+
+export interface GuidelineResult {
+  meta: GuidelineMeta
+  outputs: OutputFile[]
+  coverage: CoverageCell[]
+}
+
+export const outputFolders: Record<Audience, string> = { deck: 'decks', handout: 'handouts', summary: 'summaries' }
+
+/**
+ * One guideline, source to Markdown outputs, stage by stage. Problems become messages on `file`;
+ * nothing is returned when any of them is an error.
+ */
+export function transformGuideline(file: VFile, context: PipelineContext): GuidelineResult | undefined {
+  readFrontMatter(file, file.stem ?? '', context.today) //  1. front matter: YAML only, checked by the schema
+  const tree = parseGuideline(file) //                     2. parse: Markdown, GFM, directives, {#id}s
+  validateBody(tree, file, context) //                     3. validate: every body rule of the format
+  const meta = file.data.meta
+  if (!meta || hasErrors(file)) return undefined
+
+  const sections = splitSections(tree).sections
+  const outputs: OutputFile[] = []
+  const coverage: CoverageCell[] = []
+  for (const audience of meta.outputs) {
+    const selected = selectAudience(tree, audience) //    4. select audience
+    const shaped = shapers[audience](selected, meta, context.glossary) // 5. shape one output
+    coverage.push(...checkCoverage(file, meta, sections, audience, shaped)) // 6. every topic reaches it
+    outputs.push({ path: `${outputFolders[audience]}/${meta.id}.md`, text: serialize(shaped) }) // 7. serialize
+  }
+  return hasErrors(file) ? undefined : { meta, outputs, coverage }
+}
+
+const shapers = {
+  deck: (tree, meta) => shapeDeck(tree, meta),
+  handout: (tree, meta, glossary) => shapeHandout(tree, meta, glossary),
+  summary: (tree, meta) => shapeSummary(tree, meta)
+} satisfies Record<Audience, (tree: ReturnType<typeof selectAudience>, meta: GuidelineMeta, glossary: Glossary) => ReturnType<typeof shapeDeck>>

@@ -1,0 +1,31 @@
+import type { Root, RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import type { Section } from './types.ts'
+
+export interface SplitBody {
+  /** Content before the first `##` heading. */
+  preamble: RootContent[]
+  sections: Section[]
+}
+
+/** Splits a body at its `##` headings; each section runs to the next `##`. */
+export function splitSections(tree: Root): SplitBody {
+  const preamble: RootContent[] = []
+  const sections: Section[] = []
+  for (const node of tree.children) {
+    if (node.type === 'heading' && node.depth === 2) {
+      sections.push({
+        title: toString(node).trim(),
+        topicId: node.data?.id,
+        line: node.position?.start.line ?? 1,
+        column: node.position?.start.column ?? 1,
+        children: []
+      })
+      continue
+    }
+    const current = sections.at(-1)
+    if (current) current.children.push(node)
+    else preamble.push(node)
+  }
+  return { preamble, sections }
+}

@@ -1,0 +1,55 @@
+import type { Root, RootContent } from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkStringify, { type Options } from 'remark-stringify'
+import { unified } from 'unified'
+import { visit } from 'unist-util-visit'
+
+/** Fixed so the same tree always gives the same bytes, whoever builds it. */
+export const stringifyOptions: Options = {
+  bullet: '-',
+  bulletOrdered: '.',
+  closeAtx: false,
+  emphasis: '_',
+  fence: '`',
+  fences: true,
+  incrementListMarker: true,
+  listItemIndent: 'one',
+  quote: '"',
+  resourceLink: false,
+  rule: '-',
+  setext: false,
+  strong: '*',
+  tightDefinitions: true
+}
+
+const stringifier = unified().use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkStringify, stringifyOptions).freeze()
+
+/** Serializes an output tree; paragraphs get one sentence per line so diffs show whole sentences. */
+export function serialize(tree: Root): string {
+  const copy = structuredClone(tree)
+  breakSentences(copy)
+  return stringifier.stringify(copy)
+}
+
+/** Serializes loose blocks (slide notes, for instance) the same way. */
+export function serializeFragment(children: RootContent[]): string {
+  return serialize({ type: 'root', children }).trimEnd()
+}
+
+// A sentence end: punctuation, then closing quotes or citation marks, then space before a capital.
+const sentenceEnd = /([.!?][)"'”’]?[⁰¹²³⁴⁵⁶⁷⁸⁹,]*)[ \t]+(?=[A-Z“"])/g
+const abbreviations = new Set(['e.g', 'i.e', 'dr', 'vs', 'al', 'approx', 'fig', 'no', 'st', 'mr', 'mrs', 'ms', 'prof', 'etc'])
+
+function breakSentences(tree: Root): void {
+  visit(tree, 'paragraph', (paragraph) => {
+    for (const child of paragraph.children) {
+      if (child.type !== 'text') continue
+      child.value = child.value.replace(sentenceEnd, (match: string, end: string, offset: number) => {
+        const word = /([\p{L}.]+)$/u.exec(child.value.slice(0, offset))?.[1] ?? ''
+        const isAbbreviation = abbreviations.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word)
+        return isAbbreviation ? match : `${end}\n`
+      })
+    }
+  })
+}

@@ -1,0 +1,108 @@
+import type { Root, RootContent } from 'mdast'
+import type { ContainerDirective } from 'mdast-util-directive'
+import { stringify as toYaml } from 'yaml'
+import { numberCitations } from './citations.ts'
+import { rebaseImages } from './images.ts'
+import { draftMark, footerLine, isApproved, readableDate, recommendationLabel } from './labels.ts'
+import { splitSections } from './sections.ts'
+import { serializeFragment } from './serialize.ts'
+import { referenceList } from './shape-summary.ts'
+import { packSlides, type Slide } from './slides.ts'
+import type { GuidelineMeta } from './types.ts'
+
+export const deckTheme = 'guidepress'
+
+interface DeckSlide extends Slide {
+  className?: string
+  notes?: RootContent[]
+  headingDepth?: 1 | 2
+}
+
+/** The Marp deck: title, agenda, each section's slides with notes, recommendation slides, references. */
+export function shapeDeck(tree: Root, meta: GuidelineMeta): Root {
+  rebaseImages(tree, 'decks')
+  const references = numberCitations(tree)
+  const { sections } = splitSections(tree)
+  const topicTitles = new Map(meta.topics.map((topic) => [topic.id, topic.title]))
+
+  const slides: DeckSlide[] = [titleSlide(meta)]
+  const agenda = sections.flatMap((section) => (section.topicId && section.children.length > 0 ? [topicTitles.get(section.topicId) ?? section.title] : []))
+  slides.push(...listSlides('Agenda', agenda, 'agenda'))
+
+  for (const section of sections) {
+    const notes = section.children.filter((node) => isDirective(node, 'notes')).flatMap((node) => (node as ContainerDirective).children as RootContent[])
+    const content = section.children.filter((node) => node.type !== 'containerDirective')
+    const sectionSlides: DeckSlide[] = packSlides(section.title, content)
+    for (const node of section.children) {
+      if (!isDirective(node, 'recommendation')) continue
+      const label: RootContent = { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: recommendationLabel(node) }] }] }
+      const packed = packSlides(`Recommendation: ${section.title}`, [label, ...(node.children as RootContent[])])
+      sectionSlides.push(...packed.map((slide) => ({ ...slide, className: 'recommendation' })))
+    }
+    if (sectionSlides.length === 0 && notes.length > 0) sectionSlides.push({ title: section.title, children: [] })
+    const first = sectionSlides[0]
+    if (first && notes.length > 0) first.notes = notes
+    slides.push(...sectionSlides)
+  }
+  if (references.length > 0) {
+    const list = referenceList(references)
+    slides.push(...packSlides('References', [list]).map((slide) => ({ ...slide, className: 'references' })))
+  }
+
+  const children: RootContent[] = [{ type: 'yaml', value: toYaml(marpFrontMatter(meta), { lineWidth: 0 }).trimEnd() }]
+  slides.forEach((slide, index) => {
+    if (index > 0) children.push({ type: 'thematicBreak' })
+    children.push(...slideNodes(slide))
+  })
+  return { type: 'root', children }
+}
+
+function marpFrontMatter(meta: GuidelineMeta): Record<string, unknown> {
+  return {
+    marp: true,
+    theme: deckTheme,
+    paginate: true,
+    lang: meta.lang,
+    title: meta.title,
+    description: `Slides for clinicians · version ${meta.version} · updated ${meta.updated}`,
+    ...(isApproved(meta) ? {} : { header: draftMark }),
+    footer: footerLine(meta)
+  }
+}
+
+function titleSlide(meta: GuidelineMeta): DeckSlide {
+  const children: RootContent[] = []
+  if (meta.subtitle) children.push({ type: 'paragraph', children: [{ type: 'text', value: meta.subtitle }] })
+  const status = isApproved(meta) ? `approved by ${meta.reviewers.join(', ')}` : draftMark
+  children.push({ type: 'paragraph', children: [{ type: 'text', value: `Version ${meta.version} · updated ${readableDate(meta.updated, meta.lang)} · ${status}` }] })
+  return { title: meta.title, children, className: 'title', headingDepth: 1 }
+}
+
+function listSlides(title: string, items: string[], className: string): DeckSlide[] {
+  if (items.length === 0) return []
+  const list: RootContent = {
+    type: 'list',
+    ordered: true,
+    start: 1,
+    spread: false,
+    children: items.map((item) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: item }] }] }))
+  }
+  return packSlides(title, [list]).map((slide) => ({ ...slide, className }))
+}
+
+function slideNodes(slide: DeckSlide): RootContent[] {
+  const nodes: RootContent[] = []
+  if (slide.className) nodes.push({ type: 'html', value: `<!-- _class: ${slide.className} -->` })
+  nodes.push({ type: 'heading', depth: slide.headingDepth ?? 2, children: [{ type: 'text', value: slide.title }] }, ...slide.children)
+  if (slide.notes) nodes.push({ type: 'html', value: presenterNote(slide.notes) })
+  return nodes
+}
+
+/** Marp reads an HTML comment as a presenter note; `-->` inside it would end the comment early. */
+function presenterNote(notes: RootContent[]): string {
+  return `<!--\n${serializeFragment(notes).replaceAll('-->', '-- >')}\n-->`
+}
+
+function isDirective(node: RootContent, name: string): node is ContainerDirective {
+  return node.type === 'containerDirective' && node.name === name
+}

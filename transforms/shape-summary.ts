@@ -1,0 +1,57 @@
+import type { BlockContent, FootnoteDefinition, List, Root, RootContent } from 'mdast'
+import type { ContainerDirective } from 'mdast-util-directive'
+import { numberCitations } from './citations.ts'
+import { rebaseImages } from './images.ts'
+import { draftMark, isApproved, readableDate, recommendationLabel } from './labels.ts'
+import { splitSections } from './sections.ts'
+import type { GuidelineMeta } from './types.ts'
+
+/** The clinician summary: per section the key points, summary text and labelled recommendations; then references. */
+export function shapeSummary(tree: Root, meta: GuidelineMeta): Root {
+  rebaseImages(tree, 'summaries')
+  const references = numberCitations(tree)
+  const status = isApproved(meta) ? `Approved; reviewed by ${meta.reviewers.join(', ')}` : draftMark
+  const children: RootContent[] = [
+    { type: 'heading', depth: 1, children: [{ type: 'text', value: meta.title }] },
+    {
+      type: 'paragraph',
+      children: [
+        { type: 'strong', children: [{ type: 'text', value: 'Clinician summary' }] },
+        { type: 'text', value: ` · version ${meta.version} · updated ${readableDate(meta.updated, meta.lang)} · ${status}` }
+      ]
+    }
+  ]
+  if (meta.subtitle) children.push({ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: meta.subtitle }] }] })
+
+  for (const section of splitSections(tree).sections) {
+    if (section.children.length === 0) continue
+    children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: section.title }] })
+    children.push(...section.children.map((node) => (node.type === 'containerDirective' ? recommendationQuote(node) : node)))
+  }
+  if (references.length > 0) {
+    children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: 'References' }] }, referenceList(references))
+  }
+  return { type: 'root', children }
+}
+
+/** `> **Strong recommendation · High certainty.** …` */
+function recommendationQuote(node: ContainerDirective): RootContent {
+  const label = { type: 'strong' as const, children: [{ type: 'text' as const, value: `${recommendationLabel(node)}.` }] }
+  const [first, ...rest] = node.children
+  const content: BlockContent[] =
+    first?.type === 'paragraph'
+      ? [{ type: 'paragraph', children: [label, { type: 'text', value: ' ' }, ...first.children] }, ...(rest as BlockContent[])]
+      : [{ type: 'paragraph', children: [label] }, ...(node.children as BlockContent[])]
+  return { type: 'blockquote', children: content }
+}
+
+/** The cited footnotes as a numbered list, in the order the text cites them. */
+export function referenceList(references: FootnoteDefinition[]): List {
+  return {
+    type: 'list',
+    ordered: true,
+    start: 1,
+    spread: false,
+    children: references.map((definition) => ({ type: 'listItem', spread: false, children: definition.children }))
+  }
+}

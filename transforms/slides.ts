@@ -1,0 +1,128 @@
+import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { visit } from 'unist-util-visit'
+
+/** The most a slide body holds before the rest continues on a next slide. */
+export const slideLimits = { bullets: 6, words: 60 } as const
+
+export interface Slide {
+  title: string
+  children: RootContent[]
+}
+
+/** A piece of a section that goes onto a slide whole. */
+interface Unit {
+  node: RootContent
+  bullets: number
+  words: number
+  /** The list a split item came from, so neighbours on one slide rejoin into one list. */
+  list?: List
+  /** The number an ordered item shows, so a continued list keeps counting. */
+  start?: number
+  alone?: boolean
+  breakBefore?: boolean
+}
+
+export function countWords(node: RootContent | RootContent[]): number {
+  const nodes = Array.isArray(node) ? node : [node]
+  return nodes.reduce((sum, each) => sum + toString(each).split(/\s+/).filter(Boolean).length, 0)
+}
+
+export function countBullets(node: RootContent | RootContent[]): number {
+  let bullets = 0
+  for (const each of Array.isArray(node) ? node : [node]) {
+    visit(each, (child) => {
+      if (child.type === 'listItem' || child.type === 'tableRow') bullets++
+    })
+  }
+  return bullets
+}
+
+/**
+ * Packs a section's blocks onto as few slides as keep each within the limits: lists split
+ * between items, long paragraphs between sentences, images on a slide of their own. Later
+ * slides are titled "… (continued)".
+ */
+export function packSlides(title: string, blocks: RootContent[]): Slide[] {
+  const pages: Unit[][] = [[]]
+  for (const unit of blocks.flatMap(toUnits)) {
+    let page = pages.at(-1) as Unit[]
+    const used = { bullets: sum(page, 'bullets'), words: sum(page, 'words') }
+    const fits = used.bullets + unit.bullets <= slideLimits.bullets && used.words + unit.words <= slideLimits.words
+    const mustBreak = unit.breakBefore || unit.alone || page.some((each) => each.alone) || !fits
+    if (page.length > 0 && mustBreak) {
+      page = []
+      pages.push(page)
+      moveTrailingHeading(pages)
+    }
+    if (!unit.breakBefore) page.push(unit)
+  }
+  return pages
+    .filter((page) => page.length > 0)
+    .map((page, index) => ({ title: index === 0 ? title : `${title} (continued)`, children: joinLists(page) }))
+}
+
+function sum(units: Unit[], key: 'bullets' | 'words'): number {
+  return units.reduce((total, unit) => total + unit[key], 0)
+}
+
+/** A `###` heading left last on a slide belongs with what follows it. */
+function moveTrailingHeading(pages: Unit[][]): void {
+  const previous = pages.at(-2)
+  const current = pages.at(-1)
+  if (!previous || !current || previous.length < 2) return
+  if (previous.at(-1)?.node.type === 'heading') current.push(previous.pop() as Unit)
+}
+
+function toUnits(node: RootContent): Unit[] {
+  if (node.type === 'thematicBreak') return [{ node, bullets: 0, words: 0, breakBefore: true }]
+  if (node.type === 'list') {
+    let number = node.start ?? 1
+    return node.children.map((item) => ({ node: item, bullets: countBullets(item), words: countWords(item), list: node, start: number++ }))
+  }
+  if (node.type === 'paragraph' && node.children.some((child) => child.type === 'image')) {
+    return [{ node, bullets: 0, words: 0, alone: true }]
+  }
+  if (node.type === 'paragraph' && countWords(node) > slideLimits.words) {
+    return splitSentences(node).map((sentence) => ({ node: sentence, bullets: 0, words: countWords(sentence) }))
+  }
+  return [{ node, bullets: countBullets(node), words: countWords(node) }]
+}
+
+/** Rejoins list items that came from one list and landed on one slide. */
+function joinLists(page: Unit[]): RootContent[] {
+  const children: RootContent[] = []
+  let open: { source: List; list: List } | undefined
+  for (const unit of page) {
+    if (unit.list && unit.node.type === 'listItem') {
+      if (open?.source !== unit.list) {
+        const list: List = { ...unit.list, children: [] }
+        if (unit.list.ordered) list.start = unit.start ?? 1
+        open = { source: unit.list, list }
+        children.push(list)
+      }
+      open.list.children.push(unit.node as ListItem)
+      continue
+    }
+    open = undefined
+    children.push(unit.node)
+  }
+  return children
+}
+
+/** Splits a long paragraph after sentence ends that fall in plain text. */
+function splitSentences(paragraph: Paragraph): Paragraph[] {
+  const sentences: PhrasingContent[][] = [[]]
+  for (const child of paragraph.children) {
+    if (child.type !== 'text') {
+      sentences.at(-1)?.push(child)
+      continue
+    }
+    const pieces = child.value.split(/(?<=[.!?])\s+(?=[A-Z])/)
+    pieces.forEach((piece, index) => {
+      if (index > 0) sentences.push([])
+      sentences.at(-1)?.push({ type: 'text', value: piece })
+    })
+  }
+  return sentences.filter((children) => children.length > 0).map((children) => ({ type: 'paragraph', children }))
+}

@@ -1,0 +1,42 @@
+/** A small guideline that uses every feature of the format and builds as written. */
+export function starterGuideline(id: string, today: string): string {
+  const title = id.replace(/-/g, ' ').replace(/^./, (letter) => letter.toUpperCase())
+  return `---
+title: ${title}
+subtitle: What this guideline covers, in one line
+version: 0.1.0
+updated: ${today}
+status: draft
+topics:
+  - id: first-topic
+    title: The first topic
+    terms: [example term]
+---
+
+## The first topic {#first-topic}
+
+Text here is shared: it goes into the deck, the handout and the summary.
+Each topic's terms, such as the example term, must appear in every output.[^source]
+
+- Keep each point short.
+- A slide holds up to 6 points or 60 words; longer sections continue on a next slide.
+
+:::handout
+Write what a patient needs to know here, in plain words and short sentences.
+:::
+
+:::summary
+Write what a clinician needs here: the evidence, the detail and the exceptions.
+:::
+
+:::notes
+Write what the presenter says on this section's slides.
+:::
+
+:::recommendation{strength="conditional" certainty="low"}
+State one recommendation here; the deck and the summary show it with its labels.
+:::
+
+[^source]: Name the public guidance that supports this statement.
+`
+}

@@ -1,0 +1,22 @@
+import type { Node } from 'unist'
+import { visit } from 'unist-util-visit'
+
+/** The words a reader sees: text and code, without HTML (slide notes, directives) or front matter. */
+export function visibleText(tree: Node): string {
+  const parts: string[] = []
+  visit(tree, (node) => {
+    if (node.type === 'html' || node.type === 'yaml') return 'skip'
+    if ((node.type === 'text' || node.type === 'inlineCode') && 'value' in node && typeof node.value === 'string') parts.push(node.value)
+  })
+  return parts.join(' ')
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** Whole word or phrase, any case, any white space between words; a plural `s`/`es` counts. */
+export function termPattern(term: string): RegExp {
+  const words = term.trim().split(/\s+/).map(escapeRegExp).join('\\s+')
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words}(?:s|es)?(?![\\p{L}\\p{N}])`, 'iu')
+}

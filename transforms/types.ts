@@ -1,0 +1,34 @@
+import type { RootContent } from 'mdast'
+import type { GuidelineMeta } from './front-matter-schema.ts'
+
+export type { GuidelineMeta, Topic } from './front-matter-schema.ts'
+
+/** The three things a guideline becomes. */
+export const audiences = ['deck', 'handout', 'summary'] as const
+export type Audience = (typeof audiences)[number]
+
+/** Every message guidepress reports carries this `source`, so reporters can group them. */
+export const messageSource = 'guidepress'
+
+/** A `##` section of a guideline body: a topic's section when it has a `{#id}`, untracked otherwise. */
+export interface Section {
+  title: string
+  topicId: string | undefined
+  line: number
+  column: number
+  children: RootContent[]
+}
+
+/** Glossary: term → plain-language explanation, in file order. */
+export type Glossary = ReadonlyMap<string, string>
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Validated front matter; absent when the front matter has errors. */
+    meta: GuidelineMeta
+    /** Topic ids declared in front matter, even when other fields are invalid (so body checks still run). */
+    topicIds: string[]
+    /** The body with front-matter lines blanked, so body positions are file positions. */
+    body: string
+  }
+}

@@ -1,0 +1,59 @@
+import type { Root } from 'mdast'
+import type { ContainerDirective } from 'mdast-util-directive'
+import { visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+import { reportError } from '../report.ts'
+
+export const containerNames = ['deck', 'handout', 'summary', 'notes', 'recommendation'] as const
+export type ContainerName = (typeof containerNames)[number]
+export const strengths = ['strong', 'conditional'] as const
+export const certainties = ['high', 'moderate', 'low', 'very-low'] as const
+
+const labelAttributes: Record<string, readonly string[]> = { strength: strengths, certainty: certainties }
+
+/** A directive's children without its `[label]` paragraph. */
+export function directiveContent(node: ContainerDirective): ContainerDirective['children'] {
+  return node.children.filter((child) => !(child.type === 'paragraph' && child.data?.directiveLabel === true))
+}
+
+export function isContainerName(name: string): name is ContainerName {
+  return (containerNames as readonly string[]).includes(name)
+}
+
+/** Checks container directives: known names, no nesting, no empty blocks, valid recommendation labels. */
+export default function validateDirectives() {
+  return (tree: Root, file: VFile): void => {
+    visit(tree, 'containerDirective', (node: ContainerDirective, _index, parent) => {
+      if (!isContainerName(node.name)) {
+        reportError(file, `Unexpected directive \`:::${node.name}\`; use one of ${containerNames.map((name) => `\`:::${name}\``).join(', ')}`, node.position, 'directive-unknown')
+        return
+      }
+      if (parent && parent.type !== 'root') {
+        reportError(file, `Unexpected \`:::${node.name}\` inside another block; directives go at the top level of a section`, node.position, 'directive-nested')
+      }
+      if (directiveContent(node).length === 0) {
+        reportError(file, `Unexpected empty \`:::${node.name}\` block; write its content or remove it`, node.position, 'directive-empty')
+      }
+      checkAttributes(node, file)
+    })
+  }
+}
+
+function checkAttributes(node: ContainerDirective, file: VFile): void {
+  const attributes = node.attributes ?? {}
+  const expected = node.name === 'recommendation' ? Object.keys(labelAttributes) : []
+  for (const name of Object.keys(attributes)) {
+    if (!expected.includes(name)) {
+      reportError(file, `Unexpected attribute \`${name}\` on \`:::${node.name}\`${expected.length > 0 ? `; use ${expected.join(' and ')}` : ''}`, node.position, 'directive-attribute-unknown')
+    }
+  }
+  for (const name of expected) {
+    const allowed = labelAttributes[name] ?? []
+    const value = attributes[name]
+    if (value === undefined || value === null) {
+      reportError(file, `Expected a \`${name}\` label on the recommendation: \`${name}="${allowed.join('|')}"\``, node.position, 'recommendation-label-missing')
+    } else if (!allowed.includes(value)) {
+      reportError(file, `Unexpected ${name} \`${value}\`; use one of ${allowed.map((label) => `\`${label}\``).join(', ')}`, node.position, 'recommendation-label-invalid')
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import type { Root } from 'mdast'
+import { visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+import { reportError } from '../report.ts'
+
+// remark-gfm leaves a reference to an undefined footnote as plain text.
+const undefinedReference = /\[\^([^\]\s]+)\]/g
+
+/** Footnotes are the references: each defined one is cited, each cited one is defined. */
+export default function validateFootnotes() {
+  return (tree: Root, file: VFile): void => {
+    const cited = new Set<string>()
+    visit(tree, 'footnoteReference', (node) => {
+      cited.add(node.identifier)
+    })
+    visit(tree, 'footnoteDefinition', (node) => {
+      if (!cited.has(node.identifier)) {
+        reportError(file, `Unexpected unused footnote \`[^${node.label ?? node.identifier}]\`; cite it where it supports a statement, or remove it`, node.position, 'footnote-unused')
+      }
+    })
+    visit(tree, 'text', (node) => {
+      for (const match of node.value.matchAll(undefinedReference)) {
+        const start = node.position?.start
+        // Text on one line keeps exact columns; after a line break, point at the text's start.
+        const onFirstLine = !node.value.slice(0, match.index).includes('\n')
+        const place = start && onFirstLine ? { line: start.line, column: start.column + match.index } : start
+        reportError(file, `Expected a definition \`[^${match[1]}]: …\` for the footnote \`[^${match[1]}]\``, place, 'footnote-undefined')
+      }
+    })
+  }
+}

@@ -1,0 +1,47 @@
+import { existsSync, realpathSync } from 'node:fs'
+import path from 'node:path'
+import type { Root } from 'mdast'
+import { visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+import { reportError } from '../report.ts'
+
+export interface ImageRuleOptions {
+  /** Absolute path of the `source/` folder: every image must resolve inside it. */
+  sourceDir: string
+}
+
+/** Images need alt text and a file inside `source/` (no remote, absolute or escaping paths). */
+export default function validateImages(options: ImageRuleOptions) {
+  const sourceDir = realpathSync(options.sourceDir)
+  return (tree: Root, file: VFile): void => {
+    visit(tree, (node) => {
+      if (node.type === 'imageReference') {
+        reportError(file, 'Expected an inline image `![alt](images/name.svg)` instead of a reference-style image', node.position, 'image-reference')
+        return
+      }
+      if (node.type !== 'image') return
+      if (!node.alt || node.alt.trim() === '') {
+        reportError(file, 'Expected alt text describing the image: `![what it shows](…)`', node.position, 'image-alt-missing')
+      }
+      const problem = imagePathProblem(node.url, sourceDir)
+      if (problem) reportError(file, problem.reason, node.position, problem.ruleId)
+    })
+  }
+}
+
+function imagePathProblem(url: string, sourceDir: string): { reason: string; ruleId: string } | undefined {
+  const outside = { reason: `Expected an image path inside \`source/\` such as \`images/name.svg\`, not \`${url}\``, ruleId: 'image-path-outside' }
+  if (/^[a-z][a-z\d+.-]*:/i.test(url) || url.startsWith('//')) return outside
+  if (url.startsWith('/') || url.startsWith('\\') || url.trim() === '') return outside
+  const target = path.resolve(sourceDir, decodeURIComponent(url.split(/[?#]/)[0] ?? ''))
+  if (!isInside(target, sourceDir)) return outside
+  if (!existsSync(target)) return { reason: `Expected the image \`${url}\` to exist in \`source/\``, ruleId: 'image-missing' }
+  // A symlink may point anywhere: judge where it really leads.
+  if (!isInside(realpathSync(target), sourceDir)) return outside
+  return undefined
+}
+
+function isInside(target: string, directory: string): boolean {
+  const relative = path.relative(directory, target)
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
+}
