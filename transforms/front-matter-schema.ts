@@ -33,7 +33,7 @@ export const frontMatterSchema = z.strictObject({
   title: nonEmptyText,
   subtitle: nonEmptyText.optional(),
   version: z
-    .string({ error: 'Expected a semantic version in quotes or plain, such as `1.2.0`' })
+    .string({ error: 'Expected a semantic version such as `1.2.0`' })
     .regex(semanticVersion, { error: 'Expected a semantic version such as `1.2.0`' }),
   updated: calendarDate,
   status: z.enum(statuses, { error: 'Expected `draft`, `in-review` or `approved`' }),

@@ -18,12 +18,13 @@ const refusingEngines = Object.fromEntries(
 
 /**
  * Reads and validates the front matter of a guideline. Sets `file.data.meta` when it is valid,
- * `file.data.topicIds` whenever topic ids can be read, and `file.data.body` always.
+ * `file.data.topicIds` whenever topic ids can be read, and `file.data.body` whenever the front
+ * matter could be told apart from the body.
  */
 export function readFrontMatter(file: VFile, id: string, today: string): void {
   const text = String(file.value)
-  file.data.body = text
-  file.data.topicIds = []
+  file.data.body = undefined
+  file.data.topicIds = undefined
 
   const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'))
   if (!firstLine.startsWith(delimiter) || firstLine.startsWith('----')) {
@@ -58,12 +59,12 @@ export function readFrontMatter(file: VFile, id: string, today: string): void {
   // Body positions must stay file positions: blank the front-matter lines instead of cutting them.
   const bodyStart = text.length - split.content.length
   file.data.body = text.slice(0, bodyStart).replace(/[^\n]/g, ' ') + split.content
-  // The matter starts on line 2, after the opening delimiter.
-  const matterStartLine = 2
+  // gray-matter's matter string starts right after the opening `---`, with that line's newline.
   const toPoint = (offset: number): Point => {
     const position = lineCounter.linePos(offset)
-    return { line: position.line + matterStartLine - 1, column: position.col }
+    return { line: position.line, column: position.col }
   }
+  const matterText = split.matter
 
   if (!document) {
     reportError(file, 'Expected YAML fields between the `---` lines; the front matter is empty', { line: 1, column: 1 }, 'front-matter-missing')
@@ -76,14 +77,14 @@ export function readFrontMatter(file: VFile, id: string, today: string): void {
 
   const data: unknown = document.toJS()
   if (!isMap(document.contents)) {
-    reportError(file, 'Expected the front matter to be YAML `field: value` lines', { line: matterStartLine, column: 1 }, 'front-matter-invalid-yaml')
+    reportError(file, 'Expected the front matter to be YAML `field: value` lines', { line: 2, column: 1 }, 'front-matter-invalid-yaml')
     return
   }
   file.data.topicIds = readTopicIds(data)
 
   const result = frontMatterSchema.safeParse(data)
   if (!result.success) {
-    for (const issue of result.error.issues) reportSchemaIssue(file, document, issue, toPoint)
+    for (const issue of result.error.issues) reportSchemaIssue(file, document, issue, toPoint, matterText)
     return
   }
 
@@ -117,14 +118,14 @@ export function readFrontMatter(file: VFile, id: string, today: string): void {
   } satisfies GuidelineMeta
 }
 
-function readTopicIds(data: unknown): string[] {
-  if (typeof data !== 'object' || data === null || !('topics' in data) || !Array.isArray(data.topics)) return []
+function readTopicIds(data: unknown): string[] | undefined {
+  if (typeof data !== 'object' || data === null || !('topics' in data) || !Array.isArray(data.topics)) return undefined
   return data.topics.flatMap((topic: unknown) =>
     typeof topic === 'object' && topic !== null && 'id' in topic && typeof topic.id === 'string' ? [topic.id] : []
   )
 }
 
-function reportSchemaIssue(file: VFile, document: Document, issue: z.core.$ZodIssue, toPoint: (offset: number) => Point): void {
+function reportSchemaIssue(file: VFile, document: Document, issue: z.core.$ZodIssue, toPoint: (offset: number) => Point, matterText: string): void {
   const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol')
   const field = path.join('.')
   if (issue.code === 'unrecognized_keys') {
@@ -140,12 +141,16 @@ function reportSchemaIssue(file: VFile, document: Document, issue: z.core.$ZodIs
     reportError(file, `Expected required field \`${field}\`; add \`${path.at(-1)}:\` to the front matter`, placeInDocument(document, path, toPoint), 'front-matter-required-field')
     return
   }
-  reportError(file, `${issue.message} for \`${field}\`, not \`${describe(value)}\``, placeInDocument(document, path, toPoint), 'front-matter-invalid-value')
+  reportError(file, `${issue.message} for \`${field}\`, not \`${asWritten(document, path, matterText)}\``, placeInDocument(document, path, toPoint), 'front-matter-invalid-value')
 }
 
-function describe(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value)
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text
+/** The value as the author wrote it (YAML reads `1.0` as the number 1; the message should say `1.0`). */
+function asWritten(document: Document, path: Array<string | number>, matterText: string): string {
+  const node: unknown = document.getIn(path, true)
+  const range = node && typeof node === 'object' && 'range' in node && Array.isArray(node.range) ? node.range : undefined
+  const text = typeof range?.[0] === 'number' && typeof range[1] === 'number' ? matterText.slice(range[0], range[1]).trim() : String(document.getIn(path))
+  const firstLine = text.split('\n')[0] ?? ''
+  return firstLine.length > 40 || firstLine !== text ? `${firstLine.slice(0, 40)}…` : firstLine
 }
 
 /** The place of a field's value (or of its key, or of its nearest existing parent). */

@@ -11,6 +11,6 @@ const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).us
 
 /** Parses a guideline body (front matter already blanked) into mdast with file positions. */
 export function parseGuideline(file: VFile): Root {
-  const tree = parser.parse(file.data.body ?? String(file.value))
+  const tree = parser.parse(file.data.body ?? '')
   return parser.runSync(tree, file) as Root
 }

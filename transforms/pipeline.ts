@@ -34,6 +34,7 @@ export const outputFolders: Record<Audience, string> = { deck: 'decks', handout:
  */
 export function transformGuideline(file: VFile, context: PipelineContext): GuidelineResult | undefined {
   readFrontMatter(file, file.stem ?? '', context.today) //  1. front matter: YAML only, checked by the schema
+  if (file.data.body === undefined) return undefined //      (no body to read without a front matter that ends)
   const tree = parseGuideline(file) //                     2. parse: Markdown, GFM, directives, {#id}s
   validateBody(tree, file, context) //                     3. validate: every body rule of the format
   const meta = file.data.meta

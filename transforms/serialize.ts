@@ -5,6 +5,13 @@ import remarkStringify, { type Options } from 'remark-stringify'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 
+declare module 'mdast' {
+  interface ParagraphData {
+    /** Keep on one line: a reference entry is not a run of sentences. */
+    oneLine?: boolean
+  }
+}
+
 /** Fixed so the same tree always gives the same bytes, whoever builds it. */
 export const stringifyOptions: Options = {
   bullet: '-',
@@ -43,6 +50,7 @@ const abbreviations = new Set(['e.g', 'i.e', 'dr', 'vs', 'al', 'approx', 'fig', 
 
 function breakSentences(tree: Root): void {
   visit(tree, 'paragraph', (paragraph) => {
+    if (paragraph.data?.oneLine) return
     for (const child of paragraph.children) {
       if (child.type !== 'text') continue
       child.value = child.value.replace(sentenceEnd, (match: string, end: string, offset: number) => {

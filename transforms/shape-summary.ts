@@ -52,6 +52,10 @@ export function referenceList(references: FootnoteDefinition[]): List {
     ordered: true,
     start: 1,
     spread: false,
-    children: references.map((definition) => ({ type: 'listItem', spread: false, children: definition.children }))
+    children: references.map((definition) => ({
+      type: 'listItem',
+      spread: false,
+      children: definition.children.map((child) => (child.type === 'paragraph' ? { ...child, data: { ...child.data, oneLine: true } } : child))
+    }))
   }
 }

@@ -27,8 +27,8 @@ declare module 'vfile' {
     /** Validated front matter; absent when the front matter has errors. */
     meta: GuidelineMeta
     /** Topic ids declared in front matter, even when other fields are invalid (so body checks still run). */
-    topicIds: string[]
+    topicIds: string[] | undefined
     /** The body with front-matter lines blanked, so body positions are file positions. */
-    body: string
+    body: string | undefined
   }
 }

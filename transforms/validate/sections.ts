@@ -5,8 +5,8 @@ import { reportError } from '../report.ts'
 import { splitSections } from '../sections.ts'
 
 export interface SectionRuleOptions {
-  /** Topic ids declared in the front matter. */
-  topicIds: readonly string[]
+  /** Topic ids declared in the front matter; unknown when the front matter could not be read. */
+  topicIds: readonly string[] | undefined
 }
 
 const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
@@ -33,6 +33,7 @@ export default function validateSections(options: SectionRuleOptions) {
       reportError(file, 'Unexpected content before the first `##` section; move it into a section', firstContent.position, 'content-before-section')
     }
 
+    if (!options.topicIds) return
     const declared = new Set(options.topicIds)
     const seen = new Map<string, number>()
     for (const section of sections) {
