@@ -30,3 +30,13 @@ describe('serialize', () => {
     expect(serialize(tree)).toBe(serialize(structuredClone(tree)))
   })
 })
+
+describe('serialize with citations as separate nodes', () => {
+  it('breaks a sentence that ends in a citation mark', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [{ type: 'paragraph', children: [{ type: 'text', value: 'It helps.' }, { type: 'text', value: '¹', data: { citation: true } }, { type: 'text', value: ' Next point.' }] }]
+    }
+    expect(serialize(tree)).toBe('It helps.¹\nNext point.\n')
+  })
+})

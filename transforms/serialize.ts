@@ -51,6 +51,13 @@ const abbreviations = new Set(['e.g', 'i.e', 'dr', 'vs', 'al', 'approx', 'fig', 
 function breakSentences(tree: Root): void {
   visit(tree, 'paragraph', (paragraph) => {
     if (paragraph.data?.oneLine) return
+    // Citation marks are text nodes of their own; join them so a sentence end before one is seen.
+    paragraph.children = paragraph.children.reduce<typeof paragraph.children>((joined, child) => {
+      const previous = joined.at(-1)
+      if (previous?.type === 'text' && child.type === 'text') previous.value += child.value
+      else joined.push(child.type === 'text' ? { ...child } : child)
+      return joined
+    }, [])
     for (const child of paragraph.children) {
       if (child.type !== 'text') continue
       child.value = child.value.replace(sentenceEnd, (match: string, end: string, offset: number) => {
