@@ -54,9 +54,18 @@ describe('deck', () => {
 
   it('shows recommendations with both labels, and numbered citations with references', () => {
     const deck = outputs().decks ?? ''
-    expect(deck).toContain('**Conditional recommendation · Very low certainty**')
+    expect(deck).toContain('## Recommendation: Caring for bones\n\n> **Conditional recommendation · Very low certainty.** Consider bone imaging.')
     expect(deck).toContain('a fracture needs care.¹')
     expect(deck).toMatch(/## References\n\n1\. A reference\./)
+  })
+})
+
+describe('deck recommendations', () => {
+  it('puts a section’s short recommendations on one slide', () => {
+    const twoRecommendations = body.replace(':::recommendation', ':::recommendation{strength="strong" certainty="high"}\nCheck calcium.\n:::\n\n:::recommendation')
+    const { result } = transformText(guideline({ body: twoRecommendations }), { glossary })
+    const deck = result?.outputs[0]?.text ?? ''
+    expect(deck).toContain('## Recommendations: Caring for bones\n\n> **Strong recommendation · High certainty.** Check calcium.\n\n> **Conditional')
   })
 })
 

@@ -18,13 +18,18 @@ describe('packSlides', () => {
     expect(slides.map((slide) => slide.title)).toEqual(['Bones'])
   })
 
-  it('splits a list of 9 bullets into 6 and 3, continuing the numbering', () => {
+  it('splits a list of 9 bullets into balanced slides of 5 and 4, continuing the numbering', () => {
     const list = Array.from({ length: 9 }, (_, index) => `${index + 1}. item ${index + 1}`).join('\n')
     const slides = packSlides('Steps', blocks(list))
     expect(slides.map((slide) => slide.title)).toEqual(['Steps', 'Steps (continued)'])
-    expect(slides.map((slide) => countBullets(slide.children))).toEqual([6, 3])
+    expect(slides.map((slide) => countBullets(slide.children))).toEqual([5, 4])
     const second = slides[1]?.children[0]
-    expect(second?.type === 'list' && second.start).toBe(7)
+    expect(second?.type === 'list' && second.start).toBe(6)
+  })
+
+  it('balances seven bullets as four and three', () => {
+    const list = Array.from({ length: 7 }, (_, index) => `- item ${index + 1}`).join('\n')
+    expect(packSlides('Seven', blocks(list)).map((slide) => countBullets(slide.children))).toEqual([4, 3])
   })
 
   it('splits by words at 60', () => {

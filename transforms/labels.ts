@@ -1,3 +1,4 @@
+import type { BlockContent, Blockquote } from 'mdast'
 import type { ContainerDirective } from 'mdast-util-directive'
 import type { GuidelineMeta } from './types.ts'
 
@@ -26,4 +27,15 @@ export function readableDate(isoDate: string, lang: string): string {
 /** "Title · v1.2.0 · draft": the line every slide's footer carries. */
 export function footerLine(meta: GuidelineMeta): string {
   return `${meta.title} · v${meta.version} · ${meta.status}`
+}
+
+/** `> **Strong recommendation · High certainty.** …` */
+export function recommendationQuote(node: ContainerDirective): Blockquote {
+  const label = { type: 'strong' as const, children: [{ type: 'text' as const, value: `${recommendationLabel(node)}.` }] }
+  const [first, ...rest] = node.children
+  const content: BlockContent[] =
+    first?.type === 'paragraph'
+      ? [{ type: 'paragraph', children: [label, { type: 'text', value: ' ' }, ...first.children] }, ...(rest as BlockContent[])]
+      : [{ type: 'paragraph', children: [label] }, ...(node.children as BlockContent[])]
+  return { type: 'blockquote', children: content }
 }

@@ -2,6 +2,7 @@ import type { VFile } from 'vfile'
 import { checkCoverage, type CoverageCell } from './coverage.ts'
 import { readFrontMatter } from './front-matter.ts'
 import { parseGuideline } from './parse.ts'
+import { bodyBlocks, checkHandoutReadability, measureReadability, type ReadabilityFigures } from './readability.ts'
 import { hasErrors } from './report.ts'
 import { splitSections } from './sections.ts'
 import { selectAudience } from './select-audience.ts'
@@ -24,6 +25,7 @@ export interface GuidelineResult {
   meta: GuidelineMeta
   outputs: OutputFile[]
   coverage: CoverageCell[]
+  readability: Partial<Record<Audience, ReadabilityFigures>>
 }
 
 export const outputFolders: Record<Audience, string> = { deck: 'decks', handout: 'handouts', summary: 'summaries' }
@@ -43,13 +45,16 @@ export function transformGuideline(file: VFile, context: PipelineContext): Guide
   const sections = splitSections(tree).sections
   const outputs: OutputFile[] = []
   const coverage: CoverageCell[] = []
+  const readability: GuidelineResult['readability'] = {}
   for (const audience of meta.outputs) {
     const selected = selectAudience(tree, audience) //    4. select audience
     const shaped = shapers[audience](selected, meta, context.glossary) // 5. shape one output
     coverage.push(...checkCoverage(file, meta, sections, audience, shaped)) // 6. every topic reaches it
-    outputs.push({ path: `${outputFolders[audience]}/${meta.id}.md`, text: serialize(shaped) }) // 7. serialize
+    readability[audience] = measureReadability(bodyBlocks(shaped)) //      7. readability, gated for patients
+    if (audience === 'handout') checkHandoutReadability(file, readability[audience])
+    outputs.push({ path: `${outputFolders[audience]}/${meta.id}.md`, text: serialize(shaped) }) // 8. serialize
   }
-  return hasErrors(file) ? undefined : { meta, outputs, coverage }
+  return hasErrors(file) ? undefined : { meta, outputs, coverage, readability }
 }
 
 const shapers = {

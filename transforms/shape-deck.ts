@@ -3,7 +3,7 @@ import type { ContainerDirective } from 'mdast-util-directive'
 import { stringify as toYaml } from 'yaml'
 import { numberCitations } from './citations.ts'
 import { rebaseImages } from './images.ts'
-import { draftMark, footerLine, isApproved, readableDate, recommendationLabel } from './labels.ts'
+import { draftMark, footerLine, isApproved, readableDate, recommendationQuote } from './labels.ts'
 import { splitSections } from './sections.ts'
 import { serializeFragment } from './serialize.ts'
 import { referenceList } from './shape-summary.ts'
@@ -33,12 +33,15 @@ export function shapeDeck(tree: Root, meta: GuidelineMeta): Root {
     const notes = section.children.filter((node) => isDirective(node, 'notes')).flatMap((node) => (node as ContainerDirective).children as RootContent[])
     const content = section.children.filter((node) => node.type !== 'containerDirective')
     const sectionSlides: DeckSlide[] = packSlides(section.title, content)
-    for (const node of section.children) {
-      if (!isDirective(node, 'recommendation')) continue
-      const label: RootContent = { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: recommendationLabel(node) }] }] }
-      const packed = packSlides(`Recommendation: ${section.title}`, [label, ...(node.children as RootContent[])])
-      sectionSlides.push(...packed.map((slide) => ({ ...slide, className: 'recommendation' })))
-    }
+    const recommendations = section.children.filter((node) => isDirective(node, 'recommendation')).map((node) => recommendationQuote(node as ContainerDirective))
+    const packed = packSlides(section.title, recommendations)
+    sectionSlides.push(
+      ...packed.map((slide, index) => ({
+        title: `${slide.children.length > 1 ? 'Recommendations' : 'Recommendation'}: ${section.title}${index > 0 ? ' (continued)' : ''}`,
+        children: slide.children,
+        className: 'recommendation'
+      }))
+    )
     if (sectionSlides.length === 0 && notes.length > 0) sectionSlides.push({ title: section.title, children: [] })
     const first = sectionSlides[0]
     if (first && notes.length > 0) first.notes = notes

@@ -1,8 +1,7 @@
-import type { BlockContent, FootnoteDefinition, List, Root, RootContent } from 'mdast'
-import type { ContainerDirective } from 'mdast-util-directive'
+import type { FootnoteDefinition, List, Root, RootContent } from 'mdast'
 import { numberCitations } from './citations.ts'
 import { rebaseImages } from './images.ts'
-import { draftMark, isApproved, readableDate, recommendationLabel } from './labels.ts'
+import { draftMark, isApproved, readableDate, recommendationQuote } from './labels.ts'
 import { splitSections } from './sections.ts'
 import type { GuidelineMeta } from './types.ts'
 
@@ -32,17 +31,6 @@ export function shapeSummary(tree: Root, meta: GuidelineMeta): Root {
     children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: 'References' }] }, referenceList(references))
   }
   return { type: 'root', children }
-}
-
-/** `> **Strong recommendation · High certainty.** …` */
-function recommendationQuote(node: ContainerDirective): RootContent {
-  const label = { type: 'strong' as const, children: [{ type: 'text' as const, value: `${recommendationLabel(node)}.` }] }
-  const [first, ...rest] = node.children
-  const content: BlockContent[] =
-    first?.type === 'paragraph'
-      ? [{ type: 'paragraph', children: [label, { type: 'text', value: ' ' }, ...first.children] }, ...(rest as BlockContent[])]
-      : [{ type: 'paragraph', children: [label] }, ...(node.children as BlockContent[])]
-  return { type: 'blockquote', children: content }
 }
 
 /** The cited footnotes as a numbered list, in the order the text cites them. */

@@ -40,26 +40,54 @@ export function countBullets(node: RootContent | RootContent[]): number {
 
 /**
  * Packs a section's blocks onto as few slides as keep each within the limits: lists split
- * between items, long paragraphs between sentences, images on a slide of their own. Later
- * slides are titled "… (continued)".
+ * between items, long paragraphs between sentences, images on a slide of their own. The slides
+ * of a run are balanced (seven bullets become four and three, not six and one). Later slides are
+ * titled "… (continued)".
  */
 export function packSlides(title: string, blocks: RootContent[]): Slide[] {
+  const pages = splitAtBreaks(blocks.flatMap(toUnits)).flatMap(packBalanced)
+  return pages.map((page, index) => ({ title: index === 0 ? title : `${title} (continued)`, children: joinLists(page) }))
+}
+
+type Limits = { bullets: number; words: number }
+
+/** Runs of units between forced breaks; an image is a run of its own. */
+function splitAtBreaks(units: Unit[]): Unit[][] {
+  const runs: Unit[][] = [[]]
+  for (const unit of units) {
+    if (unit.breakBefore || unit.alone) runs.push([])
+    if (!unit.breakBefore) runs.at(-1)?.push(unit)
+    if (unit.alone) runs.push([])
+  }
+  return runs.filter((run) => run.length > 0)
+}
+
+/** The fewest slides greedy packing needs, then the smallest limits that still need no more. */
+function packBalanced(units: Unit[]): Unit[][] {
+  const greedy = packGreedy(units, slideLimits)
+  if (greedy.length <= 1) return greedy
+  const count = greedy.length
+  for (let words = Math.ceil(sum(units, 'words') / count); words <= slideLimits.words; words++) {
+    for (let bullets = Math.ceil(sum(units, 'bullets') / count); bullets <= slideLimits.bullets; bullets++) {
+      const pages = packGreedy(units, { bullets, words })
+      if (pages.length === count) return pages
+    }
+  }
+  return greedy
+}
+
+function packGreedy(units: Unit[], limits: Limits): Unit[][] {
   const pages: Unit[][] = [[]]
-  for (const unit of blocks.flatMap(toUnits)) {
-    let page = pages.at(-1) as Unit[]
-    const used = { bullets: sum(page, 'bullets'), words: sum(page, 'words') }
-    const fits = used.bullets + unit.bullets <= slideLimits.bullets && used.words + unit.words <= slideLimits.words
-    const mustBreak = unit.breakBefore || unit.alone || page.some((each) => each.alone) || !fits
-    if (page.length > 0 && mustBreak) {
-      page = []
-      pages.push(page)
+  for (const unit of units) {
+    const page = pages.at(-1) as Unit[]
+    const fits = sum(page, 'bullets') + unit.bullets <= limits.bullets && sum(page, 'words') + unit.words <= limits.words
+    if (page.length > 0 && !fits) {
+      pages.push([])
       moveTrailingHeading(pages)
     }
-    if (!unit.breakBefore) page.push(unit)
+    pages.at(-1)?.push(unit)
   }
   return pages
-    .filter((page) => page.length > 0)
-    .map((page, index) => ({ title: index === 0 ? title : `${title} (continued)`, children: joinLists(page) }))
 }
 
 function sum(units: Unit[], key: 'bullets' | 'words'): number {
