@@ -1,5 +1,6 @@
 import type { VFile } from 'vfile'
 import { checkCoverage, type CoverageCell } from './coverage.ts'
+import { checkSlideDensity, type SlideFigures } from './density.ts'
 import { readFrontMatter } from './front-matter.ts'
 import { parseGuideline } from './parse.ts'
 import { bodyBlocks, checkHandoutReadability, measureReadability, type ReadabilityFigures } from './readability.ts'
@@ -26,6 +27,8 @@ export interface GuidelineResult {
   outputs: OutputFile[]
   coverage: CoverageCell[]
   readability: Partial<Record<Audience, ReadabilityFigures>>
+  /** Absent when the guideline builds no deck. */
+  slides: SlideFigures | undefined
 }
 
 export const outputFolders: Record<Audience, string> = { deck: 'decks', handout: 'handouts', summary: 'summaries' }
@@ -46,15 +49,17 @@ export function transformGuideline(file: VFile, context: PipelineContext): Guide
   const outputs: OutputFile[] = []
   const coverage: CoverageCell[] = []
   const readability: GuidelineResult['readability'] = {}
+  let slides: SlideFigures | undefined
   for (const audience of meta.outputs) {
     const selected = selectAudience(tree, audience) //    4. select audience
     const shaped = shapers[audience](selected, meta, context.glossary) // 5. shape one output
     coverage.push(...checkCoverage(file, meta, sections, audience, shaped)) // 6. every topic reaches it
     readability[audience] = measureReadability(bodyBlocks(shaped)) //      7. readability, gated for patients
     if (audience === 'handout') checkHandoutReadability(file, readability[audience])
+    if (audience === 'deck') slides = checkSlideDensity(file, shaped)
     outputs.push({ path: `${outputFolders[audience]}/${meta.id}.md`, text: serialize(shaped) }) // 8. serialize
   }
-  return hasErrors(file) ? undefined : { meta, outputs, coverage, readability }
+  return hasErrors(file) ? undefined : { meta, outputs, coverage, readability, slides }
 }
 
 const shapers = {
