@@ -109,6 +109,19 @@ describe('coverage', () => {
   })
 })
 
+describe('coverage and the glossary', () => {
+  it('does not count a term found only in a glossary explanation', () => {
+    const { file } = transformText(
+      guideline({
+        frontMatter: 'title: Care\nversion: 1.0.0\nupdated: 2026-01-15\nstatus: draft\noutputs: [handout]\ntopics:\n  - id: bone-care\n    title: Care\n    terms: [fracture]',
+        body: '## Care {#bone-care}\n\nA bone can break.\n'
+      }),
+      { glossary: new Map([['bone', 'The frame of the body; a fracture is a break in it.']]) }
+    )
+    expect(messagesOf(file)).toEqual(['topic-term-missing@13:1'])
+  })
+})
+
 describe('the flagship guideline', () => {
   it('builds with no message, and no slide exceeds the density limits', async () => {
     const root = path.join(import.meta.dirname, '..')

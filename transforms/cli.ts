@@ -5,9 +5,10 @@ import { parseArgs } from 'node:util'
 import pc from 'picocolors'
 import type { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
-import { buildMarkdown, UnknownGuidelineError, type TransformResult } from './build.ts'
+import { buildMarkdown, transformAll, UnknownGuidelineError, type TransformResult } from './build.ts'
 import { checkOutputs } from './check.ts'
 import { listGuidelineIds, sourceDir } from './load.ts'
+import { reportMarkdown } from './report-markdown.ts'
 import { starterGuideline } from './starter.ts'
 
 export interface CliIo {
@@ -26,6 +27,7 @@ Commands:
   build [ids…]   Build the deck, handout and summary of every guideline (or only these ids)
   check          Validate every guideline and fail when a committed output is stale
   new <id>       Write a starter guideline to source/<id>.md
+  report         Print the coverage matrix and readability and slide figures as Markdown
 
 Options:
   -h, --help     Show this help
@@ -62,6 +64,9 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         return await runCheck(io)
       case 'new':
         return await runNew(rest, io)
+      case 'report':
+        if (rest.length > 0) throw new UsageError('`guidepress report` takes no arguments')
+        return await runReport(io)
       default:
         throw new UsageError(`Unknown command \`${command}\``)
     }
@@ -96,6 +101,13 @@ async function runCheck(io: CliIo): Promise<number> {
   if (!result.ok) return exitCodes.contentErrors
   io.stdout(`${pc.green('✔')} ${result.results.length} guideline${result.results.length === 1 ? '' : 's'} valid; every committed output matches a fresh build`)
   return exitCodes.ok
+}
+
+async function runReport(io: CliIo): Promise<number> {
+  const result = await transformAll({ root: io.cwd, today: io.today })
+  printMessages(result.files, io)
+  io.stdout(reportMarkdown(result.results).trimEnd())
+  return result.ok ? exitCodes.ok : exitCodes.contentErrors
 }
 
 async function runNew(args: string[], io: CliIo): Promise<number> {

@@ -42,6 +42,7 @@ export function shapeHandout(tree: Root, meta: GuidelineMeta, glossary: Glossary
         type: 'list',
         ordered: false,
         spread: false,
+        data: { fromGlossary: true },
         children: words.map(([term, explanation]) => ({
           type: 'listItem',
           spread: false,

@@ -1,11 +1,21 @@
 import type { Node } from 'unist'
 import { visit } from 'unist-util-visit'
 
-/** The words a reader sees: text and code, without HTML (slide notes, directives) or front matter. */
+declare module 'unist' {
+  interface Data {
+    /** Explanations added from the glossary: they do not show that an output covers a topic. */
+    fromGlossary?: boolean
+  }
+}
+
+/**
+ * The words a reader sees: text and code, without HTML (slide notes, directives), front matter
+ * or glossary explanations.
+ */
 export function visibleText(tree: Node): string {
   const parts: string[] = []
   visit(tree, (node) => {
-    if (node.type === 'html' || node.type === 'yaml') return 'skip'
+    if (node.type === 'html' || node.type === 'yaml' || node.data?.fromGlossary) return 'skip'
     if ((node.type === 'text' || node.type === 'inlineCode') && 'value' in node && typeof node.value === 'string') parts.push(node.value)
   })
   return parts.join(' ')
