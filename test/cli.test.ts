@@ -19,22 +19,22 @@ async function outputFiles(root: string): Promise<string[]> {
 describe('guidepress build', () => {
   it('writes the three outputs, and a second build changes nothing', async () => {
     const root = await makeWorkspace({ 'source/bone-health.md': guideline() })
-    const first = await runCli(root, 'build')
+    const first = await runCli(root, 'build', '--no-pdf')
     expect(first.code).toBe(0)
     expect(first.stdout).toContain('wrote decks/bone-health.md')
     expect(await outputFiles(root)).toEqual(outputsOf('bone-health').sort())
     const before = await Promise.all(outputsOf('bone-health').map((file) => readText(root, file)))
 
-    const second = await runCli(root, 'build')
+    const second = await runCli(root, 'build', '--no-pdf')
     expect(second.code).toBe(0)
-    expect(second.stdout).not.toContain('wrote')
-    expect(second.stdout).toContain('0 files written, 3 unchanged')
+    expect(second.stdout).not.toMatch(/wrote (decks|handouts|summaries)\//)
+    expect(second.stdout).toContain('0 Markdown files written (3 unchanged)')
     expect(await Promise.all(outputsOf('bone-health').map((file) => readText(root, file)))).toEqual(before)
   })
 
   it('builds only the guidelines named', async () => {
     const root = await makeWorkspace({ 'source/bone-health.md': guideline(), 'source/other.md': guideline() })
-    expect((await runCli(root, 'build', 'other')).code).toBe(0)
+    expect((await runCli(root, 'build', '--no-pdf', 'other')).code).toBe(0)
     expect(await outputFiles(root)).toEqual(outputsOf('other').sort())
   })
 
@@ -44,7 +44,7 @@ describe('guidepress build', () => {
       'source/broken.md': guideline({ body: '## Caring for bones {#bone-care}\n\nBone.\n\n<iframe src="x"></iframe>\n' }),
       'source/z-valid.md': guideline()
     })
-    const run = await runCli(root, 'build')
+    const run = await runCli(root, 'build', '--no-pdf')
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/source\/broken\.md\n\s*16:1-16:26\s+error\s+Unexpected raw HTML `<iframe>`.*html-raw/)
     expect(run.stderr).toContain('Nothing was written')
@@ -53,10 +53,10 @@ describe('guidepress build', () => {
 
   it('keeps previously built outputs when a later build fails', async () => {
     const root = await makeWorkspace({ 'source/bone-health.md': guideline() })
-    await runCli(root, 'build')
+    await runCli(root, 'build', '--no-pdf')
     const before = await readText(root, 'handouts/bone-health.md')
     await writeFile(path.join(root, 'source/bone-health.md'), guideline({ body: '## Caring for bones {#bone-care}\n\nNew bone text.\n\n# Oops\n' }))
-    expect((await runCli(root, 'build')).code).toBe(1)
+    expect((await runCli(root, 'build', '--no-pdf')).code).toBe(1)
     expect(await readText(root, 'handouts/bone-health.md')).toBe(before)
   })
 
@@ -66,7 +66,7 @@ describe('guidepress build', () => {
       'source/attack.md': `---js\n{ title: require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran') }\n---\n\n## A {#a}\n\nText.\n`,
       'source/bone-health.md': guideline()
     })
-    const run = await runCli(root, 'build')
+    const run = await runCli(root, 'build', '--no-pdf')
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/source\/attack\.md\n\s*1:4\s+error\s+Unexpected `---js` front matter.*front-matter-not-yaml/)
     expect(existsSync(path.join(root, marker))).toBe(false)
@@ -78,14 +78,14 @@ describe('guidepress build', () => {
     const root = await makeWorkspace({
       'source/bone-health.md': guideline({ frontMatter: 'title: Bones\nversion: 1.0.0\nupdated: 2026-01-15\nnext-review: 2026-02-01\nstatus: draft\ntopics:\n  - id: bone-care\n    title: Bones\n    terms: [bone]' })
     })
-    const run = await runCli(root, 'build')
+    const run = await runCli(root, 'build', '--no-pdf')
     expect(run.code).toBe(0)
     expect(run.stderr).toMatch(/5:14\s+warning\s+Expected `next-review`/)
   })
 
   it('reports a broken glossary with its line', async () => {
     const root = await makeWorkspace({ 'source/bone-health.md': guideline(), 'source/glossary.yml': 'bone: The hard frame of the body.\nfracture:\n' })
-    const run = await runCli(root, 'build')
+    const run = await runCli(root, 'build', '--no-pdf')
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/source\/glossary\.yml\n\s*2:1\s+error\s+Expected a plain-language explanation for `fracture`.*glossary-invalid/)
   })
@@ -95,7 +95,7 @@ describe('guidepress check', () => {
   it('passes after a build, and fails naming each stale or orphaned file', async () => {
     const root = await makeWorkspace({ 'source/bone-health.md': guideline() })
     expect((await runCli(root, 'check')).code).toBe(1)
-    await runCli(root, 'build')
+    await runCli(root, 'build', '--no-pdf')
     const clean = await runCli(root, 'check')
     expect(clean.code).toBe(0)
     expect(clean.stdout).toContain('1 guideline valid')
@@ -108,7 +108,7 @@ describe('guidepress check', () => {
     expect(stale.stderr).toMatch(/handouts\/bone-health\.md\n\s*8:1\s+error\s+Expected this output to match a fresh build.*output-stale/)
     expect(stale.stderr).toMatch(/decks\/old-guideline\.md\n\s*1:1\s+error\s+Unexpected output with no guideline.*output-stale/)
 
-    await runCli(root, 'build')
+    await runCli(root, 'build', '--no-pdf')
     await rm(path.join(root, 'decks/old-guideline.md'))
     expect((await runCli(root, 'check')).code).toBe(0)
   })
@@ -126,7 +126,7 @@ describe('guidepress new', () => {
     const root = await makeWorkspace({})
     const created = await runCli(root, 'new', 'bone-health')
     expect(created.code).toBe(0)
-    const build = await runCli(root, 'build')
+    const build = await runCli(root, 'build', '--no-pdf')
     expect(build.stderr).toBe('')
     expect(build.code).toBe(0)
     expect(await outputFiles(root)).toEqual(outputsOf('bone-health').sort())
@@ -169,5 +169,34 @@ describe('the installed command', () => {
     const { stdout } = await run(process.execPath, [bin, '--version'])
     const pkg = JSON.parse(await readFile(path.join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }
     expect(stdout.trim()).toBe(pkg.version)
+  })
+})
+
+describe('guidepress build with rendering', () => {
+  it('writes HTML, PDF and PPTX for every guideline with one browser start, and checks PDF text', async () => {
+    const root = await makeWorkspace({ 'source/bone-health.md': guideline(), 'source/other-bones.md': guideline() })
+    const { cp } = await import('node:fs/promises')
+    await cp(path.join(import.meta.dirname, '..', 'themes'), path.join(root, 'themes'), { recursive: true })
+    const run = await runCli(root, 'build')
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    for (const id of ['bone-health', 'other-bones']) {
+      for (const name of ['deck.html', 'deck.pdf', 'deck.pptx', 'handout.html', 'handout.pdf', 'summary.html', 'summary.pdf']) {
+        expect(existsSync(path.join(root, 'dist', id, name)), `${id}/${name}`).toBe(true)
+      }
+    }
+    expect(existsSync(path.join(root, 'dist', 'index.html'))).toBe(true)
+    expect(run.stdout).toMatch(/✔ Built 2 guidelines: 6 Markdown files written \(0 unchanged\), 15 files in dist\/, 1 browser start, in \d+\.\d s/)
+  }, 120_000)
+
+  it('with --no-pdf writes Markdown and HTML without starting a browser', async () => {
+    const root = await makeWorkspace({ 'source/bone-health.md': guideline() })
+    const { cp } = await import('node:fs/promises')
+    await cp(path.join(import.meta.dirname, '..', 'themes'), path.join(root, 'themes'), { recursive: true })
+    const run = await runCli(root, 'build', '--no-pdf')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('0 browser starts')
+    expect(existsSync(path.join(root, 'dist', 'bone-health', 'handout.html'))).toBe(true)
+    expect(existsSync(path.join(root, 'dist', 'bone-health', 'handout.pdf'))).toBe(false)
   })
 })

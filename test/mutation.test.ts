@@ -36,7 +36,7 @@ describe('mutations of the flagship guideline', () => {
   let built: string
   beforeAll(async () => {
     built = await flagshipWorkspace()
-    const run = await runCli(built, 'build')
+    const run = await runCli(built, 'build', '--no-pdf')
     expect(run.code).toBe(0)
   })
 

@@ -5,9 +5,12 @@ import { parseArgs } from 'node:util'
 import pc from 'picocolors'
 import type { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
-import { buildMarkdown, transformAll, UnknownGuidelineError, type TransformResult } from './build.ts'
+import { buildMarkdown, transformAll, UnknownGuidelineError } from './build.ts'
 import { checkOutputs } from './check.ts'
 import { listGuidelineIds, sourceDir } from './load.ts'
+import { BrowserUnavailableError } from './render/index.ts'
+import { renderGuidelines } from './render-stage.ts'
+import { hasErrors } from './report.ts'
 import { reportMarkdown } from './report-markdown.ts'
 import { starterGuideline } from './starter.ts'
 
@@ -29,6 +32,10 @@ Commands:
   new <id>       Write a starter guideline to source/<id>.md
   report         Print the coverage matrix and readability and slide figures as Markdown
 
+Build options:
+  --no-pdf       Markdown and HTML only (no browser): the quick build
+  --no-pptx      Skip the PowerPoint deck, the slowest output
+
 Options:
   -h, --help     Show this help
   -v, --version  Show the version`
@@ -48,9 +55,15 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } }
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        'no-pdf': { type: 'boolean' },
+        'no-pptx': { type: 'boolean' }
+      }
     })
     const [command, ...rest] = positionals
+    if (command !== 'build' && (values['no-pdf'] || values['no-pptx'])) throw new UsageError('`--no-pdf` and `--no-pptx` go with `guidepress build`')
     if (values.version) return printVersion(io)
     if (values.help || command === undefined || command === 'help') {
       io.stdout(usage)
@@ -58,7 +71,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     }
     switch (command) {
       case 'build':
-        return await runBuild(rest, io)
+        return await runBuild(rest, { pdf: !values['no-pdf'], pptx: !values['no-pptx'] }, io)
       case 'check':
         if (rest.length > 0) throw new UsageError('`guidepress check` takes no arguments')
         return await runCheck(io)
@@ -81,7 +94,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
   }
 }
 
-async function runBuild(ids: string[], io: CliIo): Promise<number> {
+async function runBuild(ids: string[], formats: { pdf: boolean; pptx: boolean }, io: CliIo): Promise<number> {
   const started = performance.now()
   const result = await buildMarkdown({ root: io.cwd, ids, today: io.today })
   printMessages(result.files, io)
@@ -90,8 +103,24 @@ async function runBuild(ids: string[], io: CliIo): Promise<number> {
     return exitCodes.contentErrors
   }
   for (const written of result.write.written) io.stdout(`${pc.green('wrote')} ${written}`)
+  let rendered: Awaited<ReturnType<typeof renderGuidelines>>
+  try {
+    rendered = await renderGuidelines(io.cwd, result.results, { ...formats, onFile: (file) => io.stdout(`${pc.green('wrote')} ${file}`) })
+  } catch (error) {
+    if (!(error instanceof BrowserUnavailableError)) throw error
+    io.stderr(`${pc.red('guidepress:')} ${error.message}\nThe Markdown outputs and HTML files were written; the PDF and PPTX files were not.`)
+    return exitCodes.contentErrors
+  }
+  printMessages(rendered.files, io)
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
-  io.stdout(summaryLine(result, result.write.written.length, result.write.unchanged.length, seconds))
+  const markdown = `${result.write.written.length} Markdown file${result.write.written.length === 1 ? '' : 's'} written (${result.write.unchanged.length} unchanged)`
+  const browser = `${rendered.report.browserStarts} browser start${rendered.report.browserStarts === 1 ? '' : 's'}`
+  const guidelines = `${result.results.length} guideline${result.results.length === 1 ? '' : 's'}`
+  if (rendered.files.some(hasErrors)) {
+    io.stderr(pc.red(`Built ${guidelines}, but a built file is missing topic terms (above).`))
+    return exitCodes.contentErrors
+  }
+  io.stdout(`${pc.green('✔')} Built ${guidelines}: ${markdown}, ${rendered.report.files.length} files in dist/, ${browser}, in ${seconds} s`)
   return exitCodes.ok
 }
 
@@ -127,11 +156,6 @@ async function runNew(args: string[], io: CliIo): Promise<number> {
 function printMessages(files: VFile[], io: CliIo): void {
   const report = reporter(files, { quiet: true })
   if (report !== '') io.stderr(report)
-}
-
-function summaryLine(result: TransformResult, written: number, unchanged: number, seconds: string): string {
-  const guidelines = `${result.results.length} guideline${result.results.length === 1 ? '' : 's'}`
-  return `${pc.green('✔')} Built ${guidelines}: ${written} file${written === 1 ? '' : 's'} written, ${unchanged} unchanged, in ${seconds} s`
 }
 
 async function printVersion(io: CliIo): Promise<number> {

@@ -1,32 +1,30 @@
-import type { Root } from 'mdast'
+import type { Point } from 'unist'
 import type { VFile } from 'vfile'
 import { reportError } from './report.ts'
-import type { Section } from './types.ts'
-import { termPattern, visibleText } from './text.ts'
-import type { Audience, GuidelineMeta } from './types.ts'
+import { termPattern } from './text.ts'
+import type { GuidelineMeta } from './types.ts'
 
 export interface CoverageCell {
   topicId: string
-  audience: Audience
+  /** `deck`, `handout`, `summary`, or a built file such as `deck.pdf`. */
+  output: string
   found: string[]
   missing: string[]
 }
 
 /**
- * Every topic's terms must reach every output the guideline builds. A missing term is an error at
- * the topic's section heading, naming the topic, output and term.
+ * Every topic's terms must reach every output the guideline builds (its Markdown and the text of
+ * its PDFs). A missing term is an error at the topic's section heading, naming topic, output and term.
  */
-export function checkCoverage(file: VFile, meta: GuidelineMeta, sections: Section[], audience: Audience, output: Root): CoverageCell[] {
-  const text = visibleText(output)
+export function checkCoverage(file: VFile, meta: GuidelineMeta, topicPlaces: ReadonlyMap<string, Point>, output: string, text: string): CoverageCell[] {
   return meta.topics.map((topic) => {
     const found: string[] = []
     const missing: string[] = []
     for (const term of topic.terms) (termPattern(term).test(text) ? found : missing).push(term)
-    const section = sections.find((each) => each.topicId === topic.id)
-    const place = section ? { line: section.line, column: section.column } : undefined
+    const where = /\./.test(output) ? `built file \`${output}\`` : `${output}; write it in the section's shared text or in its \`:::${output}\` block`
     for (const term of missing) {
-      reportError(file, `Expected term \`${term}\` of topic \`${topic.id}\` in the ${audience}; write it in the section's shared text or in its \`:::${audience}\` block`, place, 'topic-term-missing')
+      reportError(file, `Expected term \`${term}\` of topic \`${topic.id}\` in the ${where}`, topicPlaces.get(topic.id), 'topic-term-missing')
     }
-    return { topicId: topic.id, audience, found, missing }
+    return { topicId: topic.id, output, found, missing }
   })
 }

@@ -1,3 +1,4 @@
+import type { Point } from 'unist'
 import type { VFile } from 'vfile'
 import { checkCoverage, type CoverageCell } from './coverage.ts'
 import { checkSlideDensity, type SlideFigures } from './density.ts'
@@ -11,6 +12,7 @@ import { serialize } from './serialize.ts'
 import { shapeDeck } from './shape-deck.ts'
 import { shapeHandout } from './shape-handout.ts'
 import { shapeSummary } from './shape-summary.ts'
+import { visibleText } from './text.ts'
 import type { Audience, Glossary, GuidelineMeta } from './types.ts'
 import { validateBody } from './validate/index.ts'
 import type { OutputFile } from './write.ts'
@@ -23,7 +25,10 @@ export interface PipelineContext {
 }
 
 export interface GuidelineResult {
+  file: VFile
   meta: GuidelineMeta
+  /** Where each topic's section starts, for messages about that topic. */
+  topicPlaces: Map<string, Point>
   outputs: OutputFile[]
   coverage: CoverageCell[]
   readability: Partial<Record<Audience, ReadabilityFigures>>
@@ -45,7 +50,9 @@ export function transformGuideline(file: VFile, context: PipelineContext): Guide
   const meta = file.data.meta
   if (!meta || hasErrors(file)) return undefined
 
-  const sections = splitSections(tree).sections
+  const topicPlaces = new Map(
+    splitSections(tree).sections.flatMap((section) => (section.topicId ? [[section.topicId, { line: section.line, column: section.column }] as const] : []))
+  )
   const outputs: OutputFile[] = []
   const coverage: CoverageCell[] = []
   const readability: GuidelineResult['readability'] = {}
@@ -53,13 +60,13 @@ export function transformGuideline(file: VFile, context: PipelineContext): Guide
   for (const audience of meta.outputs) {
     const selected = selectAudience(tree, audience) //    4. select audience
     const shaped = shapers[audience](selected, meta, context.glossary) // 5. shape one output
-    coverage.push(...checkCoverage(file, meta, sections, audience, shaped)) // 6. every topic reaches it
+    coverage.push(...checkCoverage(file, meta, topicPlaces, audience, visibleText(shaped))) // 6. every topic reaches it
     readability[audience] = measureReadability(bodyBlocks(shaped)) //      7. readability, gated for patients
     if (audience === 'handout') checkHandoutReadability(file, readability[audience])
     if (audience === 'deck') slides = checkSlideDensity(file, shaped)
     outputs.push({ path: `${outputFolders[audience]}/${meta.id}.md`, text: serialize(shaped) }) // 8. serialize
   }
-  return hasErrors(file) ? undefined : { meta, outputs, coverage, readability, slides }
+  return hasErrors(file) ? undefined : { file, meta, topicPlaces, outputs, coverage, readability, slides }
 }
 
 const shapers = {

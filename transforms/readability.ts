@@ -52,48 +52,77 @@ export function bodyBlocks(tree: Root): TextBlock[] {
 }
 
 const parser = new ParseEnglish()
+// Guidelines repeat their words; counting each word's syllables once keeps long sources fast.
+const syllableCache = new Map<string, number>()
 
 /** Flesch–Kincaid grade and SMOG over some blocks, with each sentence scored to find the hardest. */
 export function measureReadability(blocks: TextBlock[], hardestCount = 5): ReadabilityFigures {
   const totals = { words: 0, sentences: 0, syllables: 0, polysyllables: 0 }
   const scored: SentenceScore[] = []
   for (const block of blocks) {
-    const tree = parser.parse(block.text)
-    visit(tree, 'SentenceNode', (sentence: Sentence) => {
-      const counts = countSentence(sentence)
-      if (counts.words === 0) return
-      totals.words += counts.words
-      totals.sentences += 1
-      totals.syllables += counts.syllables
-      totals.polysyllables += counts.polysyllables
-      const start = sentence.position?.start ?? { line: 1, column: 1 }
-      scored.push({
-        text: nlcstToString(sentence).replace(/\s+/g, ' ').trim(),
-        line: block.line + start.line - 1,
-        column: start.line === 1 ? block.column + start.column - 1 : start.column,
-        grade: round(fleschKincaid({ sentence: 1, word: counts.words, syllable: counts.syllables }))
-      })
-    })
+    // nlcst is shallow: root → paragraphs → sentences → words; walking it directly is cheaper than visiting.
+    for (const paragraph of parser.parse(block.text).children) {
+      if (paragraph.type !== 'ParagraphNode') continue
+      for (const sentence of paragraph.children) {
+        if (sentence.type !== 'SentenceNode') continue
+        const counts = countSentence(sentence)
+        if (counts.words === 0) continue
+        totals.words += counts.words
+        totals.sentences += 1
+        totals.syllables += counts.syllables
+        totals.polysyllables += counts.polysyllables
+        const start = sentence.position?.start ?? { line: 1, column: 1 }
+        scored.push({
+          text: nlcstToString(sentence).replace(/\s+/g, ' ').trim(),
+          line: block.line + start.line - 1,
+          column: start.line === 1 ? block.column + start.column - 1 : start.column,
+          grade: round(fleschKincaid({ sentence: 1, word: counts.words, syllable: counts.syllables }))
+        })
+      }
+    }
   }
   const grade = totals.words === 0 ? 0 : fleschKincaid({ sentence: totals.sentences, word: totals.words, syllable: totals.syllables })
   const smog = totals.sentences === 0 ? 0 : smogFormula({ sentence: totals.sentences, polysillabicWord: totals.polysyllables })
-  return { ...totals, grade: round(grade), smog: round(smog), hardest: [...scored].sort((a, b) => b.grade - a.grade).slice(0, hardestCount) }
+  return { ...totals, grade: round(grade), smog: round(smog), hardest: hardestOf(scored, hardestCount) }
+}
+
+/** The `count` hardest sentences, hardest first (ties in reading order). */
+function hardestOf(scored: SentenceScore[], count: number): SentenceScore[] {
+  const hardest: SentenceScore[] = []
+  for (const sentence of scored) {
+    if (hardest.length === count && sentence.grade <= (hardest.at(-1)?.grade ?? 0)) continue
+    const at = hardest.findIndex((each) => each.grade < sentence.grade)
+    hardest.splice(at === -1 ? hardest.length : at, 0, sentence)
+    if (hardest.length > count) hardest.pop()
+  }
+  return hardest
 }
 
 function countSentence(sentence: Sentence): { words: number; syllables: number; polysyllables: number } {
   let words = 0
   let syllables = 0
   let polysyllables = 0
-  visit(sentence, 'WordNode', (word) => {
-    const text = nlcstToString(word)
+  for (const child of sentence.children) {
+    if (child.type !== 'WordNode') continue
+    const text = nlcstToString(child)
     // Numbers and symbols are not words a reader sounds out.
-    if (!/\p{L}/u.test(text)) return
-    const count = Math.max(1, syllable(text))
+    if (!/\p{L}/u.test(text)) continue
+    const count = syllablesOf(text)
     words += 1
     syllables += count
     if (count >= 3) polysyllables += 1
-  })
+  }
   return { words, syllables, polysyllables }
+}
+
+function syllablesOf(word: string): number {
+  const key = word.toLowerCase()
+  let count = syllableCache.get(key)
+  if (count === undefined) {
+    count = Math.max(1, syllable(key))
+    syllableCache.set(key, count)
+  }
+  return count
 }
 
 function round(value: number): number {

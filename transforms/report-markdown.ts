@@ -17,7 +17,7 @@ export function reportMarkdown(results: GuidelineResult[], extra: Record<string,
 function guidelineReport(result: GuidelineResult, extra: ExtraCoverage): string[] {
   const { meta } = result
   const columns: Array<[string, CoverageCell[]]> = [
-    ...meta.outputs.map((audience): [string, CoverageCell[]] => [audience, result.coverage.filter((cell) => cell.audience === audience)]),
+    ...meta.outputs.map((audience): [string, CoverageCell[]] => [audience, result.coverage.filter((cell) => cell.output === audience)]),
     ...Object.entries(extra)
   ]
   const cells = columns.flatMap(([, column]) => column)

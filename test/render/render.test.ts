@@ -1,0 +1,230 @@
+// One full render of three fixture guidelines (PDF + PPTX) shared by every
+// assertion, plus a second deck render for byte-for-byte reproducibility.
+import { readFile, rm } from 'node:fs/promises'
+import path from 'node:path'
+import axe from 'axe-core'
+import JSZip from 'jszip'
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber } from 'pdf-lib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BrowserSession } from '../../transforms/render/browser.ts'
+import { browserLaunchCount, renderAll, type RenderReport } from '../../transforms/render/index.ts'
+import { extractPdfText, pdfFontNames, pdfPageCount } from '../../transforms/render/pdf-text.ts'
+import { GUIDELINES, makeRoot, SLIDES } from './helpers.ts'
+
+let root = ''
+let report: RenderReport
+let launchesBefore = 0
+let launchesAfter = 0
+const written: string[] = []
+const read = (rel: string): Promise<string> => readFile(path.join(root, rel), 'utf8')
+const bytes = async (rel: string): Promise<Uint8Array> => new Uint8Array(await readFile(path.join(root, rel)))
+
+beforeAll(async () => {
+  root = await makeRoot()
+  launchesBefore = browserLaunchCount()
+  report = await renderAll(GUIDELINES, { root, pdf: true, pptx: true, onFile: (file) => written.push(file) })
+  launchesAfter = browserLaunchCount()
+}, 120_000)
+
+afterAll(async () => {
+  if (root) await rm(root, { recursive: true, force: true })
+})
+
+describe('renderAll: files and browser', () => {
+  it('writes every output of every guideline and the index, reporting each once', () => {
+    const expected = GUIDELINES.flatMap((g) =>
+      ['deck.html', 'deck.pdf', 'deck.pptx', 'handout.html', 'handout.pdf', 'summary.html', 'summary.pdf'].map(
+        (f) => `dist/${g.id}/${f}`
+      )
+    )
+    expect([...report.files].sort()).toEqual([...expected, 'dist/index.html'].sort())
+    expect(written).toEqual(report.files)
+  })
+
+  it('starts the browser at most twice for three guidelines', () => {
+    expect(report.browserStarts).toBeLessThanOrEqual(2)
+    expect(launchesAfter - launchesBefore).toBe(report.browserStarts)
+  })
+
+  it('blocks network requests (the remote image in the ckd handout)', () => {
+    expect(report.blocked).toContain('http://127.0.0.1:9/x.png')
+    expect(report.blocked.every((url) => !url.startsWith('data:'))).toBe(true)
+  })
+
+  it('leaves no slide overfull and shrinks the dense one', async () => {
+    expect(report.warnings).toEqual([])
+    expect(await read('dist/asthma/deck.html')).toMatch(/svg:nth-of-type\(3\)>foreignObject>section\{font-size:[\d.]+px!important\}/)
+  })
+})
+
+describe('deck PDF and PPTX', () => {
+  it('has exactly one page per slide', async () => {
+    for (const g of GUIDELINES) expect(await pdfPageCount(await bytes(`dist/${g.id}/deck.pdf`))).toBe(SLIDES[g.id])
+  })
+
+  it('contains the slide text and the draft mark on every slide when not approved', () => {
+    const mbc = report.pdfText['dist/mbc/deck.pdf'] ?? ''
+    for (const word of ['Metastatic breast cancer', 'Agenda', 'CDK4/6 inhibitor', 'Cardoso', 'References']) expect(mbc).toContain(word)
+    for (const page of mbc.split('\f')) expect(page).toContain('Draft – not clinically approved')
+    const ckd = report.pdfText['dist/ckd/deck.pdf'] ?? ''
+    expect(ckd).toContain('SGLT2 inhibitor')
+    expect(ckd).not.toContain('Draft')
+  })
+
+  it('keeps presenter notes as annotations and has an outline, metadata from `updated`', async () => {
+    const pdf = await PDFDocument.load(await bytes('dist/mbc/deck.pdf'), { updateMetadata: false })
+    const annots = pdf.getPage(2).node.Annots()
+    expect(annots?.size()).toBe(1)
+    const note = pdf.context.lookup(annots?.get(0), PDFDict)
+    expect(note.lookup(PDFName.of('Contents'), PDFHexString).decodeText()).toContain('managed as a chronic condition')
+    expect(pdf.getPage(0).node.Annots()).toBeUndefined()
+    const outlines = pdf.catalog.lookup(PDFName.of('Outlines'), PDFDict)
+    expect(outlines.lookup(PDFName.of('Count'), PDFNumber).asNumber()).toBe(6)
+    const first = outlines.lookup(PDFName.of('First'), PDFDict)
+    expect(first.lookup(PDFName.of('Title'), PDFHexString).decodeText()).toBe('Metastatic breast cancer')
+    expect(first.lookup(PDFName.of('Dest'), PDFArray).size()).toBe(2)
+    expect(pdf.getTitle()).toBe('Metastatic breast cancer')
+    expect(pdf.getKeywords()).toContain('version 0.1.0')
+    expect(pdf.getProducer()).toMatch(/guidepress/)
+    expect(pdf.getCreationDate()?.toISOString()).toBe('2026-11-27T00:00:00.000Z')
+    expect(pdf.getModificationDate()?.toISOString()).toBe('2026-11-27T00:00:00.000Z')
+  })
+
+  it('writes a PPTX with one picture slide per slide and the notes', async () => {
+    const zip = await JSZip.loadAsync(await bytes('dist/mbc/deck.pptx'))
+    const slides = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+    expect(slides).toHaveLength(SLIDES.mbc ?? -1)
+    const media = Object.keys(zip.files).filter((n) => n.startsWith('ppt/media/'))
+    expect(media).toHaveLength(SLIDES.mbc ?? -1)
+    // every slide got its own picture (no slide captured twice)
+    const pictures = await Promise.all(media.map((n) => zip.file(n)?.async('base64') ?? ''))
+    expect(new Set(pictures).size).toBe(SLIDES.mbc)
+    const notes = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n))
+        .map((n) => zip.file(n)?.async('string') ?? '')
+    )
+    expect(notes.join('\n')).toContain('managed as a chronic condition')
+    expect(await zip.file('docProps/core.xml')?.async('string')).toContain('2026-11-27T00:00:00Z')
+  })
+})
+
+describe('handout and summary', () => {
+  it('PDF text has the content, running title, page numbers and draft mark on every page', () => {
+    const handout = report.pdfText['dist/mbc/handout.pdf'] ?? ''
+    for (const word of ['Where it spreads', 'Questions to ask your care team', 'Who do I call']) expect(handout).toContain(word)
+    const pages = handout.split('\f')
+    pages.forEach((page, i) => {
+      expect(page).toContain('Metastatic breast cancer · version 0.1.0 · updated 2026-11-27')
+      expect(page).toContain(`Page ${i + 1} of ${pages.length}`)
+      expect(page).toContain('Draft – not clinically approved')
+    })
+    expect(report.pdfText['dist/ckd/summary.pdf']).not.toContain('Draft')
+    expect(report.pdfText['dist/asthma/summary.pdf']).toContain('Draft – not clinically approved')
+    expect(report.pdfText['dist/mbc/summary.pdf']).toContain('Breathlessness')
+  })
+
+  it('HTML has no <script> and no javascript: URL', async () => {
+    for (const g of GUIDELINES) {
+      for (const kind of ['handout', 'summary']) {
+        const html = await read(`dist/${g.id}/${kind}.html`)
+        expect(html).not.toMatch(/<script/i)
+        expect(html).not.toMatch(/javascript:/i)
+        expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/)
+      }
+    }
+    expect(await read('dist/mbc/handout.html')).toContain('our website</a>')
+    expect(await read('dist/mbc/summary.html')).not.toContain("alert('x')")
+  })
+
+  it('deck HTML has only Marp’s own script', async () => {
+    for (const g of GUIDELINES) {
+      const html = await read(`dist/${g.id}/deck.html`)
+      expect(html.match(/<script/g)).toHaveLength(1)
+      expect(html).toMatch(/<script>[^<]*marp/i)
+    }
+  })
+
+  it('supports Letter paper', async () => {
+    const letterRoot = await makeRoot()
+    try {
+      const only = GUIDELINES.filter((g) => g.id === 'asthma').map((g) => ({ ...g, outputs: ['handout' as const] }))
+      await renderAll(only, { root: letterRoot, pdf: true, pptx: false, paper: 'Letter' })
+      const pdf = await PDFDocument.load(await readFile(path.join(letterRoot, 'dist/asthma/handout.pdf')))
+      const { width, height } = pdf.getPage(0).getSize()
+      expect([Math.round(width), Math.round(height)]).toEqual([612, 792])
+      const a4 = await PDFDocument.load(await bytes('dist/asthma/handout.pdf'))
+      expect(a4.getPage(0).getSize().width).toBeCloseTo(595.3, 0)
+    } finally {
+      await rm(letterRoot, { recursive: true, force: true })
+    }
+  }, 60_000)
+})
+
+describe('every PDF', () => {
+  it('embeds only the theme font (Atkinson Hyperlegible Next)', async () => {
+    for (const rel of Object.keys(report.pdfText)) {
+      const fonts = await pdfFontNames(await bytes(rel))
+      expect(fonts.length, rel).toBeGreaterThan(0)
+      for (const font of fonts) expect(font, `${rel}: ${font}`).toMatch(/^AtkinsonHyperlegibleNext-/)
+    }
+  })
+
+  it('extracted text matches what the report returned', async () => {
+    expect(Object.keys(report.pdfText)).toHaveLength(9)
+    expect(await extractPdfText(await bytes('dist/ckd/handout.pdf'))).toBe(report.pdfText['dist/ckd/handout.pdf'])
+  })
+})
+
+describe('dist/index.html', () => {
+  it('links every file and has the coverage and readability regions', async () => {
+    const html = await read('dist/index.html')
+    for (const file of report.files.filter((f) => f !== 'dist/index.html')) expect(html).toContain(`href="${file.slice(5)}"`)
+    expect(html).toContain('id="coverage"')
+    expect(html).toContain('id="readability"')
+    expect(html).toContain('data-placeholder="coverage"')
+  })
+})
+
+describe('reproducibility', () => {
+  it('a second render of one guideline gives identical bytes', async () => {
+    const again = await makeRoot()
+    try {
+      await renderAll(GUIDELINES.slice(0, 1), { root: again, pdf: true, pptx: true })
+      const differ: string[] = []
+      for (const file of ['deck.html', 'deck.pdf', 'deck.pptx', 'handout.html', 'handout.pdf', 'summary.html', 'summary.pdf']) {
+        const a = await bytes(`dist/mbc/${file}`)
+        const b = new Uint8Array(await readFile(path.join(again, 'dist/mbc', file)))
+        if (Buffer.compare(a, b) !== 0) differ.push(file)
+      }
+      expect(differ).toEqual([])
+    } finally {
+      await rm(again, { recursive: true, force: true })
+    }
+  }, 60_000)
+})
+
+describe('accessibility (axe-core in the browser)', () => {
+  it('has no serious or critical violations in any HTML output', async () => {
+    const session = await BrowserSession.start({ allowedDirs: [] })
+    try {
+      const problems: string[] = []
+      for (const rel of report.files.filter((f) => f.endsWith('.html'))) {
+        const page = await session.openPage()
+        await page.setViewport({ width: 1280, height: 900 })
+        await page.setContent(await read(rel), { waitUntil: 'load' })
+        await page.evaluate(axe.source)
+        const violations = (await page.evaluate(
+          "axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, target: v.nodes[0] && v.nodes[0].target.join(' ') })))"
+        )) as Array<{ id: string; impact: string | null; nodes: number; target?: string }>
+        for (const v of violations) {
+          if (v.impact === 'serious' || v.impact === 'critical') problems.push(`${rel}: ${v.id} (${v.impact}) ×${v.nodes} ${v.target ?? ''}`)
+        }
+        await page.close()
+      }
+      expect(problems).toEqual([])
+    } finally {
+      await session.close()
+    }
+  }, 90_000)
+})

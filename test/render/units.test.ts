@@ -1,0 +1,182 @@
+// Fast checks that need no browser: the request allow-list, the browser
+// error, theme tokens and contrast, sanitising, the index page, PDF metadata.
+import { readFile, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { PDFDocument } from 'pdf-lib'
+import { afterEach, describe, expect, it } from 'vitest'
+import { allowedDirs, cssString, fontDir, inlineImage, superscriptsToSup, withHouseFont } from '../../transforms/render/assets.ts'
+import { BrowserSession, BrowserUnavailableError, findBrowser } from '../../transforms/render/browser.ts'
+import { markdownToHtml, pageCss } from '../../transforms/render/document.ts'
+import { renderIndex } from '../../transforms/render/index-page.ts'
+import { renderAll } from '../../transforms/render/index.ts'
+import { finalizePdf } from '../../transforms/render/pdf-meta.ts'
+import { GUIDELINES, makeRoot, PROJECT } from './helpers.ts'
+
+describe('request allow-list', () => {
+  // isAllowed needs no running browser; reach it through the prototype.
+  const isAllowed = (root: string, url: string): boolean =>
+    BrowserSession.prototype.isAllowed.call(
+      { allowedDirs: allowedDirs(root).map((d) => path.resolve(d) + path.sep) } as unknown as BrowserSession,
+      url
+    )
+  it('allows data: and files under themes/, source/images/ and the font package only', () => {
+    expect(isAllowed('/p', 'data:image/png;base64,AAAA')).toBe(true)
+    expect(isAllowed('/p', 'file:///p/source/images/a.svg')).toBe(true)
+    expect(isAllowed('/p', 'file:///p/themes/print.css')).toBe(true)
+    expect(isAllowed('/p', `file://${fontDir()}/x.woff2`)).toBe(true)
+    expect(isAllowed('/p', 'file:///p/source/images/../../etc/passwd')).toBe(false)
+    expect(isAllowed('/p', 'file:///etc/passwd')).toBe(false)
+    expect(isAllowed('/p', 'file:///p/source/guideline.md')).toBe(false)
+    expect(isAllowed('/p', 'http://127.0.0.1:9/x.png')).toBe(false)
+    expect(isAllowed('/p', 'https://cdn.example/x.js')).toBe(false)
+  })
+
+  it('inlines only images inside source/images', () => {
+    const root = path.join(PROJECT, 'test/fixtures/render')
+    const decks = path.join(root, 'decks')
+    expect(inlineImage(root, decks, '../source/images/spread-sites.svg')).toMatch(/^data:image\/svg\+xml;base64,/)
+    expect(inlineImage(root, decks, '../source/images/missing.svg')).toBeUndefined()
+    expect(inlineImage(root, decks, '../decks/mbc.md')).toBeUndefined()
+    expect(inlineImage(root, decks, 'http://127.0.0.1:9/x.png')).toBeUndefined()
+  })
+})
+
+describe('browser lookup', () => {
+  const saved = process.env.CHROME_PATH
+  afterEach(() => {
+    if (saved === undefined) delete process.env.CHROME_PATH
+    else process.env.CHROME_PATH = saved
+  })
+
+  // (No lookup without CHROME_PATH here: it may unpack @sparticuz/chromium
+  // into /tmp while render.test.ts, running in parallel, does the same.)
+  it('CHROME_PATH comes first, and a wrong one fails with what to install', async () => {
+    await expect(findBrowser({ CHROME_PATH: '/nonexistent/chrome' })).rejects.toThrow(BrowserUnavailableError)
+    await expect(findBrowser({ CHROME_PATH: '/nonexistent/chrome' })).rejects.toThrow(/npm ci.*\n.*apt-get install chromium.*\n.*CHROME_PATH/s)
+  })
+
+  it('renderAll throws BrowserUnavailableError and still writes the HTML', async () => {
+    const root = await makeRoot()
+    try {
+      process.env.CHROME_PATH = '/nonexistent/chrome'
+      await expect(renderAll(GUIDELINES.slice(0, 1), { root, pdf: true, pptx: false })).rejects.toBeInstanceOf(
+        BrowserUnavailableError
+      )
+      for (const f of ['deck.html', 'handout.html', 'summary.html']) {
+        expect(await readFile(path.join(root, 'dist/mbc', f), 'utf8')).toMatch(/^<!DOCTYPE html>/)
+      }
+      expect(await readFile(path.join(root, 'dist/index.html'), 'utf8')).toContain('mbc/deck.html')
+    } finally {
+      await rm(root, { recursive: true, force: true })
+    }
+  })
+})
+
+function tokens(css: string): Map<string, string> {
+  return new Map([...css.matchAll(/(--gp-[a-z-]+):\s*([^;]+);/g)].map((m) => [m[1] ?? '', (m[2] ?? '').trim()]))
+}
+
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+  }) as [number, number, number]
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b
+}
+
+function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number]
+  return (hi + 0.05) / (lo + 0.05)
+}
+
+describe('house theme', () => {
+  it('Marp theme and print stylesheet share the same colour and type tokens', async () => {
+    const marp = await readFile(path.join(PROJECT, 'themes/guidepress.css'), 'utf8')
+    const print = await readFile(path.join(PROJECT, 'themes/print.css'), 'utf8')
+    expect(marp.startsWith('/* @theme guidepress */')).toBe(true)
+    expect(tokens(marp).size).toBeGreaterThan(8)
+    expect(tokens(print)).toEqual(tokens(marp))
+  })
+
+  it('every text/background pair reaches 4.5:1 (WCAG AA)', async () => {
+    const t = tokens(await readFile(path.join(PROJECT, 'themes/guidepress.css'), 'utf8'))
+    const c = (name: string): string => t.get(`--gp-${name}`) ?? 'missing'
+    const pairs: Array<[string, string]> = [
+      ['ink', 'surface'], ['muted', 'surface'], ['brand', 'surface'], ['ink', 'tint'], ['muted', 'tint'],
+      ['brand', 'tint'], ['on-brand', 'brand'], ['draft-ink', 'draft-bg'], ['on-brand', 'brand-dark']
+    ]
+    for (const [fg, bg] of pairs) expect(contrast(c(fg), c(bg)), `${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5)
+  })
+})
+
+describe('sanitising and page CSS', () => {
+  const opts = { root: '/p', file: '/p/handouts/x.md' }
+  it('strips scripts, event handlers and javascript: URLs', async () => {
+    const html = await markdownToHtml(
+      '[a](javascript:alert(1)) [b](JAVASCRIPT:alert(1)) <script>x()</script> <img src=x onerror=alert(1)> [ok](https://example.org)',
+      opts
+    )
+    expect(html).not.toMatch(/script|javascript:|onerror/i)
+    expect(html).toContain('href="https://example.org"')
+  })
+
+  it('escapes running-head text so it cannot break out of the stylesheet', () => {
+    const css = pageCss({ title: 'A "quoted" </style><script>', version: '1', updated: '2026-01-01', draft: true, paper: 'Letter', kind: 'summary' })
+    expect(css).not.toContain('</style>')
+    expect(css).toContain('size:Letter')
+    expect(css).toContain('Draft')
+    expect(cssString('a"b')).toBe('"a\\22 b"')
+  })
+})
+
+describe('index page', () => {
+  it('renders coverage and readability data when given', () => {
+    const html = renderIndex(
+      [{ id: 'x', title: 'X <b>', version: '1.0.0', updated: '2026-01-01', status: 'approved', files: ['deck.pdf'] }],
+      {
+        coverage: [{ id: 'x', term: 'statin', present: { deck: true, handout: false } }],
+        readability: [{ id: 'x', output: 'handout', metric: 'Flesch–Kincaid grade', value: 6.2, target: '≤ 8', pass: true }]
+      }
+    )
+    expect(html).toContain('X &#60;b&#62;')
+    expect(html).toContain('href="x/deck.pdf"')
+    expect(html).toContain('<td class="bad">missing</td>')
+    expect(html).toContain('Flesch–Kincaid grade')
+    expect(html).not.toContain('data-placeholder')
+  })
+})
+
+describe('PDF metadata', () => {
+  it('is fixed from `updated` and reproducible', async () => {
+    const doc = await PDFDocument.create()
+    doc.addPage([200, 200])
+    const raw = await doc.save()
+    const meta = { title: 'T', subject: 'S', keywords: ['k'], author: 'a', lang: 'en', updated: '2026-02-03' }
+    const a = await finalizePdf(raw, meta, { notes: ['note'], outline: ['Slide'] })
+    const b = await finalizePdf(raw, meta, { notes: ['note'], outline: ['Slide'] })
+    expect(Buffer.compare(a, b)).toBe(0)
+    const out = await PDFDocument.load(a, { updateMetadata: false })
+    expect(out.getCreationDate()?.toISOString()).toBe('2026-02-03T00:00:00.000Z')
+    await expect(finalizePdf(raw, { ...meta, updated: '3 Feb 2026' })).rejects.toThrow(/YYYY-MM-DD/)
+  })
+})
+
+describe('glyphs the house font lacks', () => {
+  it('turns superscript digits into <sup> in text only', () => {
+    expect(superscriptsToSup('<p title="x¹">gain.⁵,⁶ and ¹⁰</p><script>"⁴"</script>')).toBe(
+      '<p title="x¹">gain.<sup>5</sup>,<sup>6</sup> and <sup>10</sup></p><script>"⁴"</script>'
+    )
+  })
+
+  it('does the same in handouts and summaries', async () => {
+    const html = await markdownToHtml('Survival gain.⁵,⁶ See ¹⁰.', { root: '/p', file: '/p/summaries/x.md' })
+    expect(html).toBe('<p>Survival gain.<sup>5</sup>,<sup>6</sup> See <sup>10</sup>.</p>')
+  })
+
+  it('embeds the house font in SVG images that contain text', () => {
+    expect(withHouseFont('<svg viewBox="0 0 1 1"><rect/></svg>')).toBe('<svg viewBox="0 0 1 1"><rect/></svg>')
+    const svg = withHouseFont('<svg viewBox="0 0 1 1"><text>Bone</text></svg>')
+    expect(svg).toMatch(/^<svg viewBox="0 0 1 1"><style><!\[CDATA\[@font-face\{font-family:'Atkinson Hyperlegible Next'/)
+    expect(svg).not.toContain('font-style:italic')
+  })
+})

@@ -1,0 +1,140 @@
+// Local assets a rendered page may use: the house theme, the Atkinson
+// Hyperlegible Next font files from npm and the guideline images under
+// source/images/. Everything is inlined as data: URLs so each HTML output is
+// self-contained and the browser never needs file or network access.
+import { readFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+
+const require = createRequire(import.meta.url)
+
+export const FONT_FAMILY = 'Atkinson Hyperlegible Next'
+
+/**
+ * Folder of the complete Atkinson Hyperlegible Next TTFs. The Google-Fonts
+ * subsets in @fontsource/atkinson-hyperlegible-next drop glyphs the full
+ * font has and guidelines use (≥, ≤), so the full files from
+ * @expo-google-fonts/atkinson-hyperlegible-next are embedded instead.
+ */
+export function fontDir(): string {
+  return path.dirname(require.resolve('@expo-google-fonts/atkinson-hyperlegible-next/package.json'))
+}
+
+/** Folders whose files a page may reach (request interception allow-list). */
+export function allowedDirs(root: string): string[] {
+  return [path.join(root, 'themes'), toolkitThemes, path.join(root, 'source', 'images'), fontDir()]
+}
+
+/** The themes guidepress ships; a project's own `themes/` folder overrides them file by file. */
+const toolkitThemes = path.join(import.meta.dirname, '..', '..', 'themes')
+
+const FACES: ReadonlyArray<{ file: string; weight: number; style: 'normal' | 'italic' }> = [
+  { file: '400Regular/AtkinsonHyperlegibleNext_400Regular.ttf', weight: 400, style: 'normal' },
+  { file: '400Regular_Italic/AtkinsonHyperlegibleNext_400Regular_Italic.ttf', weight: 400, style: 'italic' },
+  { file: '700Bold/AtkinsonHyperlegibleNext_700Bold.ttf', weight: 700, style: 'normal' },
+  { file: '700Bold_Italic/AtkinsonHyperlegibleNext_700Bold_Italic.ttf', weight: 700, style: 'italic' }
+]
+
+const fontCssCache = new Map<boolean, string>()
+/** @font-face rules for 400/700 normal (and italic unless `upright`), TTFs inlined as data: URLs. */
+export function fontFaceCss(upright = false): string {
+  const cached = fontCssCache.get(upright)
+  if (cached) return cached
+  const dir = fontDir()
+  const css = FACES.filter((face) => !upright || face.style === 'normal').map(
+    (face) =>
+      `@font-face{font-family:'${FONT_FAMILY}';font-style:${face.style};font-weight:${face.weight};font-display:block;` +
+      `src:url(data:font/ttf;base64,${readFileSync(path.join(dir, face.file)).toString('base64')}) format('truetype')}`
+  ).join('\n')
+  fontCssCache.set(upright, css)
+  return css
+}
+
+const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹'
+/** Runs of Unicode superscript digits (the house font lacks ⁰ and ⁴–⁹). */
+export const SUPERSCRIPT_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g
+export function fromSuperscript(run: string): string {
+  return [...run].map((c) => String(SUPERSCRIPTS.indexOf(c))).join('')
+}
+
+/** Rewrites superscript-digit runs in the text (not the tags) of an HTML string as <sup>. */
+export function superscriptsToSup(html: string): string {
+  let raw = false // inside <script> or <style>
+  return html
+    .split(/(<[^>]*>)/)
+    .map((part) => {
+      if (part.startsWith('<')) {
+        if (/^<(script|style)\b/i.test(part)) raw = true
+        else if (/^<\/(script|style)\b/i.test(part)) raw = false
+        return part
+      }
+      return raw ? part : part.replace(SUPERSCRIPT_RUN, (run) => `<sup>${fromSuperscript(run)}</sup>`)
+    })
+    .join('')
+}
+
+export async function readTheme(root: string, name: 'guidepress.css' | 'print.css'): Promise<string> {
+  return readFile(path.join(root, 'themes', name), 'utf8').catch(() => readFile(path.join(toolkitThemes, name), 'utf8'))
+}
+
+const MIME: Record<string, string> = {
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif'
+}
+
+/**
+ * Resolves an image reference written in a Markdown file in `baseDir` to a
+ * data: URL when it points inside `<root>/source/images/`. Returns undefined
+ * for anything else (remote URLs stay as written and the browser blocks them;
+ * relative paths outside the images folder are not read).
+ */
+export function inlineImage(root: string, baseDir: string, url: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//') || url.startsWith('#')) return undefined
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(url.split(/[?#]/)[0] ?? '')
+  } catch {
+    return undefined
+  }
+  const file = path.resolve(baseDir, decoded)
+  const images = path.join(path.resolve(root), 'source', 'images') + path.sep
+  if (!file.startsWith(images)) return undefined
+  const mime = MIME[path.extname(file).toLowerCase()]
+  if (!mime) return undefined
+  let data: Buffer
+  try {
+    data = readFileSync(file)
+  } catch {
+    return undefined
+  }
+  if (mime === 'image/svg+xml') data = Buffer.from(withHouseFont(data.toString('utf8')))
+  return `data:${mime};base64,${data.toString('base64')}`
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+/** A CSS string literal safe inside a <style> element. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"\n\r<>]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`
+}
+
+/**
+ * An SVG shown through <img> cannot use the page's fonts, so its text would
+ * fall back to a system font. Embed the house font (upright faces only, to
+ * keep the image small) in SVGs that have text.
+ */
+export function withHouseFont(svg: string): string {
+  if (!/<text[\s>]/.test(svg)) return svg
+  const open = /<svg\b[^>]*>/.exec(svg)
+  if (!open) return svg
+  const at = open.index + open[0].length
+  return `${svg.slice(0, at)}<style><![CDATA[${fontFaceCss(true)}]]></style>${svg.slice(at)}`
+}

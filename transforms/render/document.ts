@@ -1,0 +1,144 @@
+// Handouts and summaries: CommonMark + GFM → sanitised HTML (no scripts, no
+// javascript: URLs) in a full document with the print stylesheet, then PDF in
+// the shared browser with title, version, date, page numbers and the draft
+// mark on every page through CSS @page margin boxes.
+import path from 'node:path'
+import type { Element, ElementContent, Root } from 'hast'
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize'
+import rehypeStringify from 'rehype-stringify'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
+import { unified } from 'unified'
+import { visit } from 'unist-util-visit'
+import type { BrowserSession } from './browser.ts'
+import { cssString, escapeHtml, fontFaceCss, fromSuperscript, inlineImage, SUPERSCRIPT_RUN } from './assets.ts'
+
+export type PaperSize = 'A4' | 'Letter'
+
+export interface DocumentInput {
+  root: string
+  /** Absolute path of the Markdown file (image paths resolve from its folder). */
+  file: string
+  markdown: string
+  printCss: string
+  kind: 'handout' | 'summary'
+  title: string
+  version: string
+  updated: string
+  lang: string
+  draft: boolean
+  paper: PaperSize
+}
+
+export const DRAFT_MARK = 'Draft – not clinically approved'
+
+/** Replaces image sources under source/images/ with data: URLs (after sanitising). */
+function rehypeInlineImages(options: { root: string; baseDir: string }) {
+  return (tree: Root): void => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName !== 'img') return
+      const src = node.properties.src
+      if (typeof src !== 'string') return
+      const data = inlineImage(options.root, options.baseDir, src)
+      if (data) node.properties.src = data
+    })
+  }
+}
+
+/** Unicode superscript digits (missing from the house font) → <sup> elements. */
+function rehypeSuperscripts() {
+  return (tree: Root): void => {
+    visit(tree, 'text', (node, index, parent) => {
+      if (!parent || index === undefined || !SUPERSCRIPT_RUN.test(node.value)) return
+      SUPERSCRIPT_RUN.lastIndex = 0
+      const parts: ElementContent[] = []
+      let last = 0
+      for (const match of node.value.matchAll(SUPERSCRIPT_RUN)) {
+        if (match.index > last) parts.push({ type: 'text', value: node.value.slice(last, match.index) })
+        parts.push({ type: 'element', tagName: 'sup', properties: {}, children: [{ type: 'text', value: fromSuperscript(match[0]) }] })
+        last = match.index + match[0].length
+      }
+      if (last < node.value.length) parts.push({ type: 'text', value: node.value.slice(last) })
+      parent.children.splice(index, 1, ...parts)
+      return index + parts.length
+    })
+  }
+}
+
+/** Markdown → sanitised HTML fragment. */
+export async function markdownToHtml(markdown: string, options: { root: string; file: string }): Promise<string> {
+  const file = await unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype, {
+      footnoteLabel: 'Notes',
+      footnoteBackLabel: 'Back to text',
+      // The house font has no arrows (the default is '↩'), so a word.
+      footnoteBackContent: 'Back'
+    })
+    .use(rehypeSanitize, defaultSchema)
+    .use(rehypeInlineImages, { root: options.root, baseDir: path.dirname(options.file) })
+    .use(rehypeSuperscripts)
+    .use(rehypeStringify)
+    .process(markdown)
+  return String(file)
+}
+
+/** Per-document @page rules: paper size and the running header/footer texts. */
+export function pageCss(input: Pick<DocumentInput, 'title' | 'version' | 'updated' | 'draft' | 'paper' | 'kind'>): string {
+  const running = `${input.title} · version ${input.version} · updated ${input.updated}`
+  const box = "font-family:'Atkinson Hyperlegible Next',sans-serif;font-size:9pt;color:#4a5563;"
+  const draft = input.draft
+    ? `@top-right{content:${cssString(DRAFT_MARK)};${box}color:#5c3300;font-weight:700;vertical-align:middle}`
+    : ''
+  // The clinician summary is a two-page brief: narrower margins than the patient handout.
+  const margin = input.kind === 'summary' ? 'margin:16mm 14mm 14mm;' : ''
+  return `@page{size:${input.paper};${margin}` +
+    `@top-left{content:${cssString(running)};${box}vertical-align:middle}` +
+    draft +
+    `@bottom-right{content:"Page " counter(page) " of " counter(pages);${box}vertical-align:middle}}`
+}
+
+/** A complete, script-free HTML document for a handout or summary. */
+export async function documentHtml(input: DocumentInput): Promise<string> {
+  const body = await markdownToHtml(input.markdown, { root: input.root, file: input.file })
+  const label = input.kind === 'handout' ? 'Handout' : 'Summary'
+  const draft = input.draft ? `<strong class="gp-draft">${escapeHtml(DRAFT_MARK)}</strong>` : ''
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(input.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="guidepress">
+<title>${escapeHtml(`${input.title} – ${label}`)}</title>
+<style>
+${fontFaceCss()}
+${input.printCss}
+${pageCss(input)}
+</style>
+</head>
+<body class="gp-${input.kind}">
+<header class="gp-meta">
+<span>${escapeHtml(label)} · version ${escapeHtml(input.version)} · updated ${escapeHtml(input.updated)}</span>
+${draft}
+</header>
+<main>
+${body}
+</main>
+</body>
+</html>
+`
+}
+
+/** Prints a document HTML string to PDF in a fresh page of the shared browser. */
+export async function printDocument(session: BrowserSession, html: string): Promise<Uint8Array> {
+  const page = await session.openPage()
+  try {
+    await page.setContent(html, { waitUntil: 'load', timeout: 60_000 })
+    await page.evaluate('document.fonts.ready.then(() => undefined)')
+    return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, timeout: 120_000 })
+  } finally {
+    await page.close()
+  }
+}

@@ -1,0 +1,249 @@
+// Rendering stage: committed Markdown (decks/, handouts/, summaries/) → dist/.
+// Phase 1 writes the HTML that needs no browser; phase 2 starts ONE browser
+// for every PDF and PPTX of every guideline, with pages rendered in parallel
+// up to os.availableParallelism().
+import { readFile } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
+import path from 'node:path'
+import pLimit from 'p-limit'
+import { allowedDirs, readTheme } from './assets.ts'
+import { BrowserSession, BrowserUnavailableError } from './browser.ts'
+import { deckDocument, fitCss, renderDeckInBrowser, renderDeckMarkdown, type RenderedDeck } from './deck.ts'
+import { documentHtml, printDocument, type PaperSize } from './document.ts'
+import { renderIndex, type IndexExtras, type IndexGuideline } from './index-page.ts'
+import { finalizePdf } from './pdf-meta.ts'
+import { extractPdfText, pdfPageCount } from './pdf-text.ts'
+import { buildPptx } from './pptx.ts'
+import { writeAtomic } from './write.ts'
+
+export { BrowserUnavailableError, browserLaunchCount, findBrowser } from './browser.ts'
+export type { CoverageRow, IndexExtras, ReadabilityRow } from './index-page.ts'
+export type { PaperSize } from './document.ts'
+
+export interface GuidelineMeta {
+  id: string
+  title: string
+  subtitle?: string
+  version: string
+  updated: string /* YYYY-MM-DD */
+  status: 'draft' | 'in-review' | 'approved'
+  lang: string
+  outputs: Array<'deck' | 'handout' | 'summary'>
+}
+
+export interface RenderOptions {
+  root: string /* project root */
+  pdf: boolean
+  pptx: boolean
+  /** One call per file written, with its path relative to root (e.g. dist/x/deck.pdf). */
+  onFile?: (path: string) => void
+  /** Paper for handouts and summaries; A4 by default. */
+  paper?: PaperSize
+  /** Coverage and readability data for dist/index.html (quality gates). */
+  index?: IndexExtras
+  /** Pages rendered at once; default and maximum os.availableParallelism(). */
+  concurrency?: number
+  /** Device scale of the slide PNGs in the PPTX; 1.5 (1920×1080) by default. */
+  imageScale?: number
+}
+
+export interface RenderReport {
+  /** Files written, relative to root, in the order written. */
+  files: string[]
+  browserStarts: number
+  /** Extracted text of each PDF, keyed by its path relative to root. */
+  pdfText: Record<string /* dist path */, string>
+  /** Non-fatal findings, e.g. a slide still overfull after shrinking. */
+  warnings: string[]
+  /** URLs the browser refused to load (network, files outside the allow-list). */
+  blocked: string[]
+  /** Milliseconds spent per written file, relative path → ms. */
+  timings: Record<string, number>
+}
+
+interface Job {
+  meta: GuidelineMeta
+  deck?: { file: string; rendered: RenderedDeck }
+  docs: Array<{ kind: 'handout' | 'summary'; html: string }>
+}
+
+export async function renderAll(guidelines: GuidelineMeta[], options: RenderOptions): Promise<RenderReport> {
+  const root = path.resolve(options.root)
+  const report: RenderReport = { files: [], browserStarts: 0, pdfText: {}, warnings: [], blocked: [], timings: {} }
+  const emit = async (rel: string, data: string | Uint8Array, started: number): Promise<void> => {
+    await writeAtomic(path.join(root, rel), data)
+    report.files.push(rel)
+    report.timings[rel] = Math.round(performance.now() - started)
+    options.onFile?.(rel)
+  }
+  const dist = (id: string, name: string): string => path.posix.join('dist', id, name)
+  const [themeCss, printCss] = await Promise.all([readTheme(root, 'guidepress.css'), readTheme(root, 'print.css')])
+  const useBrowser = options.pdf || options.pptx
+
+  // Phase 1: Markdown → HTML, no browser.
+  const jobs: Job[] = []
+  for (const meta of guidelines) {
+    const job: Job = { meta, docs: [] }
+    if (meta.outputs.includes('deck')) {
+      const started = performance.now()
+      const file = path.join(root, 'decks', `${meta.id}.md`)
+      const rendered = renderDeckMarkdown({
+        root,
+        file,
+        markdown: await readSource(file),
+        themeCss,
+        lang: meta.lang,
+        title: meta.title
+      })
+      job.deck = { file, rendered }
+      if (!useBrowser) await emit(dist(meta.id, 'deck.html'), deckDocument(rendered, meta), started)
+    }
+    for (const kind of ['handout', 'summary'] as const) {
+      if (!meta.outputs.includes(kind)) continue
+      const started = performance.now()
+      const file = path.join(root, kind === 'handout' ? 'handouts' : 'summaries', `${meta.id}.md`)
+      const html = await documentHtml({
+        root,
+        file,
+        markdown: await readSource(file),
+        printCss,
+        kind,
+        title: meta.title,
+        version: meta.version,
+        updated: meta.updated,
+        lang: meta.lang,
+        draft: meta.status !== 'approved',
+        paper: options.paper ?? 'A4'
+      })
+      job.docs.push({ kind, html })
+      await emit(dist(meta.id, `${kind}.html`), html, started)
+    }
+    jobs.push(job)
+  }
+
+  const writeIndex = async (): Promise<void> => {
+    const started = performance.now()
+    const entries: IndexGuideline[] = jobs.map(({ meta }) => ({
+      id: meta.id,
+      title: meta.title,
+      ...(meta.subtitle ? { subtitle: meta.subtitle } : {}),
+      version: meta.version,
+      updated: meta.updated,
+      status: meta.status,
+      files: ORDER.filter((name) => report.files.includes(dist(meta.id, name)))
+    }))
+    await emit('dist/index.html', renderIndex(entries, options.index), started)
+  }
+
+  if (!useBrowser) {
+    await writeIndex()
+    return report
+  }
+
+  // Phase 2: one browser for every PDF and PPTX.
+  let session: BrowserSession
+  try {
+    session = await BrowserSession.start({ allowedDirs: allowedDirs(root) })
+    report.browserStarts += 1
+  } catch (error) {
+    for (const job of jobs) {
+      if (job.deck) await emit(dist(job.meta.id, 'deck.html'), deckDocument(job.deck.rendered, job.meta), performance.now())
+    }
+    await writeIndex()
+    throw error instanceof BrowserUnavailableError ? error : new BrowserUnavailableError(String(error), { cause: error })
+  }
+
+  const limit = pLimit(Math.max(1, Math.min(options.concurrency ?? availableParallelism(), availableParallelism())))
+  try {
+    const tasks: Array<Promise<void>> = []
+    for (const job of jobs) {
+      const { meta } = job
+      const pdfMeta = {
+        title: meta.title,
+        keywords: [meta.id, `version ${meta.version}`, meta.status],
+        author: 'guidepress',
+        lang: meta.lang,
+        updated: meta.updated
+      }
+      const deck = job.deck
+      if (deck) {
+        tasks.push(
+          limit(async () => {
+            const started = performance.now()
+            const result = await renderDeckInBrowser(session, deck.rendered, meta, {
+              pdf: options.pdf,
+              images: options.pptx,
+              imageScale: options.imageScale ?? 1.5
+            })
+            for (const slide of result.overfull) report.warnings.push(`${meta.id}: slide ${slide} is overfull even at 70% text size`)
+            const extraCss = fitCss(result.scales)
+            await emit(dist(meta.id, 'deck.html'), deckDocument(deck.rendered, meta, { extraCss }), started)
+            if (result.pdf) {
+              const bytes = await finalizePdf(
+                result.pdf,
+                { ...pdfMeta, subject: `${meta.subtitle ?? 'Slides for clinicians'} · version ${meta.version}` },
+                {
+                  notes: deck.rendered.notes,
+                  outline: result.slides.map((s, i) => s.heading || `Slide ${i + 1}`)
+                }
+              )
+              const pages = await pdfPageCount(bytes)
+              if (pages !== deck.rendered.slideCount)
+                report.warnings.push(`${meta.id}: deck.pdf has ${pages} pages for ${deck.rendered.slideCount} slides`)
+              const rel = dist(meta.id, 'deck.pdf')
+              await emit(rel, bytes, started)
+              report.pdfText[rel] = await extractPdfText(bytes)
+            }
+            if (options.pptx) {
+              const pptxStarted = performance.now()
+              const bytes = await buildPptx({
+                images: result.images,
+                slides: result.slides,
+                notes: deck.rendered.notes,
+                title: meta.title,
+                subject: `${meta.subtitle ?? 'Slides for clinicians'} · version ${meta.version}`,
+                author: 'guidepress',
+                updated: meta.updated
+              })
+              await emit(dist(meta.id, 'deck.pptx'), bytes, pptxStarted)
+            }
+          })
+        )
+      }
+      if (!options.pdf) continue
+      for (const doc of job.docs) {
+        tasks.push(
+          limit(async () => {
+            const started = performance.now()
+            const raw = await printDocument(session, doc.html)
+            const label = doc.kind === 'handout' ? 'Patient handout' : 'Clinician summary'
+            const bytes = await finalizePdf(raw, { ...pdfMeta, subject: `${label} · version ${meta.version}` })
+            const rel = dist(meta.id, `${doc.kind}.pdf`)
+            await emit(rel, bytes, started)
+            report.pdfText[rel] = await extractPdfText(bytes)
+          })
+        )
+      }
+    }
+    const settled = await Promise.allSettled(tasks)
+    const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')
+    if (failure) throw failure.reason
+  } finally {
+    report.blocked.push(...session.blocked)
+    await session.close()
+  }
+  await writeIndex()
+  return report
+}
+
+const ORDER = ['deck.html', 'deck.pdf', 'deck.pptx', 'handout.html', 'handout.pdf', 'summary.html', 'summary.pdf']
+
+async function readSource(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8')
+  } catch (error) {
+    throw new Error(`Cannot render ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)} (write the Markdown outputs first)`, {
+      cause: error
+    })
+  }
+}
