@@ -112,6 +112,7 @@ async function runBuild(ids: string[], formats: { pdf: boolean; pptx: boolean },
     return exitCodes.contentErrors
   }
   printMessages(rendered.files, io)
+  for (const warning of rendered.report.warnings) io.stderr(`${pc.yellow('warning')} ${warning}`)
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   const markdown = `${result.write.written.length} Markdown file${result.write.written.length === 1 ? '' : 's'} written (${result.write.unchanged.length} unchanged)`
   const browser = `${rendered.report.browserStarts} browser start${rendered.report.browserStarts === 1 ? '' : 's'}`
