@@ -59,6 +59,7 @@ export function readFrontMatter(file: VFile, id: string, today: string): void {
   // Body positions must stay file positions: blank the front-matter lines instead of cutting them.
   const bodyStart = text.length - split.content.length
   file.data.body = text.slice(0, bodyStart).replace(/[^\n]/g, ' ') + split.content
+  if (!nestingIsReadable(file, file.data.body)) file.data.body = undefined
   // gray-matter's matter string starts right after the opening `---`, with that line's newline.
   const toPoint = (offset: number): Point => {
     const position = lineCounter.linePos(offset)
@@ -172,4 +173,28 @@ function placeInDocument(document: Document, path: Array<string | number>, toPoi
     }
   }
   return { line: 1, column: 1 }
+}
+
+/** Lists and quotes nested this deep (a line prefix of 200 characters) are unreadable, and slow every Markdown parser. */
+export const maxNestingPrefix = 200
+const markerRun = /([*_~])\1{99,}/
+const nestingPrefix = /^(?:[ \t]|>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))*/
+
+/** Refuses absurdly deep nesting before the parser meets it. */
+function nestingIsReadable(file: VFile, body: string): boolean {
+  let line = 1
+  for (const text of body.split('\n')) {
+    const prefix = nestingPrefix.exec(text)?.[0].length ?? 0
+    if (prefix > maxNestingPrefix && text.trim() !== '') {
+      reportError(file, `Unexpected nesting ${prefix} characters deep; flatten the list or quote (at most ${maxNestingPrefix} characters of indentation and markers)`, { line, column: 1 }, 'nesting-too-deep')
+      return false
+    }
+    const markers = markerRun.exec(text)
+    if (markers) {
+      reportError(file, `Unexpected run of ${markers[0].length} \`${markers[1]}\` characters; emphasis nested this deep cannot be read`, { line, column: markers.index + 1 }, 'nesting-too-deep')
+      return false
+    }
+    line++
+  }
+  return true
 }

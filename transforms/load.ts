@@ -4,6 +4,8 @@ import { VFile } from 'vfile'
 import { reportError } from './report.ts'
 
 export const sourceDir = 'source'
+/** Far above any real guideline (the flagship is about 40 KB); larger input is refused before parsing. */
+export const maxSourceBytes = 1024 * 1024
 const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 /** The guideline ids in `source/`, sorted so every build visits them in the same order. */
@@ -25,6 +27,12 @@ export async function loadGuideline(root: string, id: string): Promise<VFile> {
   const relative = path.posix.join(sourceDir, `${id}.md`)
   const file = new VFile({ cwd: root, path: relative })
   const bytes = await readFile(path.join(root, relative))
+  if (bytes.length > maxSourceBytes) {
+    file.value = ''
+    const size = `${(bytes.length / 1024 / 1024).toFixed(1)} MiB`
+    reportError(file, `Expected a guideline under 1 MiB, not ${size}; split it into several guidelines`, { line: 1, column: 1 }, 'file-too-large')
+    return file
+  }
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)

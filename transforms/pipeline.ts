@@ -5,7 +5,7 @@ import { checkSlideDensity, type SlideFigures } from './density.ts'
 import { readFrontMatter } from './front-matter.ts'
 import { parseGuideline } from './parse.ts'
 import { bodyBlocks, checkHandoutReadability, measureReadability, type ReadabilityFigures } from './readability.ts'
-import { hasErrors } from './report.ts'
+import { hasErrors, reportError } from './report.ts'
 import { splitSections } from './sections.ts'
 import { selectAudience } from './select-audience.ts'
 import { serialize } from './serialize.ts'
@@ -43,6 +43,17 @@ export const outputFolders: Record<Audience, string> = { deck: 'decks', handout:
  * nothing is returned when any of them is an error.
  */
 export function transformGuideline(file: VFile, context: PipelineContext): GuidelineResult | undefined {
+  try {
+    return runStages(file, context)
+  } catch (error) {
+    // The guards in front-matter.ts refuse deep nesting; this is the backstop for shapes they miss.
+    if (!(error instanceof RangeError)) throw error
+    reportError(file, 'Unexpected structure nested too deeply to read; flatten nested lists, quotes or emphasis', { line: 1, column: 1 }, 'input-too-complex')
+    return undefined
+  }
+}
+
+function runStages(file: VFile, context: PipelineContext): GuidelineResult | undefined {
   readFrontMatter(file, file.stem ?? '', context.today) //  1. front matter: YAML only, checked by the schema
   if (file.data.body === undefined) return undefined //      (no body to read without a front matter that ends)
   const tree = parseGuideline(file) //                     2. parse: Markdown, GFM, directives, {#id}s

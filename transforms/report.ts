@@ -4,16 +4,25 @@ import { messageSource } from './types.ts'
 
 type Place = Point | Position | undefined
 
+/** Messages of one rule listed per file; past that one line says more were found, so bad input cannot flood the terminal. */
+export const messagesPerRule = 20
+
 /** Reports a problem that stops the build: nothing is written while one exists. */
 export function reportError(file: VFile, reason: string, place: Place, ruleId: string): void {
-  const message = file.message(reason, { place, ruleId, source: messageSource })
-  message.fatal = true
+  report(file, reason, place, ruleId, true)
 }
 
 /** Reports something worth fixing that does not stop the build. */
 export function reportWarning(file: VFile, reason: string, place: Place, ruleId: string): void {
-  const message = file.message(reason, { place, ruleId, source: messageSource })
-  message.fatal = false
+  report(file, reason, place, ruleId, false)
+}
+
+function report(file: VFile, reason: string, place: Place, ruleId: string, fatal: boolean): void {
+  const count = file.messages.filter((message) => message.ruleId === ruleId).length
+  if (count > messagesPerRule) return
+  const text = count === messagesPerRule ? `Unexpected further \`${ruleId}\` problems; only the first ${messagesPerRule} are listed` : reason
+  const message = file.message(text, { place, ruleId, source: messageSource })
+  message.fatal = fatal
 }
 
 export function hasErrors(file: VFile): boolean {
