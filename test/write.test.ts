@@ -1,31 +1,49 @@
-import { readdir, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdir, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { writeOutputs } from '../transforms/write.ts'
+import { Staging, stageOutputs } from '../transforms/write.ts'
 import { makeWorkspace, readText } from './helpers.ts'
 
-describe('writeOutputs', () => {
-  it('writes changed files and leaves identical ones alone', async () => {
-    const root = await makeWorkspace({ 'decks/a.md': 'same\n' })
-    const result = await writeOutputs(root, [
+const stagingDirs = async (root: string) => (await readdir(root)).filter((name) => name.startsWith('.guidepress-staging-'))
+
+describe('Staging', () => {
+  it('stages changed files only, and moves them into place on commit', async () => {
+    const root = await makeWorkspace({ 'decks/a.md': 'same\n', 'handouts/a.md': 'old\n' })
+    const staging = await Staging.open(root)
+    const result = await stageOutputs(staging, [
       { path: 'decks/a.md', text: 'same\n' },
       { path: 'handouts/a.md', text: 'new\n' }
     ])
+    await staging.stage('dist/a/deck.pdf', new Uint8Array([1, 2, 3]))
     expect(result).toEqual({ written: ['handouts/a.md'], unchanged: ['decks/a.md'] })
+    // Nothing is in place before the commit.
+    expect(await readText(root, 'handouts/a.md')).toBe('old\n')
+    expect(existsSync(path.join(root, 'dist/a/deck.pdf'))).toBe(false)
+
+    expect(await staging.commit()).toEqual(['handouts/a.md', 'dist/a/deck.pdf'])
     expect(await readText(root, 'handouts/a.md')).toBe('new\n')
+    expect(existsSync(path.join(root, 'dist/a/deck.pdf'))).toBe(true)
+    expect(await stagingDirs(root)).toEqual([])
   })
 
-  it('changes no target and leaves no temp file when staging fails part-way', async () => {
-    const root = await makeWorkspace({ 'decks/a.md': 'old\n', summaries: '' })
-    // `summaries` is a file, so staging `summaries/a.md` fails after `decks/a.md` was staged.
-    await writeFile(path.join(root, 'summaries'), 'not a folder')
-    await expect(
-      writeOutputs(root, [
-        { path: 'decks/a.md', text: 'new\n' },
-        { path: 'summaries/a.md', text: 'new\n' }
-      ])
-    ).rejects.toThrow()
-    expect(await readText(root, 'decks/a.md')).toBe('old\n')
-    expect((await readdir(path.join(root, 'decks'))).filter((name) => name.endsWith('.tmp'))).toEqual([])
+  it('leaves the project untouched when discarded', async () => {
+    const root = await makeWorkspace({ 'handouts/a.md': 'old\n' })
+    const staging = await Staging.open(root)
+    await stageOutputs(staging, [{ path: 'handouts/a.md', text: 'new\n' }])
+    await staging.discard()
+    expect(await readText(root, 'handouts/a.md')).toBe('old\n')
+    expect(await stagingDirs(root)).toEqual([])
+  })
+
+  it('removes the staging folder a killed build left behind', async () => {
+    const root = await makeWorkspace({})
+    // No process has id 2^22 + 1 on Linux (pid_max is at most 2^22).
+    const abandoned = path.join(root, `.guidepress-staging-${2 ** 22 + 1}`)
+    await mkdir(abandoned)
+    await writeFile(path.join(abandoned, 'half.md'), 'half')
+    const staging = await Staging.open(root)
+    expect(await stagingDirs(root)).toEqual([path.basename(staging.dir)])
+    await staging.discard()
   })
 })

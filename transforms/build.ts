@@ -4,7 +4,11 @@ import { loadGlossary } from './glossary.ts'
 import { listGuidelineIds, loadGuideline, sourceDir } from './load.ts'
 import { transformGuideline, type GuidelineResult } from './pipeline.ts'
 import { hasErrors } from './report.ts'
-import { writeOutputs, type WriteResult } from './write.ts'
+import { InterruptGuard } from './interrupt.ts'
+import { acquireBuildLock } from './lock.ts'
+import { renderGuidelines, type RenderedGuidelines } from './render-stage.ts'
+import { BrowserUnavailableError, closeAllSessions } from './render/index.ts'
+import { Staging, stageOutputs, type WriteResult } from './write.ts'
 
 export interface BuildOptions {
   root: string
@@ -48,10 +52,72 @@ export async function transformAll(options: BuildOptions): Promise<TransformResu
   return { files, results, ok: !files.some(hasErrors) }
 }
 
-/** Transforms everything and, only when no guideline has an error, writes all Markdown outputs. */
-export async function buildMarkdown(options: BuildOptions): Promise<TransformResult & { write?: WriteResult }> {
-  const transformed = await transformAll(options)
-  if (!transformed.ok) return transformed
-  const write = await writeOutputs(options.root, transformed.results.flatMap((result) => result.outputs))
-  return { ...transformed, write }
+export interface BuildProjectOptions extends BuildOptions {
+  pdf: boolean
+  pptx: boolean
+  /** Called for each file as it is produced (it lands in the project when the build commits). */
+  onFile?: (path: string) => void
+  /** How long to wait for another build holding the lock. */
+  lockWaitMs?: number
+  onLockWait?: (pid: number) => void
+}
+
+export interface BuildOutcome {
+  transformed: TransformResult
+  write?: WriteResult
+  rendered?: RenderedGuidelines
+  /** No browser could start: Markdown and HTML were still written. */
+  browserError?: BrowserUnavailableError
+  /** Whether the new files were moved into place. */
+  committed: boolean
+}
+
+/**
+ * The whole build, all or nothing: transform every guideline; stage the Markdown outputs and
+ * everything rendered for `dist/`; check the PDFs' text; then move it all into place at once.
+ * One build runs at a time, and an interrupt before the final moves leaves the project untouched.
+ */
+export async function buildProject(options: BuildProjectOptions): Promise<BuildOutcome> {
+  const lock = await acquireBuildLock(options.root, { waitMs: options.lockWaitMs ?? 10 * 60_000, onWait: options.onLockWait })
+  let staging: Staging | undefined
+  const guard = new InterruptGuard(async () => {
+    // Each step on its own: one failing must not keep the others from running.
+    await Promise.allSettled([closeAllSessions(), staging?.discard()])
+    await lock.release()
+  })
+  try {
+    const transformed = await transformAll(options)
+    if (!transformed.ok) return { transformed, committed: false }
+    const open = await Staging.open(options.root)
+    staging = open
+    const outputs = transformed.results.flatMap((result) => result.outputs)
+    const write = await stageOutputs(open, outputs)
+    for (const file of write.written) options.onFile?.(file)
+    let rendered: RenderedGuidelines | undefined
+    let browserError: BrowserUnavailableError | undefined
+    try {
+      rendered = await renderGuidelines(options.root, transformed.results, {
+        pdf: options.pdf,
+        pptx: options.pptx,
+        onFile: options.onFile,
+        markdown: new Map(outputs.map((output) => [output.path, output.text])),
+        write: (relative, data) => open.stage(relative, data)
+      })
+    } catch (error) {
+      if (!(error instanceof BrowserUnavailableError)) throw error
+      browserError = error
+    }
+    if (rendered?.files.some(hasErrors)) {
+      await open.discard()
+      return { transformed, write, rendered, committed: false }
+    }
+    await guard.critical(() => open.commit())
+    return { transformed, write, rendered, browserError, committed: true }
+  } catch (error) {
+    await staging?.discard()
+    throw error
+  } finally {
+    guard.dispose()
+    await lock.release()
+  }
 }

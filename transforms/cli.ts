@@ -5,12 +5,10 @@ import { parseArgs } from 'node:util'
 import pc from 'picocolors'
 import type { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
-import { buildMarkdown, transformAll, UnknownGuidelineError } from './build.ts'
+import { buildProject, transformAll, UnknownGuidelineError } from './build.ts'
 import { checkOutputs } from './check.ts'
 import { listGuidelineIds, sourceDir } from './load.ts'
-import { BrowserUnavailableError } from './render/index.ts'
-import { renderGuidelines } from './render-stage.ts'
-import { hasErrors } from './report.ts'
+import { BuildInProgressError } from './lock.ts'
 import { reportMarkdown } from './report-markdown.ts'
 import { starterGuideline } from './starter.ts'
 
@@ -20,6 +18,8 @@ export interface CliIo {
   stderr: (text: string) => void
   /** `YYYY-MM-DD`; tests fix it so warnings about dates do not drift. */
   today?: string
+  /** How long a build waits for another build to finish (default ten minutes). */
+  lockWaitMs?: number
 }
 
 export const exitCodes = { ok: 0, contentErrors: 1, usage: 2 } as const
@@ -84,6 +84,10 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         throw new UsageError(`Unknown command \`${command}\``)
     }
   } catch (error) {
+    if (error instanceof BuildInProgressError) {
+      io.stderr(`${pc.red('guidepress:')} ${error.message}`)
+      return exitCodes.contentErrors
+    }
     if (error instanceof UsageError || error instanceof UnknownGuidelineError || isParseArgsError(error)) {
       io.stderr(`${pc.red('guidepress:')} ${(error as Error).message}\n\n${usage}`)
       return exitCodes.usage
@@ -96,33 +100,40 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
 
 async function runBuild(ids: string[], formats: { pdf: boolean; pptx: boolean }, io: CliIo): Promise<number> {
   const started = performance.now()
-  const result = await buildMarkdown({ root: io.cwd, ids, today: io.today })
-  printMessages(result.files, io)
-  if (!result.ok || !result.write) {
+  const outcome = await buildProject({
+    root: io.cwd,
+    ids,
+    today: io.today,
+    ...formats,
+    lockWaitMs: io.lockWaitMs,
+    onLockWait: (pid) => io.stderr(`Waiting for the build in progress (process ${pid}) to finish…`),
+    onFile: (file) => io.stdout(`${pc.green('wrote')} ${file}`)
+  })
+  const { transformed, write, rendered } = outcome
+  printMessages([...transformed.files, ...(rendered?.files ?? [])].filter(unique), io)
+  if (!transformed.ok) {
     io.stderr(pc.red('Nothing was written: fix the errors above and build again.'))
     return exitCodes.contentErrors
   }
-  for (const written of result.write.written) io.stdout(`${pc.green('wrote')} ${written}`)
-  let rendered: Awaited<ReturnType<typeof renderGuidelines>>
-  try {
-    rendered = await renderGuidelines(io.cwd, result.results, { ...formats, onFile: (file) => io.stdout(`${pc.green('wrote')} ${file}`) })
-  } catch (error) {
-    if (!(error instanceof BrowserUnavailableError)) throw error
-    io.stderr(`${pc.red('guidepress:')} ${error.message}\nThe Markdown outputs and HTML files were written; the PDF and PPTX files were not.`)
+  for (const warning of rendered?.report.warnings ?? []) io.stderr(`${pc.yellow('warning')} ${warning}`)
+  if (!outcome.committed) {
+    io.stderr(pc.red('Nothing was written: a built file is missing topic terms (above).'))
     return exitCodes.contentErrors
   }
-  printMessages(rendered.files, io)
-  for (const warning of rendered.report.warnings) io.stderr(`${pc.yellow('warning')} ${warning}`)
+  if (outcome.browserError) {
+    io.stderr(`${pc.red('guidepress:')} ${outcome.browserError.message}\nThe Markdown outputs and HTML files were written; the PDF and PPTX files were not.`)
+    return exitCodes.contentErrors
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
-  const markdown = `${result.write.written.length} Markdown file${result.write.written.length === 1 ? '' : 's'} written (${result.write.unchanged.length} unchanged)`
-  const browser = `${rendered.report.browserStarts} browser start${rendered.report.browserStarts === 1 ? '' : 's'}`
-  const guidelines = `${result.results.length} guideline${result.results.length === 1 ? '' : 's'}`
-  if (rendered.files.some(hasErrors)) {
-    io.stderr(pc.red(`Built ${guidelines}, but a built file is missing topic terms (above).`))
-    return exitCodes.contentErrors
-  }
-  io.stdout(`${pc.green('✔')} Built ${guidelines}: ${markdown}, ${rendered.report.files.length} files in dist/, ${browser}, in ${seconds} s`)
+  const markdown = `${write?.written.length ?? 0} Markdown file${write?.written.length === 1 ? '' : 's'} written (${write?.unchanged.length ?? 0} unchanged)`
+  const starts = rendered?.report.browserStarts ?? 0
+  const guidelines = `${transformed.results.length} guideline${transformed.results.length === 1 ? '' : 's'}`
+  io.stdout(`${pc.green('✔')} Built ${guidelines}: ${markdown}, ${rendered?.report.files.length ?? 0} files in dist/, ${starts} browser start${starts === 1 ? '' : 's'}, in ${seconds} s`)
   return exitCodes.ok
+}
+
+function unique<T>(value: T, index: number, all: T[]): boolean {
+  return all.indexOf(value) === index
 }
 
 async function runCheck(io: CliIo): Promise<number> {

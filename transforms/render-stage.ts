@@ -8,16 +8,25 @@ export interface RenderChoice {
   pdf: boolean
   pptx: boolean
   onFile?: (path: string) => void
+  /** The Markdown outputs by path, so rendering needs nothing on disk yet. */
+  markdown: ReadonlyMap<string, string>
+  write: (relative: string, data: string | Uint8Array) => Promise<void>
+}
+
+export interface RenderedGuidelines {
+  report: RenderReport
+  pdfCoverage: CoverageCell[]
+  files: VFile[]
 }
 
 /**
  * Renders built guidelines to `dist/` (HTML, and PDF and PPTX through one browser), then checks
  * that every topic's terms reached the text of every PDF too.
  */
-export async function renderGuidelines(root: string, results: GuidelineResult[], choice: RenderChoice): Promise<{ report: RenderReport; pdfCoverage: CoverageCell[]; files: VFile[] }> {
+export async function renderGuidelines(root: string, results: GuidelineResult[], choice: RenderChoice): Promise<RenderedGuidelines> {
   const report = await renderAll(
     results.map((result) => result.meta),
-    { root, pdf: choice.pdf, pptx: choice.pdf && choice.pptx, onFile: choice.onFile, index: indexExtras(results) }
+    { root, pdf: choice.pdf, pptx: choice.pdf && choice.pptx, onFile: choice.onFile, index: indexExtras(results), markdown: choice.markdown, write: choice.write }
   )
   const pdfCoverage: CoverageCell[] = []
   for (const result of results) {

@@ -99,6 +99,13 @@ export interface SessionOptions {
   env?: NodeJS.ProcessEnv
 }
 
+const openSessions = new Set<BrowserSession>()
+
+/** Closes every browser still open (on an interrupt), removing their temporary profiles. */
+export async function closeAllSessions(): Promise<void> {
+  await Promise.allSettled([...openSessions].map((session) => session.close()))
+}
+
 /** One started browser plus its request policy. Close it with `close()`. */
 export class BrowserSession {
   readonly blocked: string[] = []
@@ -120,10 +127,16 @@ export class BrowserSession {
         args: [...LAUNCH_FLAGS],
         userDataDir,
         pipe: true,
-        protocolTimeout: 120_000
+        protocolTimeout: 120_000,
+        // guidepress handles interrupts itself (it must discard staged files first); see closeAllSessions.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false
       })
       const allowed = options.allowedDirs.map((dir) => path.resolve(dir) + path.sep)
-      return new BrowserSession(browser, candidate, allowed, userDataDir)
+      const session = new BrowserSession(browser, candidate, allowed, userDataDir)
+      openSessions.add(session)
+      return session
     } catch (error) {
       await rm(userDataDir, { recursive: true, force: true })
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
@@ -164,6 +177,7 @@ export class BrowserSession {
   }
 
   async close(): Promise<void> {
+    openSessions.delete(this)
     try {
       await this.browser.close()
     } finally {

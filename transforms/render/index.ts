@@ -16,7 +16,7 @@ import { extractPdfText, pdfPageCount } from './pdf-text.ts'
 import { buildPptx } from './pptx.ts'
 import { writeAtomic } from './write.ts'
 
-export { BrowserUnavailableError, browserLaunchCount, findBrowser } from './browser.ts'
+export { BrowserUnavailableError, browserLaunchCount, closeAllSessions, findBrowser } from './browser.ts'
 export type { CoverageRow, IndexExtras, ReadabilityRow } from './index-page.ts'
 export type { PaperSize } from './document.ts'
 
@@ -45,6 +45,10 @@ export interface RenderOptions {
   concurrency?: number
   /** Device scale of the slide PNGs in the PPTX; 1.5 (1920×1080) by default. */
   imageScale?: number
+  /** Markdown to render, by path relative to root (e.g. decks/x.md), instead of reading it from disk. */
+  markdown?: ReadonlyMap<string, string>
+  /** Where each file goes (relative path, bytes); by default written in place atomically. */
+  write?: (relative: string, data: string | Uint8Array) => Promise<void>
 }
 
 export interface RenderReport {
@@ -71,7 +75,7 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
   const root = path.resolve(options.root)
   const report: RenderReport = { files: [], browserStarts: 0, pdfText: {}, warnings: [], blocked: [], timings: {} }
   const emit = async (rel: string, data: string | Uint8Array, started: number): Promise<void> => {
-    await writeAtomic(path.join(root, rel), data)
+    await (options.write ? options.write(rel, data) : writeAtomic(path.join(root, rel), data))
     report.files.push(rel)
     report.timings[rel] = Math.round(performance.now() - started)
     options.onFile?.(rel)
@@ -90,7 +94,7 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
       const rendered = renderDeckMarkdown({
         root,
         file,
-        markdown: await readSource(file),
+        markdown: await readSource(file, root, options.markdown),
         themeCss,
         lang: meta.lang,
         title: meta.title
@@ -105,7 +109,7 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
       const html = await documentHtml({
         root,
         file,
-        markdown: await readSource(file),
+        markdown: await readSource(file, root, options.markdown),
         printCss,
         kind,
         title: meta.title,
@@ -238,7 +242,9 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
 
 const ORDER = ['deck.html', 'deck.pdf', 'deck.pptx', 'handout.html', 'handout.pdf', 'summary.html', 'summary.pdf']
 
-async function readSource(file: string): Promise<string> {
+async function readSource(file: string, root: string, inMemory: ReadonlyMap<string, string> | undefined): Promise<string> {
+  const given = inMemory?.get(path.relative(root, file).split(path.sep).join('/'))
+  if (given !== undefined) return given
   try {
     return await readFile(file, 'utf8')
   } catch (error) {

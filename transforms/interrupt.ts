@@ -1,0 +1,42 @@
+const signals = ['SIGINT', 'SIGTERM'] as const
+type Signal = (typeof signals)[number]
+const exitCodes: Record<Signal, number> = { SIGINT: 130, SIGTERM: 143 }
+
+/**
+ * While a build runs, Ctrl-C or a kill runs `cleanUp` (discard staged files, close the browser,
+ * release the lock) and then exits. During `critical` (moving staged files into place) a signal
+ * waits until the moves are done, so the project holds the whole old set or the whole new set.
+ */
+export class InterruptGuard {
+  private inCritical = false
+  private pending: Signal | undefined
+  private readonly listener = (signal: Signal): void => {
+    if (this.inCritical) this.pending = signal
+    else void this.stop(signal, 'nothing was changed')
+  }
+
+  constructor(private readonly cleanUp: () => Promise<void>) {
+    for (const signal of signals) process.on(signal, this.listener)
+  }
+
+  async critical<T>(work: () => Promise<T>): Promise<T> {
+    this.inCritical = true
+    try {
+      return await work()
+    } finally {
+      this.inCritical = false
+      if (this.pending) await this.stop(this.pending, 'after the build was written in full')
+    }
+  }
+
+  dispose(): void {
+    for (const signal of signals) process.off(signal, this.listener)
+  }
+
+  private async stop(signal: Signal, outcome: string): Promise<never> {
+    this.dispose()
+    process.stderr.write(`\nguidepress: interrupted (${signal}); ${outcome}\n`)
+    await this.cleanUp().catch(() => undefined)
+    process.exit(exitCodes[signal])
+  }
+}
