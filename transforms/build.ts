@@ -1,14 +1,19 @@
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import { loadGlossary } from './glossary.ts'
 import { listGuidelineIds, loadGuideline, sourceDir } from './load.ts'
 import { transformGuideline, type GuidelineResult } from './pipeline.ts'
 import { hasErrors } from './report.ts'
+import { cachePath, inShard, isCurrent, readCache, serializeCache, sha256, sharedInputsHash, type BuildCache, type CacheEntry } from './cache.ts'
 import { InterruptGuard } from './interrupt.ts'
 import { acquireBuildLock } from './lock.ts'
 import { renderGuidelines, type RenderedGuidelines } from './render-stage.ts'
 import { BrowserUnavailableError, closeAllSessions } from './render/index.ts'
 import { Staging, stageOutputs, type WriteResult } from './write.ts'
+
+/** The toolkit's own folder (its package.json and default themes). */
+const toolkitRoot = path.join(import.meta.dirname, '..')
 
 export interface BuildOptions {
   root: string
@@ -57,6 +62,10 @@ export interface BuildProjectOptions extends BuildOptions {
   pptx: boolean
   /** Called for each file as it is produced (it lands in the project when the build commits). */
   onFile?: (path: string) => void
+  /** Rebuild every guideline, even those the cache says are unchanged. */
+  force?: boolean
+  /** Build only a stable share of the guidelines (`index` of `count`, 1-based), for CI matrices. */
+  shard?: { index: number; count: number }
   /** How long to wait for another build holding the lock. */
   lockWaitMs?: number
   onLockWait?: (pid: number) => void
@@ -70,6 +79,69 @@ export interface BuildOutcome {
   browserError?: BrowserUnavailableError
   /** Whether the new files were moved into place. */
   committed: boolean
+  /** Guidelines skipped because nothing they depend on changed since their last build. */
+  unchanged: string[]
+}
+
+interface BuildPlan {
+  cache: BuildCache
+  keys: Map<string, string>
+  /** Guidelines to build now, and those whose last build still stands. */
+  stale: string[]
+  unchanged: string[]
+}
+
+/** Which guidelines this build covers (named, sharded) and which of them changed since they were last built. */
+async function planBuild(options: BuildProjectOptions): Promise<BuildPlan> {
+  const known = await listGuidelineIds(options.root)
+  let ids = options.ids && options.ids.length > 0 ? options.ids : known
+  const unknown = ids.filter((id) => !known.includes(id))
+  if (unknown.length > 0) throw new UnknownGuidelineError(unknown, known)
+  const shard = options.shard
+  if (shard) ids = ids.filter((id) => inShard(id, shard))
+  const cache = options.force ? {} : await readCache(options.root)
+  const shared = await sharedInputsHash(options.root, toolkitRoot)
+  const keys = new Map<string, string>()
+  const stale: string[] = []
+  const unchanged: string[] = []
+  for (const id of ids) {
+    const source = await readFile(path.join(options.root, sourceDir, `${id}.md`))
+    const key = sha256(`${shared}\n${sha256(source)}`)
+    keys.set(id, key)
+    const current = await isCurrent(options.root, cache[id], key, { pdf: options.pdf, pptx: options.pptx })
+    ;(current ? unchanged : stale).push(id)
+  }
+  return { cache, keys, stale, unchanged }
+}
+
+/** The cache after this build: fresh entries for what was built, the rest kept (minus deleted guidelines). */
+function updatedCache(plan: BuildPlan, results: GuidelineResult[], rendered: RenderedGuidelines | undefined, formats: CacheEntry['formats']): BuildCache {
+  const cache: BuildCache = { ...plan.cache }
+  for (const result of results) {
+    const id = result.meta.id
+    const prefix = `dist/${id}/`
+    const dist = (rendered?.report.files ?? []).filter((file) => file.startsWith(prefix))
+    cache[id] = {
+      key: plan.keys.get(id) ?? '',
+      formats,
+      markdown: Object.fromEntries(result.outputs.map((output) => [output.path, sha256(output.text)])),
+      dist,
+      index: {
+        guideline: {
+          id,
+          title: result.meta.title,
+          ...(result.meta.subtitle ? { subtitle: result.meta.subtitle } : {}),
+          version: result.meta.version,
+          updated: result.meta.updated,
+          status: result.meta.status,
+          files: dist.map((file) => file.slice(prefix.length))
+        },
+        coverage: (rendered?.index.coverage ?? []).filter((row) => row.id === id),
+        readability: (rendered?.index.readability ?? []).filter((row) => row.id === id)
+      }
+    }
+  }
+  return cache
 }
 
 /**
@@ -86,8 +158,10 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
     await lock.release()
   })
   try {
-    const transformed = await transformAll(options)
-    if (!transformed.ok) return { transformed, committed: false }
+    const plan = await planBuild(options)
+    if (plan.stale.length === 0) return { transformed: { files: [], results: [], ok: true }, committed: true, unchanged: plan.unchanged }
+    const transformed = await transformAll({ ...options, ids: plan.stale })
+    if (!transformed.ok) return { transformed, committed: false, unchanged: plan.unchanged }
     const open = await Staging.open(options.root)
     staging = open
     const outputs = transformed.results.flatMap((result) => result.outputs)
@@ -101,7 +175,8 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
         pptx: options.pptx,
         onFile: options.onFile,
         markdown: new Map(outputs.map((output) => [output.path, output.text])),
-        write: (relative, data) => open.stage(relative, data)
+        write: (relative, data) => open.stage(relative, data),
+        unchanged: plan.unchanged.flatMap((id) => plan.cache[id]?.index ?? [])
       })
     } catch (error) {
       if (!(error instanceof BrowserUnavailableError)) throw error
@@ -109,10 +184,12 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
     }
     if (rendered?.files.some(hasErrors)) {
       await open.discard()
-      return { transformed, write, rendered, committed: false }
+      return { transformed, write, rendered, committed: false, unchanged: plan.unchanged }
     }
+    const formats = { pdf: options.pdf && !browserError, pptx: options.pdf && options.pptx && !browserError }
+    await open.stage(cachePath, serializeCache(updatedCache(plan, transformed.results, rendered, formats)))
     await guard.critical(() => open.commit())
-    return { transformed, write, rendered, browserError, committed: true }
+    return { transformed, write, rendered, browserError, committed: true, unchanged: plan.unchanged }
   } catch (error) {
     await staging?.discard()
     throw error

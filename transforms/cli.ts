@@ -35,6 +35,8 @@ Commands:
 Build options:
   --no-pdf       Markdown and HTML only (no browser): the quick build
   --no-pptx      Skip the PowerPoint deck, the slowest output
+  --force        Rebuild every guideline, even those unchanged since their last build
+  --shard i/n    Build only shard i of n (a stable share of the guidelines), for CI matrices
 
 Options:
   -h, --help     Show this help
@@ -59,11 +61,15 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         'no-pdf': { type: 'boolean' },
-        'no-pptx': { type: 'boolean' }
+        'no-pptx': { type: 'boolean' },
+        force: { type: 'boolean' },
+        shard: { type: 'string' }
       }
     })
     const [command, ...rest] = positionals
-    if (command !== 'build' && (values['no-pdf'] || values['no-pptx'])) throw new UsageError('`--no-pdf` and `--no-pptx` go with `guidepress build`')
+    if (command !== 'build' && (values['no-pdf'] || values['no-pptx'] || values.force || values.shard !== undefined)) {
+      throw new UsageError('`--no-pdf`, `--no-pptx`, `--force` and `--shard` go with `guidepress build`')
+    }
     if (values.version) return printVersion(io)
     if (values.help || command === undefined || command === 'help') {
       io.stdout(usage)
@@ -71,7 +77,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     }
     switch (command) {
       case 'build':
-        return await runBuild(rest, { pdf: !values['no-pdf'], pptx: !values['no-pptx'] }, io)
+        return await runBuild(rest, { pdf: !values['no-pdf'], pptx: !values['no-pptx'], force: values.force ?? false, shard: parseShard(values.shard) }, io)
       case 'check':
         if (rest.length > 0) throw new UsageError('`guidepress check` takes no arguments')
         return await runCheck(io)
@@ -98,13 +104,29 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
   }
 }
 
-async function runBuild(ids: string[], formats: { pdf: boolean; pptx: boolean }, io: CliIo): Promise<number> {
+interface BuildChoice {
+  pdf: boolean
+  pptx: boolean
+  force: boolean
+  shard: { index: number; count: number } | undefined
+}
+
+function parseShard(value: string | undefined): BuildChoice['shard'] {
+  if (value === undefined) return undefined
+  const match = /^(\d+)\/(\d+)$/.exec(value)
+  const index = Number(match?.[1])
+  const count = Number(match?.[2])
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`Expected \`--shard i/n\` with 1 ≤ i ≤ n, such as \`--shard 2/4\`, not \`${value}\``)
+  return { index, count }
+}
+
+async function runBuild(ids: string[], choice: BuildChoice, io: CliIo): Promise<number> {
   const started = performance.now()
   const outcome = await buildProject({
     root: io.cwd,
     ids,
     today: io.today,
-    ...formats,
+    ...choice,
     lockWaitMs: io.lockWaitMs,
     onLockWait: (pid) => io.stderr(`Waiting for the build in progress (process ${pid}) to finish…`),
     onFile: (file) => io.stdout(`${pc.green('wrote')} ${file}`)
@@ -125,9 +147,14 @@ async function runBuild(ids: string[], formats: { pdf: boolean; pptx: boolean },
     return exitCodes.contentErrors
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  if (transformed.results.length === 0) {
+    const count = outcome.unchanged.length
+    io.stdout(`${pc.green('✔')} Nothing to build: ${count} guideline${count === 1 ? '' : 's'} unchanged since the last build (0 browser starts, ${seconds} s); use --force to rebuild`)
+    return exitCodes.ok
+  }
   const markdown = `${write?.written.length ?? 0} Markdown file${write?.written.length === 1 ? '' : 's'} written (${write?.unchanged.length ?? 0} unchanged)`
   const starts = rendered?.report.browserStarts ?? 0
-  const guidelines = `${transformed.results.length} guideline${transformed.results.length === 1 ? '' : 's'}`
+  const guidelines = `${transformed.results.length} guideline${transformed.results.length === 1 ? '' : 's'}${outcome.unchanged.length > 0 ? ` (${outcome.unchanged.length} unchanged since the last build)` : ''}`
   io.stdout(`${pc.green('✔')} Built ${guidelines}: ${markdown}, ${rendered?.report.files.length ?? 0} files in dist/, ${starts} browser start${starts === 1 ? '' : 's'}, in ${seconds} s`)
   return exitCodes.ok
 }

@@ -2,7 +2,7 @@ import type { VFile } from 'vfile'
 import { checkCoverage, type CoverageCell } from './coverage.ts'
 import type { GuidelineResult } from './pipeline.ts'
 import { handoutGradeLimit } from './readability.ts'
-import { renderAll, type CoverageRow, type IndexExtras, type ReadabilityRow, type RenderReport } from './render/index.ts'
+import { renderAll, type CoverageRow, type IndexExtras, type IndexGuideline, type ReadabilityRow, type RenderReport } from './render/index.ts'
 
 export interface RenderChoice {
   pdf: boolean
@@ -11,10 +11,14 @@ export interface RenderChoice {
   /** The Markdown outputs by path, so rendering needs nothing on disk yet. */
   markdown: ReadonlyMap<string, string>
   write: (relative: string, data: string | Uint8Array) => Promise<void>
+  /** What dist/index.html shows for guidelines not rebuilt this time. */
+  unchanged: Array<{ guideline: IndexGuideline; coverage: CoverageRow[]; readability: ReadabilityRow[] }>
 }
 
 export interface RenderedGuidelines {
   report: RenderReport
+  /** The index rows of the guidelines rendered now, for the build cache. */
+  index: Required<IndexExtras>
   pdfCoverage: CoverageCell[]
   files: VFile[]
 }
@@ -24,9 +28,22 @@ export interface RenderedGuidelines {
  * that every topic's terms reached the text of every PDF too.
  */
 export async function renderGuidelines(root: string, results: GuidelineResult[], choice: RenderChoice): Promise<RenderedGuidelines> {
+  const index = indexExtras(results)
   const report = await renderAll(
     results.map((result) => result.meta),
-    { root, pdf: choice.pdf, pptx: choice.pdf && choice.pptx, onFile: choice.onFile, index: indexExtras(results), markdown: choice.markdown, write: choice.write }
+    {
+      root,
+      pdf: choice.pdf,
+      pptx: choice.pdf && choice.pptx,
+      onFile: choice.onFile,
+      markdown: choice.markdown,
+      write: choice.write,
+      unchangedGuidelines: choice.unchanged.map((entry) => entry.guideline),
+      index: {
+        coverage: [...index.coverage, ...choice.unchanged.flatMap((entry) => entry.coverage)],
+        readability: [...index.readability, ...choice.unchanged.flatMap((entry) => entry.readability)]
+      }
+    }
   )
   const pdfCoverage: CoverageCell[] = []
   for (const result of results) {
@@ -36,7 +53,7 @@ export async function renderGuidelines(root: string, results: GuidelineResult[],
       pdfCoverage.push(...checkCoverage(result.file, result.meta, result.topicPlaces, name, normalizePdfText(text)))
     }
   }
-  return { report, pdfCoverage, files: results.map((result) => result.file) }
+  return { report, index, pdfCoverage, files: results.map((result) => result.file) }
 }
 
 /** PDF text breaks words at line ends with hyphens and spreads phrases over lines. */
@@ -44,7 +61,7 @@ function normalizePdfText(text: string): string {
   return text.replace(/(\p{L})-\s*\n\s*(\p{Ll})/gu, '$1$2').replace(/\s+/g, ' ')
 }
 
-function indexExtras(results: GuidelineResult[]): IndexExtras {
+function indexExtras(results: GuidelineResult[]): Required<IndexExtras> {
   const coverage: CoverageRow[] = []
   const readability: ReadabilityRow[] = []
   for (const result of results) {

@@ -17,7 +17,7 @@ import { buildPptx } from './pptx.ts'
 import { writeAtomic } from './write.ts'
 
 export { BrowserUnavailableError, browserLaunchCount, closeAllSessions, findBrowser } from './browser.ts'
-export type { CoverageRow, IndexExtras, ReadabilityRow } from './index-page.ts'
+export type { CoverageRow, IndexExtras, IndexGuideline, ReadabilityRow } from './index-page.ts'
 export type { PaperSize } from './document.ts'
 
 export interface GuidelineMeta {
@@ -47,6 +47,8 @@ export interface RenderOptions {
   imageScale?: number
   /** Markdown to render, by path relative to root (e.g. decks/x.md), instead of reading it from disk. */
   markdown?: ReadonlyMap<string, string>
+  /** Guidelines not rendered this time (unchanged since the last build) that dist/index.html still lists. */
+  unchangedGuidelines?: IndexGuideline[]
   /** Where each file goes (relative path, bytes); by default written in place atomically. */
   write?: (relative: string, data: string | Uint8Array) => Promise<void>
 }
@@ -136,7 +138,8 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
       status: meta.status,
       files: ORDER.filter((name) => report.files.includes(dist(meta.id, name)))
     }))
-    await emit('dist/index.html', renderIndex(entries, options.index), started)
+    const all = [...entries, ...(options.unchangedGuidelines ?? [])].sort((a, b) => a.id.localeCompare(b.id))
+    await emit('dist/index.html', renderIndex(all, options.index), started)
   }
 
   if (!useBrowser) {

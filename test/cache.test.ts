@@ -1,0 +1,84 @@
+import { cp, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { inShard } from '../transforms/cache.ts'
+import { guideline, makeWorkspace, readText, runCli } from './helpers.ts'
+
+const ids = ['alpha-care', 'beta-care', 'gamma-care']
+const workspace = () => makeWorkspace(Object.fromEntries(ids.map((id) => [`source/${id}.md`, guideline()])))
+const rebuilt = (stdout: string) => ids.filter((id) => stdout.includes(`wrote dist/${id}/`))
+
+describe('incremental builds', () => {
+  it('skips everything, with no browser, when nothing changed', async () => {
+    const root = await workspace()
+    expect((await runCli(root, 'build', '--no-pptx')).code).toBe(0)
+    const again = await runCli(root, 'build', '--no-pptx')
+    expect(again.code).toBe(0)
+    expect(again.stdout).toMatch(/Nothing to build: 3 guidelines unchanged since the last build \(0 browser starts/)
+    expect(again.stdout).not.toContain('wrote')
+  }, 60_000)
+
+  it('rebuilds only the edited guideline, and the index still lists all', async () => {
+    const root = await workspace()
+    await runCli(root, 'build', '--no-pdf')
+    await writeFile(path.join(root, 'source/beta-care.md'), guideline().replace('Strong bone matters.', 'Strong bone matters most.'))
+    const run = await runCli(root, 'build', '--no-pdf')
+    expect(rebuilt(run.stdout)).toEqual(['beta-care'])
+    expect(run.stdout).toContain('Built 1 guideline (2 unchanged since the last build)')
+    const index = await readText(root, 'dist/index.html')
+    for (const id of ids) expect(index).toContain(`${id}/handout.html`)
+  })
+
+  it('rebuilds everything when the glossary or a theme changes, or with --force', async () => {
+    const root = await workspace()
+    await runCli(root, 'build', '--no-pdf')
+    await writeFile(path.join(root, 'source/glossary.yml'), 'bone: The hard frame of the body.\n')
+    expect(rebuilt((await runCli(root, 'build', '--no-pdf')).stdout)).toEqual(ids)
+
+    await cp(path.join(import.meta.dirname, '..', 'themes'), path.join(root, 'themes'), { recursive: true })
+    await writeFile(path.join(root, 'themes/print.css'), '/* a project theme */\n', { flag: 'a' })
+    expect(rebuilt((await runCli(root, 'build', '--no-pdf')).stdout)).toEqual(ids)
+
+    expect(rebuilt((await runCli(root, 'build', '--no-pdf')).stdout)).toEqual([])
+    expect(rebuilt((await runCli(root, 'build', '--no-pdf', '--force')).stdout)).toEqual(ids)
+  })
+
+  it('rebuilds a guideline whose output was edited or deleted by hand', async () => {
+    const root = await workspace()
+    await runCli(root, 'build', '--no-pdf')
+    await writeFile(path.join(root, 'handouts/alpha-care.md'), 'edited\n')
+    await rm(path.join(root, 'dist/gamma-care/summary.html'))
+    const run = await runCli(root, 'build', '--no-pdf')
+    expect(rebuilt(run.stdout)).toEqual(['alpha-care', 'gamma-care'])
+    expect(await readText(root, 'handouts/alpha-care.md')).not.toBe('edited\n')
+  })
+
+  it('renders PDFs when a quick --no-pdf build came before', async () => {
+    const root = await makeWorkspace({ 'source/alpha-care.md': guideline() })
+    await runCli(root, 'build', '--no-pdf')
+    const run = await runCli(root, 'build', '--no-pptx')
+    expect(run.stdout).toContain('wrote dist/alpha-care/deck.pdf')
+  }, 60_000)
+})
+
+describe('sharding', () => {
+  it('splits the guidelines so the shards together build each exactly once', async () => {
+    const many = Array.from({ length: 12 }, (_, index) => `guideline-${index}`)
+    const root = await makeWorkspace(Object.fromEntries(many.map((id) => [`source/${id}.md`, guideline()])))
+    const built: string[] = []
+    for (const shard of ['1/3', '2/3', '3/3']) {
+      const run = await runCli(root, 'build', '--no-pdf', '--force', '--shard', shard)
+      expect(run.code).toBe(0)
+      built.push(...many.filter((id) => run.stdout.includes(`wrote dist/${id}/handout.html`)))
+    }
+    expect([...built].sort()).toEqual([...many].sort())
+    // Every shard gets some, and membership depends on the id alone.
+    for (const index of [1, 2, 3]) expect(many.some((id) => inShard(id, { index, count: 3 }))).toBe(true)
+    expect(inShard('guideline-0', { index: 1, count: 3 })).toBe(inShard('guideline-0', { index: 1, count: 3 }))
+  })
+
+  it('rejects a malformed shard', async () => {
+    const root = await workspace()
+    for (const shard of ['0/3', '4/3', 'half']) expect((await runCli(root, 'build', '--shard', shard)).code).toBe(2)
+  })
+})

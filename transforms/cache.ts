@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto'
+import { readdir, readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { glossaryPath } from './glossary.ts'
+import type { CoverageRow, IndexGuideline, ReadabilityRow } from './render/index.ts'
+
+export const cachePath = 'dist/.guidepress-cache.json'
+const cacheVersion = 1
+
+export interface CacheEntry {
+  /** Hash of everything the guideline's outputs depend on. */
+  key: string
+  formats: { pdf: boolean; pptx: boolean }
+  /** Hash of each Markdown output, to notice outputs edited or deleted since. */
+  markdown: Record<string, string>
+  /** Files in dist/ the guideline built. */
+  dist: string[]
+  /** What dist/index.html shows for it. */
+  index: { guideline: IndexGuideline; coverage: CoverageRow[]; readability: ReadabilityRow[] }
+}
+
+export type BuildCache = Record<string, CacheEntry>
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex')
+}
+
+export async function readCache(root: string): Promise<BuildCache> {
+  try {
+    const parsed = JSON.parse(await readFile(path.join(root, cachePath), 'utf8')) as { version?: number; entries?: BuildCache }
+    return parsed.version === cacheVersion && parsed.entries ? parsed.entries : {}
+  } catch {
+    return {}
+  }
+}
+
+export function serializeCache(entries: BuildCache): string {
+  const sorted = Object.fromEntries(Object.entries(entries).sort(([a], [b]) => a.localeCompare(b)))
+  return `${JSON.stringify({ version: cacheVersion, entries: sorted }, null, 2)}\n`
+}
+
+/**
+ * The inputs every guideline shares: the glossary, the themes, the images and the toolkit's own
+ * version. A change to any of them rebuilds every guideline (each handout uses the glossary,
+ * every output the themes).
+ */
+export async function sharedInputsHash(root: string, toolkitRoot: string): Promise<string> {
+  const hash = createHash('sha256')
+  const pkg = JSON.parse(await readFile(path.join(toolkitRoot, 'package.json'), 'utf8')) as { version: string }
+  hash.update(`toolkit ${pkg.version}\n`)
+  for (const file of [glossaryPath, 'themes/guidepress.css', 'themes/print.css']) {
+    const project = await readFile(path.join(root, file)).catch(() => undefined)
+    const data = project ?? (await readFile(path.join(toolkitRoot, file)).catch(() => new Uint8Array()))
+    hash.update(`${file} ${sha256(data)}\n`)
+  }
+  for (const file of await listFiles(path.join(root, 'source', 'images'))) {
+    hash.update(`${file} ${sha256(await readFile(path.join(root, 'source', 'images', file)))}\n`)
+  }
+  return hash.digest('hex')
+}
+
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
+  const files: string[] = []
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const relative = path.posix.join(prefix, entry.name)
+    if (entry.isDirectory()) files.push(...(await listFiles(path.join(dir, entry.name), relative)))
+    else files.push(relative)
+  }
+  return files
+}
+
+/** Whether a guideline's last build is still what a build now would give, with every file in place. */
+export async function isCurrent(root: string, entry: CacheEntry | undefined, key: string, formats: { pdf: boolean; pptx: boolean }): Promise<boolean> {
+  if (!entry || entry.key !== key) return false
+  if ((formats.pdf && !entry.formats.pdf) || (formats.pptx && formats.pdf && !entry.formats.pptx)) return false
+  for (const [file, hash] of Object.entries(entry.markdown)) {
+    const data = await readFile(path.join(root, file)).catch(() => undefined)
+    if (!data || sha256(data) !== hash) return false
+  }
+  for (const file of entry.dist) {
+    if (!(await stat(path.join(root, file)).then(() => true, () => false))) return false
+  }
+  return true
+}
+
+/** A stable share of the guidelines for shard `index` of `count` (1-based), whatever else is in the library. */
+export function inShard(id: string, shard: { index: number; count: number }): boolean {
+  return Number.parseInt(sha256(id).slice(0, 8), 16) % shard.count === shard.index - 1
+}
