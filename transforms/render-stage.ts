@@ -1,7 +1,10 @@
-import type { VFile } from 'vfile'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { VFile } from 'vfile'
 import { checkCoverage, type CoverageCell } from './coverage.ts'
 import type { GuidelineResult } from './pipeline.ts'
 import { handoutGradeLimit } from './readability.ts'
+import { extractPdfText } from './render/pdf-text.ts'
 import { renderAll, type CoverageRow, type IndexExtras, type IndexGuideline, type ReadabilityRow, type RenderReport } from './render/index.ts'
 
 export interface RenderChoice {
@@ -54,6 +57,25 @@ export async function renderGuidelines(root: string, results: GuidelineResult[],
     }
   }
   return { report, index, pdfCoverage, files: results.map((result) => result.file) }
+}
+
+/**
+ * Coverage of the PDFs a previous build left in `dist/` (for `guidepress report`): one column per
+ * PDF, keyed by guideline id. Guidelines not built yet get no columns.
+ */
+export async function builtPdfCoverage(root: string, results: GuidelineResult[]): Promise<Record<string, Record<string, CoverageCell[]>>> {
+  const columns: Record<string, Record<string, CoverageCell[]>> = {}
+  for (const result of results) {
+    const id = result.meta.id
+    for (const name of ['deck.pdf', 'handout.pdf', 'summary.pdf']) {
+      const bytes = await readFile(path.join(root, 'dist', id, name)).catch(() => undefined)
+      if (!bytes) continue
+      // Messages go to a scratch file: the report shows the matrix, the build is what fails.
+      const scratch = new VFile()
+      columns[id] = { ...columns[id], [name]: checkCoverage(scratch, result.meta, result.topicPlaces, name, normalizePdfText(await extractPdfText(bytes))) }
+    }
+  }
+  return columns
 }
 
 /** PDF text breaks words at line ends with hyphens and spreads phrases over lines. */
