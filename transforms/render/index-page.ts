@@ -141,8 +141,8 @@ section.gate{margin-top:2.5em;border-top:2px solid #c5d3da}
 table{border-collapse:collapse;width:100%}
 th,td{border:1px solid #c5d3da;padding:.25em .5em;text-align:left}
 th{background:#e9f3f6}
-td.ok{color:#1d5e2c}
-td.bad{color:#9b1c1c;font-weight:700}
+td.ok{color:#1d5e2c;background:#e3f3e6}
+td.bad{color:#9b1c1c;background:#fbe4e4;font-weight:700}
 </style>
 </head>
 <body>
