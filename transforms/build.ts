@@ -8,8 +8,8 @@ import { hasErrors } from './report.ts'
 import { cachePath, inShard, isCurrent, readCache, serializeCache, sha256, sharedInputsHash, type BuildCache, type CacheEntry } from './cache.ts'
 import { InterruptGuard } from './interrupt.ts'
 import { acquireBuildLock } from './lock.ts'
-import { renderGuidelines, type RenderedGuidelines } from './render-stage.ts'
-import { BrowserUnavailableError, closeAllSessions } from './render/index.ts'
+import type { RenderedGuidelines } from './render-stage.ts'
+import { BrowserUnavailableError } from './render/errors.ts'
 import { Staging, stageOutputs, type WriteResult } from './write.ts'
 
 /** The toolkit's own folder (its package.json and default themes). */
@@ -154,7 +154,8 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
   let staging: Staging | undefined
   const guard = new InterruptGuard(async () => {
     // Each step on its own: one failing must not keep the others from running.
-    await Promise.allSettled([closeAllSessions(), staging?.discard()])
+    const closeBrowsers = import('./render/browser.ts').then((browser) => browser.closeAllSessions())
+    await Promise.allSettled([closeBrowsers, staging?.discard()])
     await lock.release()
   })
   try {
@@ -170,6 +171,8 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
     let rendered: RenderedGuidelines | undefined
     let browserError: BrowserUnavailableError | undefined
     try {
+      // Loaded only when needed: the renderer brings a browser driver, Marp and a PDF reader.
+      const { renderGuidelines } = await import('./render-stage.ts')
       rendered = await renderGuidelines(options.root, transformed.results, {
         pdf: options.pdf,
         pptx: options.pptx,

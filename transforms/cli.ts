@@ -9,7 +9,6 @@ import { buildProject, transformAll, UnknownGuidelineError } from './build.ts'
 import { checkOutputs } from './check.ts'
 import { listGuidelineIds, sourceDir } from './load.ts'
 import { BuildInProgressError } from './lock.ts'
-import { builtPdfCoverage } from './render-stage.ts'
 import { reportMarkdown } from './report-markdown.ts'
 import { starterGuideline } from './starter.ts'
 
@@ -175,6 +174,7 @@ async function runCheck(io: CliIo): Promise<number> {
 async function runReport(io: CliIo): Promise<number> {
   const result = await transformAll({ root: io.cwd, today: io.today })
   printMessages(result.files, io)
+  const { builtPdfCoverage } = await import('./render-stage.ts')
   io.stdout(reportMarkdown(result.results, await builtPdfCoverage(io.cwd, result.results)).trimEnd())
   return result.ok ? exitCodes.ok : exitCodes.contentErrors
 }

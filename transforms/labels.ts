@@ -20,9 +20,16 @@ export function recommendationLabel(node: ContainerDirective): string {
 
 /** A date people read, in the guideline's language; UTC so no timezone shifts the day. */
 export function readableDate(isoDate: string, lang: string): string {
-  const format = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' })
+  let format = dateFormats.get(lang)
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' })
+    dateFormats.set(lang, format)
+  }
   return format.format(new Date(`${isoDate}T00:00:00Z`))
 }
+
+// Building a date format is slow; every output of every guideline needs one.
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
 
 /** "Title · v1.2.0 · draft": the line every slide's footer carries. */
 export function footerLine(meta: GuidelineMeta): string {

@@ -11,22 +11,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import puppeteer, { type Browser, type Page } from 'puppeteer-core'
+import { BrowserUnavailableError } from './errors.ts'
 
-/** Thrown when no browser could be found or started; the message says what to install. */
-export class BrowserUnavailableError extends Error {
-  override name = 'BrowserUnavailableError'
-  constructor(detail: string, options?: { cause?: unknown }) {
-    super(
-      `No headless browser could be started for PDF/PPTX rendering (${detail}).\n` +
-        'Fix one of:\n' +
-        '  • run `npm ci` to restore the bundled @sparticuz/chromium package;\n' +
-        '  • install a system browser, e.g. `apt-get install chromium` (Debian/Ubuntu);\n' +
-        '  • set CHROME_PATH to a Chrome, Chromium or Edge executable.\n' +
-        'The Markdown outputs are unaffected; rerun with --no-pdf to build HTML only.',
-      options
-    )
-  }
-}
+export { BrowserUnavailableError }
 
 export const SYSTEM_BROWSERS: readonly string[] = [
   '/usr/bin/chromium',
