@@ -138,3 +138,14 @@ export function withHouseFont(svg: string): string {
   const at = open.index + open[0].length
   return `${svg.slice(0, at)}<style><![CDATA[${fontFaceCss(true)}]]></style>${svg.slice(at)}`
 }
+
+/** The opening every guidepress HTML page shares, up to its `<title>`. */
+export function htmlStart(lang: string, title: string): string {
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="guidepress">
+<title>${escapeHtml(title)}</title>`
+}

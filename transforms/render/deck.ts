@@ -5,7 +5,7 @@
 import path from 'node:path'
 import { Marp } from '@marp-team/marp-core'
 import type { BrowserSession } from './browser.ts'
-import { escapeHtml, fontFaceCss, inlineImage, superscriptsToSup } from './assets.ts'
+import { escapeHtml, fontFaceCss, htmlStart, inlineImage, superscriptsToSup } from './assets.ts'
 
 export const SLIDE_WIDTH = 1280
 export const SLIDE_HEIGHT = 720
@@ -106,13 +106,7 @@ export function deckDocument(
 ): string {
   const layout = options.render ? PRINT_LAYOUT : SCREEN_LAYOUT
   const description = deck.description ? `<meta name="description" content="${escapeHtml(deck.description)}">\n` : ''
-  return `<!DOCTYPE html>
-<html lang="${escapeHtml(input.lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="guidepress">
-<title>${escapeHtml(input.title)}</title>
+  return `${htmlStart(input.lang, input.title)}
 ${description}<style>
 ${fontFaceCss()}
 ${deck.css}

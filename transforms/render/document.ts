@@ -12,7 +12,7 @@ import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import type { BrowserSession } from './browser.ts'
-import { cssString, escapeHtml, fontFaceCss, fromSuperscript, inlineImage, SUPERSCRIPT_RUN } from './assets.ts'
+import { cssString, escapeHtml, fontFaceCss, fromSuperscript, htmlStart, inlineImage, SUPERSCRIPT_RUN } from './assets.ts'
 
 export type PaperSize = 'A4' | 'Letter'
 
@@ -105,13 +105,7 @@ export async function documentHtml(input: DocumentInput): Promise<string> {
   const body = await markdownToHtml(input.markdown, { root: input.root, file: input.file })
   const label = input.kind === 'handout' ? 'Handout' : 'Summary'
   const draft = input.draft ? `<strong class="gp-draft">${escapeHtml(DRAFT_MARK)}</strong>` : ''
-  return `<!DOCTYPE html>
-<html lang="${escapeHtml(input.lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="guidepress">
-<title>${escapeHtml(`${input.title} – ${label}`)}</title>
+  return `${htmlStart(input.lang, `${input.title} – ${label}`)}
 <style>
 ${fontFaceCss()}
 ${input.printCss}

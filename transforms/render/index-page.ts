@@ -1,7 +1,7 @@
 // dist/index.html: every guideline with links to each of its files, plus the
 // "Coverage" and "Readability" regions that the quality gates fill in. When no
 // data is given those regions are rendered as clearly marked placeholders.
-import { escapeHtml, fontFaceCss } from './assets.ts'
+import { escapeHtml, fontFaceCss, htmlStart } from './assets.ts'
 
 export type OutputKind = 'deck' | 'handout' | 'summary'
 
@@ -117,13 +117,7 @@ ${links || '<li>No rendered files.</li>'}
     .join('\n')
   const coverage = extras.coverage?.length ? coverageTable(extras.coverage) : placeholder('coverage')
   const readability = extras.readability?.length ? readabilityTable(extras.readability) : placeholder('readability')
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="guidepress">
-<title>guidepress – all guidelines</title>
+  return `${htmlStart('en', 'guidepress – all guidelines')}
 <style>
 ${fontFaceCss()}
 html{font-family:'Atkinson Hyperlegible Next',sans-serif;color:#1a2330;background:#fff;line-height:1.5}
