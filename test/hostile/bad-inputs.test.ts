@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto'
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { guideline, makeWorkspace, runCli } from '../helpers.ts'
+
+/**
+ * Hostile and broken sources through the real command: each must give its rule at its place,
+ * exit 1 (0 for input that is merely unusual), no stack trace, no change to anything built before,
+ * in bounded time.
+ */
+const section = '## Caring for bones {#bone-care}\n\nStrong bone matters.\n'
+const body = (extra: string) => guideline({ body: `${section}\n${extra}` })
+const fm = (lines: string) => guideline({ frontMatter: lines })
+const topicLines = 'topics:\n  - id: bone-care\n    title: Bones\n    terms: [bone]'
+
+const cases: Array<{ name: string; source: string | Buffer; expected: string | undefined }> = [
+  { name: 'invalid YAML', source: fm(`title: [unclosed\nversion: 1.0.0\nupdated: 2026-01-15\nstatus: draft\n${topicLines}`), expected: 'front-matter-invalid-yaml' },
+  { name: '---js front matter', source: `---js\n{ title: 'x' }\n---\n\n${section}`, expected: '1:4 front-matter-not-yaml' },
+  { name: '---javascript front matter', source: `---javascript\nmodule.exports = {}\n---\n\n${section}`, expected: '1:4 front-matter-not-yaml' },
+  { name: '---json front matter', source: `---json\n{"title": "x"}\n---\n\n${section}`, expected: '1:4 front-matter-not-yaml' },
+  { name: '---toml front matter', source: `---toml\ntitle = "x"\n---\n\n${section}`, expected: '1:4 front-matter-not-yaml' },
+  { name: 'missing field', source: fm(`version: 1.0.0\nupdated: 2026-01-15\nstatus: draft\n${topicLines}`), expected: '2:1 front-matter-required-field' },
+  { name: 'unknown field', source: fm(`title: T\nauthor: Me\nversion: 1.0.0\nupdated: 2026-01-15\nstatus: draft\n${topicLines}`), expected: '3:1 front-matter-unknown-field' },
+  { name: 'mistyped field', source: fm(`title: T\nversion: 1.0.0\nupdated: 2026-01-15\nstatus: final\n${topicLines}`), expected: '5:9 front-matter-invalid-value' },
+  { name: 'version not semver', source: fm(`title: T\nversion: v1\nupdated: 2026-01-15\nstatus: draft\n${topicLines}`), expected: '3:10 front-matter-invalid-value' },
+  { name: 'approved without reviewers', source: fm(`title: T\nversion: 1.0.0\nupdated: 2026-01-15\nstatus: approved\n${topicLines}`), expected: '5:9 reviewers-required' },
+  { name: 'duplicate topic ids', source: fm(`title: T\nversion: 1.0.0\nupdated: 2026-01-15\nstatus: draft\n${topicLines}\n  - id: bone-care\n    title: Again\n    terms: [bone]`), expected: '10:9 topic-id-duplicate' },
+  { name: 'section with no topic', source: body('## Other {#other}\n\nText.\n'), expected: '16:1 heading-id-unknown' },
+  { name: 'topic with no section', source: guideline({ body: '## Untracked\n\nbone\n' }), expected: '1:1 topic-section-missing' },
+  { name: 'unknown directive', source: body(':::warning\nText.\n:::\n'), expected: '16:1 directive-unknown' },
+  { name: 'bad recommendation label', source: body(':::recommendation{strength="weak" certainty="high"}\nText.\n:::\n'), expected: '16:1 recommendation-label-invalid' },
+  { name: 'raw HTML', source: body('<div>Text</div>\n'), expected: '16:1 html-raw' },
+  { name: '<script>', source: body('<script>alert(1)</script>\n'), expected: '16:1 html-raw' },
+  { name: '<iframe>', source: body('<iframe src="https://example.org"></iframe>\n'), expected: '16:1 html-raw' },
+  { name: 'event-handler attribute', source: body('Look <img src=x onerror="alert(1)"> here.\n'), expected: '16:6 html-raw' },
+  { name: 'javascript: link', source: body('[go](javascript:alert(1))\n'), expected: '16:1 link-unsafe-protocol' },
+  { name: 'vbscript: link', source: body('[go](vbscript:msgbox)\n'), expected: '16:1 link-unsafe-protocol' },
+  { name: 'data: link', source: body('[go](data:text/html;base64,PHNjcmlwdD4=)\n'), expected: '16:1 link-unsafe-protocol' },
+  { name: 'entity-encoded javascript: link', source: body('[go](&#106;avascript:alert(1))\n'), expected: '16:1 link-unsafe-protocol' },
+  { name: 'tab inside the scheme', source: body('[go](java&#x09;script:alert(1))\n'), expected: '16:1 link-unsafe-protocol' },
+  { name: 'image without alt text', source: body('![](images/dot.svg)\n'), expected: '16:1 image-alt-missing' },
+  { name: 'image path with ../', source: body('![A dot](../package.json)\n'), expected: '16:1 image-path-outside' },
+  { name: 'absolute image path', source: body('![A dot](/etc/passwd)\n'), expected: '16:1 image-path-outside' },
+  { name: 'image symlink leading outside', source: body('![A dot](images/escape.svg)\n'), expected: '16:1 image-path-outside' },
+  { name: 'undefined footnote', source: body('See it.[^nowhere]\n'), expected: '16:8 footnote-undefined' },
+  { name: 'unused footnote', source: body('[^lonely]: Nobody cites this.\n'), expected: '16:1 footnote-unused' },
+  { name: 'empty list item', source: body('- bone\n-\n'), expected: '17:1 list-item-empty' },
+  { name: 'paragraph ending in a colon', source: body('Options include:\n'), expected: '16:1 paragraph-dangling-colon' },
+  { name: 'empty file', source: '', expected: '1:1 front-matter-missing' },
+  { name: 'not UTF-8', source: Buffer.concat([Buffer.from('---\ntitle: Caf'), Buffer.from([0xe9]), Buffer.from('\n---\n')]), expected: '2:11 file-not-utf8' },
+  { name: 'byte-order mark (accepted)', source: `\uFEFF${guideline()}`, expected: undefined },
+  { name: 'CRLF line endings (accepted)', source: guideline().replace(/\n/g, '\r\n'), expected: undefined },
+  { name: '5 MB source', source: body('Bone words fill this line to make the file large.\n'.repeat(110_000)), expected: '1:1 file-too-large' },
+  { name: 'lists nested 10,000 deep', source: body(`${'- '.repeat(10_000)}bone\n`), expected: '16:1 nesting-too-deep' },
+  { name: '100,000 headings', source: body('## H\n'.repeat(100_000)), expected: '16:1 section-empty' }
+]
+
+async function snapshot(root: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {}
+  for (const folder of ['decks', 'handouts', 'summaries', 'dist']) {
+    const walk = async (relative: string): Promise<void> => {
+      for (const entry of await readdir(path.join(root, relative), { withFileTypes: true }).catch(() => [])) {
+        const child = path.posix.join(relative, entry.name)
+        if (entry.isDirectory()) await walk(child)
+        else files[child] = createHash('sha256').update(await readFile(path.join(root, child))).digest('hex')
+      }
+    }
+    await walk(folder)
+  }
+  return files
+}
+
+describe('bad input through guidepress build', () => {
+  let slowest = { name: '', ms: 0 }
+
+  it.each(cases)('$name', async ({ source, expected }) => {
+    const root = await makeWorkspace({ 'source/good.md': guideline(), 'source/images/dot.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' })
+    await symlink('/etc/hostname', path.join(root, 'source/images/escape.svg'))
+    expect((await runCli(root, 'build', '--no-pdf')).code).toBe(0)
+    const before = await snapshot(root)
+    await mkdir(path.join(root, 'source'), { recursive: true })
+    await writeFile(path.join(root, 'source/bad.md'), source)
+
+    const started = performance.now()
+    const run = await runCli(root, 'build', '--no-pdf')
+    const ms = performance.now() - started
+    if (ms > slowest.ms) slowest = { name: String(expected), ms }
+
+    expect(ms).toBeLessThan(20_000)
+    expect(run.stderr).not.toMatch(/^\s+at /m)
+    expect(run.stderr).not.toContain('internal error')
+    if (expected === undefined) {
+      expect(run.code).toBe(0)
+      return
+    }
+    expect(run.code).toBe(1)
+    const [place, ruleId] = expected.includes(' ') ? expected.split(' ') : [undefined, expected]
+    expect(run.stderr).toMatch(new RegExp(`source/bad\\.md\\n(?:.*\\n)*?\\s*${place ? `${place}(?:-\\d+:\\d+)?` : '\\d+:\\d+(?:-\\d+:\\d+)?'}\\s+error\\s.*${ruleId}`))
+    expect(await snapshot(root)).toEqual(before)
+  }, 60_000)
+
+  it('reports its slowest case', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(30)
+    console.info(`bad inputs: ${cases.length}; slowest ${slowest.name} at ${slowest.ms.toFixed(0)} ms`)
+  })
+})
