@@ -1,6 +1,8 @@
 const signals = ['SIGINT', 'SIGTERM'] as const
 type Signal = (typeof signals)[number]
 const exitCodes: Record<Signal, number> = { SIGINT: 130, SIGTERM: 143 }
+/** A browser that will not close must not keep an interrupted build alive. */
+const cleanUpLimitMs = 5000
 
 /**
  * While a build runs, Ctrl-C or a kill runs `cleanUp` (discard staged files, close the browser,
@@ -9,10 +11,11 @@ const exitCodes: Record<Signal, number> = { SIGINT: 130, SIGTERM: 143 }
  */
 export class InterruptGuard {
   private inCritical = false
+  private stopping = false
   private pending: Signal | undefined
   private readonly listener = (signal: Signal): void => {
     if (this.inCritical) this.pending = signal
-    else void this.stop(signal, 'nothing was changed')
+    else if (!this.stopping) void this.stop(signal, 'nothing was changed')
   }
 
   constructor(private readonly cleanUp: () => Promise<void>) {
@@ -20,6 +23,8 @@ export class InterruptGuard {
   }
 
   async critical<T>(work: () => Promise<T>): Promise<T> {
+    // Interrupted while the build was still running: it must never reach the final moves.
+    if (this.stopping) return new Promise<never>(() => undefined)
     this.inCritical = true
     try {
       return await work()
@@ -34,9 +39,12 @@ export class InterruptGuard {
   }
 
   private async stop(signal: Signal, outcome: string): Promise<never> {
+    this.stopping = true
     this.dispose()
     process.stderr.write(`\nguidepress: interrupted (${signal}); ${outcome}\n`)
-    await this.cleanUp().catch(() => undefined)
+    // The timer also keeps the process alive until clean-up ends, so the exit code is always the signal's.
+    const limit = new Promise((resolve) => setTimeout(resolve, cleanUpLimitMs))
+    await Promise.race([this.cleanUp().catch(() => undefined), limit])
     process.exit(exitCodes[signal])
   }
 }
