@@ -32,7 +32,8 @@ function interruptBuild(root: string, signal: NodeJS.Signals): Promise<{ code: n
     let stderr = ''
     let sent = false
     child.stdout.on('data', (chunk: Buffer) => {
-      if (!sent && chunk.toString().includes('wrote dist/')) {
+      // CI=true turns colours on: read the text without them.
+      if (!sent && chunk.toString().replace(/\u001b\[[0-9;]*m/g, '').includes('wrote dist/')) {
         sent = true
         child.kill(signal)
       }
