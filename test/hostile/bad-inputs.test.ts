@@ -42,6 +42,8 @@ const cases: Array<{ name: string; source: string | Buffer; expected: string | u
   { name: 'image without alt text', source: body('![](images/dot.svg)\n'), expected: '16:1 image-alt-missing' },
   { name: 'image path with ../', source: body('![A dot](../package.json)\n'), expected: '16:1 image-path-outside' },
   { name: 'absolute image path', source: body('![A dot](/etc/passwd)\n'), expected: '16:1 image-path-outside' },
+  { name: 'image path with a broken % escape', source: body('![A dot](images/%E0%A4%A.svg)\n'), expected: '16:1 image-path-invalid' },
+  { name: 'image path naming a folder', source: body('![A dot](images)\n'), expected: '16:1 image-missing' },
   { name: 'image symlink leading outside', source: body('![A dot](images/escape.svg)\n'), expected: '16:1 image-path-outside' },
   { name: 'undefined footnote', source: body('See it.[^nowhere]\n'), expected: '16:8 footnote-undefined' },
   { name: 'unused footnote', source: body('[^lonely]: Nobody cites this.\n'), expected: '16:1 footnote-unused' },

@@ -1,4 +1,4 @@
-import { existsSync, realpathSync } from 'node:fs'
+import { existsSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { Root } from 'mdast'
 import { visit } from 'unist-util-visit'
@@ -33,11 +33,20 @@ function imagePathProblem(url: string, sourceDir: string): { reason: string; rul
   const outside = { reason: `Expected an image path inside \`source/\` such as \`images/name.svg\`, not \`${url}\``, ruleId: 'image-path-outside' }
   if (/^[a-z][a-z\d+.-]*:/i.test(url) || url.startsWith('//')) return outside
   if (url.startsWith('/') || url.startsWith('\\') || url.trim() === '') return outside
-  const target = path.resolve(sourceDir, decodeURIComponent(url.split(/[?#]/)[0] ?? ''))
+  let relative: string
+  try {
+    relative = decodeURIComponent(url.split(/[?#]/)[0] ?? '')
+  } catch {
+    return { reason: `Expected an image path with valid \`%\` escapes (such as \`%20\` for a space), not \`${url}\``, ruleId: 'image-path-invalid' }
+  }
+  const target = path.resolve(sourceDir, relative)
   if (!isInside(target, sourceDir)) return outside
-  if (!existsSync(target)) return { reason: `Expected the image \`${url}\` to exist in \`source/\``, ruleId: 'image-missing' }
+  const missing = { reason: `Expected the image \`${url}\` to exist in \`source/\``, ruleId: 'image-missing' }
+  if (!existsSync(target)) return missing
   // A symlink may point anywhere: judge where it really leads.
   if (!isInside(realpathSync(target), sourceDir)) return outside
+  // A folder (or a device, or a pipe) is no image: rendering would show nothing, or never finish reading it.
+  if (!statSync(target).isFile()) return missing
   return undefined
 }
 
