@@ -10,6 +10,13 @@ describe('slide density', () => {
     expect(file.messages[0]?.reason).toContain('8 bullets')
   })
 
+  it('places an overfull slide made of a split sentence at its paragraph', () => {
+    // 70 words and no sentence end: the paragraph cannot be split, and its pieces keep its place.
+    const sentence = Array.from({ length: 70 }, () => 'bone').join(' ')
+    const { file } = transformText(guideline({ body: `## Caring for bones {#bone-care}\n\n${sentence}\n` }))
+    expect(messagesOf(file).filter((message) => message.startsWith('slide-overfull'))).toEqual(['slide-overfull@14:1'])
+  })
+
   it('warns about a bullet over 25 words, at its line, without failing', () => {
     const long = Array.from({ length: 26 }, () => 'bone').join(' ')
     const { file, result } = transformText(guideline({ body: `## Caring for bones {#bone-care}\n\n- short bone point\n- ${long}\n` }))

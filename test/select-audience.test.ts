@@ -49,6 +49,17 @@ describe('selectAudience', () => {
     expect(JSON.stringify(selected)).not.toContain('an author')
   })
 
+  it('drops comments inside the notes and recommendations it keeps', () => {
+    const file = new VFile({ value: '' })
+    file.data.body = ':::notes\n<!-- draft note -->\nSay this.\n:::\n\n:::recommendation{strength="strong" certainty="high"}\nOffer it. <!-- check dose -->\n:::\n'
+    const parsed = parseGuideline(file)
+    for (const audience of ['deck', 'summary'] as const) {
+      const selected = JSON.stringify(selectAudience(parsed, audience))
+      expect(selected).not.toContain('draft note')
+      expect(selected).not.toContain('check dose')
+    }
+  })
+
   it('does not change the tree it was given', () => {
     const original = tree()
     const before = JSON.stringify(original)

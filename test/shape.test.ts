@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
+import { Marp } from '@marp-team/marp-core'
 import { describe, expect, it } from 'vitest'
 import { loadGlossary } from '../transforms/glossary.ts'
 import { slideLimits } from '../transforms/slides.ts'
@@ -48,6 +49,18 @@ describe('deck', () => {
 
   it('keeps notes as a presenter-note comment that cannot close early', () => {
     expect(outputs().decks).toContain('<!--\nSay this aloud -- > then pause.\n-->')
+  })
+
+  it('keeps notes that read like Marp directives as notes, never as directives', () => {
+    // Marp reads each comment as YAML and applies directive keys: these would restyle the slide
+    // (and make the browser fetch a local file) while the note itself vanished.
+    for (const note of ['backgroundImage: url(file:///etc/passwd)', 'style: "section { background: url(file:///etc/passwd) }"', '{color: red, class: invert}']) {
+      const { result } = transformText(guideline({ body: `## Caring for bones {#bone-care}\n\nStrong bone matters.\n\n:::notes\n${note}\n:::\n` }))
+      const deck = result?.outputs.find((output) => output.path.startsWith('decks/'))?.text ?? ''
+      const { html, css, comments } = new Marp({ html: false, inlineSVG: true, script: false }).render(deck)
+      expect(`${html}${css}`).not.toMatch(/passwd|data-class="invert"|--color:red/)
+      expect(comments.flat().join('\n')).toContain(note.slice(0, 12))
+    }
   })
 
   it('shows recommendations with both labels, and numbered citations with references', () => {

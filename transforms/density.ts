@@ -1,5 +1,6 @@
 import type { Root, RootContent } from 'mdast'
-import { visit } from 'unist-util-visit'
+import type { Position } from 'unist'
+import { EXIT, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { reportError, reportWarning } from './report.ts'
 import { countBullets, countWords, slideLimits } from './slides.ts'
@@ -39,7 +40,7 @@ export function checkSlideDensity(file: VFile, deck: Root): SlideFigures {
     const words = countWords(body)
     figures.mostBullets = Math.max(figures.mostBullets, bullets)
     figures.mostWords = Math.max(figures.mostWords, words)
-    const place = body.find((node) => node.position)?.position
+    const place = firstPlace(body)
     if (bullets > slideLimits.bullets || words > slideLimits.words) {
       reportError(file, `Unexpected overfull slide (${bullets} bullets, ${words} words; at most ${slideLimits.bullets} and ${slideLimits.words}); split the list item or sentence that cannot be split`, place, 'slide-overfull')
     }
@@ -53,4 +54,18 @@ export function checkSlideDensity(file: VFile, deck: Root): SlideFigures {
     }
   }
   return figures
+}
+
+/** The source place of the first node (or descendant) of a slide that has one. */
+function firstPlace(body: RootContent[]): Position | undefined {
+  for (const node of body) {
+    let place: Position | undefined
+    visit(node, (child) => {
+      if (!child.position) return
+      place = child.position
+      return EXIT
+    })
+    if (place) return place
+  }
+  return undefined
 }

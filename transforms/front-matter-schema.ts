@@ -10,7 +10,7 @@ const languageTag = /^[a-zA-Z]{2,3}(?:-[a-zA-Z]{4})?(?:-(?:[a-zA-Z]{2}|\d{3}))?(
 /** `YYYY-MM-DD` that is a real calendar day; kept as a string so no timezone can shift it. */
 const calendarDate = z
   .string({ error: 'Expected a date written as `YYYY-MM-DD`' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Expected a date written as `YYYY-MM-DD`' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Expected a date written as `YYYY-MM-DD`', abort: true })
   .refine(isCalendarDay, { error: 'Expected a real calendar date' })
 
 function isCalendarDay(value: string): boolean {

@@ -1,10 +1,17 @@
 import matter from 'gray-matter'
-import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml'
+import { LineCounter, isMap, isScalar, parseDocument, visit, type Document } from 'yaml'
 import type { Point } from 'unist'
 import type { VFile } from 'vfile'
 import type { z } from 'zod'
 import { frontMatterFields, frontMatterSchema, type GuidelineMeta } from './front-matter-schema.ts'
 import { reportError, reportWarning } from './report.ts'
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Where each topic id is written in the front matter, for messages about a topic. */
+    topicIdPlaces: ReadonlyMap<string, Point> | undefined
+  }
+}
 
 const delimiter = '---'
 
@@ -18,13 +25,14 @@ const refusingEngines = Object.fromEntries(
 
 /**
  * Reads and validates the front matter of a guideline. Sets `file.data.meta` when it is valid,
- * `file.data.topicIds` whenever topic ids can be read, and `file.data.body` whenever the front
+ * `file.data.topicIds` (and where each is written) whenever topic ids can be read, and `file.data.body` whenever the front
  * matter could be told apart from the body.
  */
 export function readFrontMatter(file: VFile, id: string, today: string): void {
   const text = String(file.value)
   file.data.body = undefined
   file.data.topicIds = undefined
+  file.data.topicIdPlaces = undefined
 
   const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'))
   if (!firstLine.startsWith(delimiter) || firstLine.startsWith('----')) {
@@ -76,12 +84,23 @@ export function readFrontMatter(file: VFile, id: string, today: string): void {
   }
   if (document.errors.length > 0) return
 
-  const data: unknown = document.toJS()
+  let data: unknown
+  try {
+    data = document.toJS()
+  } catch (error) {
+    // yaml refuses aliases that expand without bound (a "billion laughs" document) by throwing.
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    reportError(file, `Unexpected YAML: ${reason}; write the values out instead of repeating \`*aliases\``, firstAliasPlace(document, toPoint), 'front-matter-invalid-yaml')
+    return
+  }
   if (!isMap(document.contents)) {
     reportError(file, 'Expected the front matter to be YAML `field: value` lines', { line: 2, column: 1 }, 'front-matter-invalid-yaml')
     return
   }
   file.data.topicIds = readTopicIds(data)
+  file.data.topicIdPlaces = new Map(
+    (file.data.topicIds ?? []).map((topicId) => [topicId, placeInDocument(document as Document, ['topics', topicIndex(data, topicId), 'id'], toPoint)] as const)
+  )
 
   const result = frontMatterSchema.safeParse(data)
   if (!result.success) {
@@ -117,6 +136,23 @@ export function readFrontMatter(file: VFile, id: string, today: string): void {
     lang: frontMatter.lang ?? 'en',
     reviewers: frontMatter.reviewers ?? []
   } satisfies GuidelineMeta
+}
+
+/** Where the first `*alias` of a document is written (or the start of the front matter). */
+function firstAliasPlace(document: Document, toPoint: (offset: number) => Point): Point {
+  let offset: number | undefined
+  visit(document, {
+    Alias(_key, node) {
+      offset = node.range?.[0]
+      return visit.BREAK
+    }
+  })
+  return offset === undefined ? { line: 2, column: 1 } : toPoint(offset)
+}
+
+function topicIndex(data: unknown, topicId: string): number {
+  const topics: unknown = typeof data === 'object' && data !== null && 'topics' in data ? data.topics : undefined
+  return Array.isArray(topics) ? topics.findIndex((topic: unknown) => typeof topic === 'object' && topic !== null && 'id' in topic && topic.id === topicId) : -1
 }
 
 function readTopicIds(data: unknown): string[] | undefined {
@@ -177,12 +213,26 @@ function placeInDocument(document: Document, path: Array<string | number>, toPoi
 
 /** Lists and quotes nested this deep (a line prefix of 200 characters) are unreadable, and slow every Markdown parser. */
 export const maxNestingPrefix = 200
+/** Container directives (`:::name`) open inside each other; the format allows none, the parser slows down quadratically. */
+export const maxDirectiveDepth = 20
+/**
+ * Emphasis and bracket marks in one paragraph (a run of lines without a blank line). The parser
+ * pairs them by searching back over the open ones, so time grows with the square of their number;
+ * real paragraphs have a few dozen.
+ */
+export const maxInlineMarks = 1000
 const markerRun = /([*_~])\1{99,}/
 const nestingPrefix = /^(?:[ \t]|>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))*/
+const directiveOpening = /^:{3,}[ \t]*[A-Za-z]/
+const directiveClosing = /^:{3,}[ \t]*$/
+const inlineMark = /[*_[\]]/g
 
-/** Refuses absurdly deep nesting before the parser meets it. */
+/** Refuses absurdly deep nesting, and paragraphs that would take the parser minutes, before the parser meets them. */
 function nestingIsReadable(file: VFile, body: string): boolean {
   let line = 1
+  let openDirectives = 0
+  let marks = 0
+  let paragraphLine = 1
   for (const text of body.split('\n')) {
     const prefix = nestingPrefix.exec(text)?.[0].length ?? 0
     if (prefix > maxNestingPrefix && text.trim() !== '') {
@@ -193,6 +243,23 @@ function nestingIsReadable(file: VFile, body: string): boolean {
     if (markers) {
       reportError(file, `Unexpected run of ${markers[0].length} \`${markers[1]}\` characters; emphasis nested this deep cannot be read`, { line, column: markers.index + 1 }, 'nesting-too-deep')
       return false
+    }
+    const content = text.slice(prefix)
+    if (directiveOpening.test(content)) openDirectives++
+    else if (directiveClosing.test(content)) openDirectives = Math.max(0, openDirectives - 1)
+    if (openDirectives > maxDirectiveDepth) {
+      reportError(file, `Unexpected \`:::\` block nested ${openDirectives} deep; close each block with a \`:::\` line before the next opens`, { line, column: prefix + 1 }, 'nesting-too-deep')
+      return false
+    }
+    if (text.trim() === '') {
+      marks = 0
+      paragraphLine = line + 1
+    } else {
+      marks += text.match(inlineMark)?.length ?? 0
+      if (marks > maxInlineMarks) {
+        reportError(file, `Unexpected paragraph with more than ${maxInlineMarks} \`*\`, \`_\`, \`[\` and \`]\` marks; split it into shorter paragraphs`, { line: paragraphLine, column: 1 }, 'input-too-complex')
+        return false
+      }
     }
     line++
   }

@@ -13,7 +13,7 @@ const keptFor: Record<string, readonly Audience[]> = {
 /**
  * Returns a copy of the tree holding what one output shows: shared content, that output's own
  * `:::deck`/`:::handout`/`:::summary` blocks (unwrapped), and the notes and recommendations it uses.
- * HTML comments, allowed in sources, are dropped here too.
+ * HTML comments, allowed in sources, are dropped here too, also inside the blocks that are kept.
  */
 export function selectAudience(tree: Root, audience: Audience): Root {
   const copy = structuredClone(tree)
@@ -29,7 +29,8 @@ export function selectAudience(tree: Root, audience: Audience): Root {
       parent.children.splice(index, 1, ...(content as RootContent[]))
       return [SKIP, index]
     }
-    if (keptFor[node.name]?.includes(audience)) return SKIP
+    // Kept blocks are walked too, so comments inside notes and recommendations are dropped as well.
+    if (keptFor[node.name]?.includes(audience)) return
     parent.children.splice(index, 1)
     return [SKIP, index]
   })

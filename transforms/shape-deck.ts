@@ -101,9 +101,20 @@ function slideNodes(slide: DeckSlide): RootContent[] {
   return nodes
 }
 
-/** Marp reads an HTML comment as a presenter note; `-->` inside it would end the comment early. */
+/** A first line that makes the YAML of a comment a plain scalar: no `:`, no YAML indicator at its start. */
+const plainFirstLine = /^[\p{L}\p{N}][^:\n]*(?:\n|$)/u
+export const notesLabel = 'Presenter notes'
+
+/**
+ * Marp reads an HTML comment as a presenter note; `-->` inside it would end the comment early.
+ * Marp also reads every comment as YAML and applies the keys that are directives, so a note such as
+ * `backgroundImage: url(…)` or `style: …` would restyle the slide and vanish from the notes. A
+ * comment whose first line is plain text without a colon is never YAML that has keys; notes that
+ * start otherwise get a label line first.
+ */
 function presenterNote(notes: RootContent[]): string {
-  return `<!--\n${serializeFragment(notes).replaceAll('-->', '-- >')}\n-->`
+  const text = serializeFragment(notes).replaceAll('-->', '-- >')
+  return `<!--\n${plainFirstLine.test(text) ? text : `${notesLabel}\n\n${text}`}\n-->`
 }
 
 function isDirective(node: RootContent, name: string): node is ContainerDirective {

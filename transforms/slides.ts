@@ -152,5 +152,6 @@ function splitSentences(paragraph: Paragraph): Paragraph[] {
       sentences.at(-1)?.push({ type: 'text', value: piece })
     })
   }
-  return sentences.filter((children) => children.length > 0).map((children) => ({ type: 'paragraph', children }))
+  // Each piece keeps the paragraph's place in the source, so a message about its slide can point there.
+  return sentences.filter((children) => children.length > 0).map((children) => ({ type: 'paragraph', children, position: paragraph.position }))
 }

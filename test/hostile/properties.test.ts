@@ -6,7 +6,9 @@ import { messagesOf, transformText } from '../helpers.ts'
 const words = ['bone', 'care', 'rest', 'walk', 'sleep', 'food', 'team', 'plan', 'pain', 'help', 'nurse', 'water', 'light', 'time']
 const word = fc.constantFrom(...words)
 const sentence = fc.array(word, { minLength: 3, maxLength: 8 }).map((list) => `${list.join(' ').replace(/^./, (first) => first.toUpperCase())}.`)
-const id = fc.array(fc.constantFrom('alpha', 'beta', 'gamma', 'delta', 'omega', 'sigma'), { minLength: 1, maxLength: 2 }).map((list) => list.join('-'))
+// Random kebab-case ids (a letter first: YAML would read `id: 12` as a number) and terms of one to three words.
+const id = fc.array(fc.stringMatching(/^[a-z][a-z0-9]{0,5}$/), { minLength: 1, maxLength: 3 }).map((list) => list.join('-'))
+const term = fc.array(fc.constantFrom('termite', 'ankle', 'kidney', 'elbow', 'spleen'), { minLength: 1, maxLength: 3 }).map((list) => list.join(' '))
 const block = (name: string) => sentence.map((text) => `:::${name}\n${text}\n:::`)
 const recommendation = fc
   .tuple(fc.constantFrom('strong', 'conditional'), fc.constantFrom('high', 'moderate', 'low', 'very-low'), sentence)
@@ -14,7 +16,7 @@ const recommendation = fc
 
 /** A random valid guideline: topics with a unique id and a term used in their shared text. */
 const validGuideline = fc
-  .uniqueArray(fc.tuple(id, fc.constantFrom('termite', 'ankle', 'kidney', 'elbow', 'spleen')), { minLength: 1, maxLength: 4, selector: ([topicId]) => topicId })
+  .uniqueArray(fc.tuple(id, term), { minLength: 1, maxLength: 4, selector: ([topicId]) => topicId })
   .chain((topics) =>
     fc.tuple(
       fc.constant(topics),

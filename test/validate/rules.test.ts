@@ -54,11 +54,13 @@ const cases: Array<{ rule: string; source: string; expected: string }> = [
   { rule: 'content-before-section', source: guideline({ body: 'Loose text.\n\n' + section }), expected: 'content-before-section@12:1' },
   { rule: 'heading-id-unknown', source: guideline({ body: section + '\n## Other {#other-topic}\n\nbone\n' }), expected: 'heading-id-unknown@16:1' },
   { rule: 'topic-section-duplicate', source: guideline({ body: section + '\n## Bones again {#bone-care}\n\nbone\n' }), expected: 'topic-section-duplicate@16:1' },
-  { rule: 'topic-section-missing', source: guideline({ body: '## Untracked\n\nbone\n' }), expected: 'topic-section-missing@1:1' },
+  { rule: 'topic-section-missing', source: guideline({ body: '## Untracked\n\nbone\n' }), expected: 'topic-section-missing@7:9' },
   { rule: 'section-empty', source: guideline({ body: section + '\n## Empty\n\n<!-- to do -->\n' }), expected: 'section-empty@16:1' },
   { rule: 'directive-unknown', source: guideline({ body: section + '\n:::warning\nbone\n:::\n' }), expected: 'directive-unknown@16:1' },
   { rule: 'directive-nested', source: guideline({ body: section + '\n::::deck\n:::notes\nbone\n:::\n::::\n' }), expected: 'directive-nested@17:1' },
+  { rule: 'directive-unclosed', source: guideline({ body: section + '\n:::handout\nbone\n\n## Later {#later}\n\nbone\n' }), expected: 'directive-unclosed@16:1' },
   { rule: 'directive-empty', source: guideline({ body: section + '\n:::notes\n:::\n' }), expected: 'directive-empty@16:1' },
+  { rule: 'directive-empty (only a comment)', source: guideline({ body: section + '\n:::recommendation{strength="strong" certainty="high"}\n<!-- to do -->\n:::\n' }), expected: 'directive-empty@16:1' },
   { rule: 'directive-attribute-unknown', source: guideline({ body: section + '\n:::notes{color="red"}\nbone\n:::\n' }), expected: 'directive-attribute-unknown@16:1' },
   { rule: 'recommendation-label-missing', source: guideline({ body: section + '\n:::recommendation{strength="strong"}\nbone\n:::\n' }), expected: 'recommendation-label-missing@16:1' },
   {
@@ -67,6 +69,7 @@ const cases: Array<{ rule: string; source: string; expected: string }> = [
     expected: 'recommendation-label-invalid@16:1'
   },
   { rule: 'footnote-undefined', source: guideline({ body: section + '\nSee the guide.[^nowhere]\n' }), expected: 'footnote-undefined@16:15' },
+  { rule: 'footnote-empty', source: guideline({ body: section.replace('matters.', 'matters.[^empty]') + '\n[^empty]:\n' }), expected: 'footnote-empty@16:1' },
   { rule: 'footnote-unused', source: guideline({ body: section + '\n[^lonely]: A reference nobody cites.\n' }), expected: 'footnote-unused@16:1' },
   { rule: 'html-raw', source: guideline({ body: section + '\n<script>alert(1)</script>\n' }), expected: 'html-raw@16:1' },
   { rule: 'html-raw (inline, event handler)', source: guideline({ body: section + '\nA <img src=x onerror="alert(1)"> here.\n' }), expected: 'html-raw@16:3' },
@@ -78,6 +81,7 @@ const cases: Array<{ rule: string; source: string; expected: string }> = [
   { rule: 'image-missing', source: guideline({ body: section + '\n![A dot](images/none.svg)\n' }), expected: 'image-missing@16:1' },
   { rule: 'image-reference', source: guideline({ body: section + '\n![A dot][dot]\n\n[dot]: images/dot.svg\n' }), expected: 'image-reference@16:1' },
   { rule: 'list-item-empty', source: guideline({ body: section + '\n- bone\n-\n' }), expected: 'list-item-empty@17:1' },
+  { rule: 'list-item-empty (only a comment)', source: guideline({ body: section + '\n- bone\n- <!-- to do -->\n' }), expected: 'list-item-empty@17:1' },
   { rule: 'paragraph-dangling-colon', source: guideline({ body: section + '\nOptions include:\n\nA new paragraph.\n' }), expected: 'paragraph-dangling-colon@16:1' },
   {
     rule: 'topic-term-missing',
@@ -96,6 +100,27 @@ describe('validation rules', () => {
     expect([...new Set(messagesOf(file))]).toEqual([expected])
     expect(file.messages.every((message) => message.fatal === true && message.source === 'guidepress')).toBe(true)
     expect(result).toBeUndefined()
+  })
+
+  it('reports a date that is not written as YYYY-MM-DD once, not once per check', () => {
+    const { file } = transformText(guideline({ frontMatter: 'title: Bones\nversion: 1.0.0\nupdated: yesterday\nstatus: draft\ntopics:\n  - id: bone-care\n    title: Bones\n    terms: [bone]' }))
+    expect(messagesOf(file)).toEqual(['front-matter-invalid-value@4:10'])
+  })
+
+  it('refuses YAML aliases that expand without bound, at the first alias, instead of crashing', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((name, index) => `${name}: &${name} [${Array(9).fill(`*${'abcdefg'[index]}`).join(', ')}]`)]
+    const { file } = transformText(guideline({ frontMatter: `${bomb.join('\n')}\ntitle: Bones\nversion: 1.0.0\nupdated: 2026-01-15\nstatus: draft\ntopics:\n  - id: bone-care\n    title: Bones\n    terms: [bone]` }))
+    expect(messagesOf(file)).toEqual(['front-matter-invalid-yaml@3:8'])
+  })
+
+  it('refuses a paragraph with so many emphasis marks that parsing it would take minutes', () => {
+    const { file } = transformText(guideline({ body: `${section}\n${'*a**'.repeat(400)}\n` }))
+    expect(messagesOf(file)).toEqual(['input-too-complex@16:1'])
+  })
+
+  it('refuses `:::` blocks opened inside each other more than 20 deep', () => {
+    const { file } = transformText(guideline({ body: `${section}\n${':::deck\n'.repeat(30)}bone\n` }))
+    expect(messagesOf(file)).toEqual(['nesting-too-deep@36:1'])
   })
 
   it('reports a past next-review date as a warning that does not stop the build', () => {

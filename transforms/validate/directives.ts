@@ -3,6 +3,7 @@ import type { ContainerDirective } from 'mdast-util-directive'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { reportError } from '../report.ts'
+import { isComment } from './sections.ts'
 
 export const containerNames = ['deck', 'handout', 'summary', 'notes', 'recommendation'] as const
 export type ContainerName = (typeof containerNames)[number]
@@ -28,15 +29,31 @@ export default function validateDirectives() {
         reportError(file, `Unexpected directive \`:::${node.name}\`; use one of ${containerNames.map((name) => `\`:::${name}\``).join(', ')}`, node.position, 'directive-unknown')
         return
       }
+      if (!isClosed(node, file)) {
+        reportError(file, `Expected a \`:::\` line closing the \`:::${node.name}\` block opened here; without it the block takes in everything after it`, node.position?.start, 'directive-unclosed')
+      }
       if (parent && parent.type !== 'root') {
         reportError(file, `Unexpected \`:::${node.name}\` inside another block; directives go at the top level of a section`, node.position, 'directive-nested')
       }
-      if (directiveContent(node).length === 0) {
+      // A block holding only comments is empty too: comments never reach an output.
+      if (directiveContent(node).every((child) => child.type === 'html' && isComment(child.value))) {
         reportError(file, `Unexpected empty \`:::${node.name}\` block; write its content or remove it`, node.position, 'directive-empty')
       }
       checkAttributes(node, file)
     })
   }
+}
+
+const closingFence = /(?:^|\n)[ \t>]*:{3,}[ \t]*$/
+
+/** A block is closed when its last line is a `:::` fence; an unclosed one runs to the end of the file (or of its list item or quote). */
+function isClosed(node: ContainerDirective, file: VFile): boolean {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  if (start === undefined || end === undefined) return true
+  const source = file.data.body ?? String(file.value)
+  const lines = source.slice(start, end).trimEnd().split('\n')
+  return lines.length > 1 && closingFence.test(lines.at(-1) ?? '')
 }
 
 function checkAttributes(node: ContainerDirective, file: VFile): void {

@@ -10,8 +10,9 @@ const followsAColon = new Set(['list', 'table', 'code', 'blockquote'])
 export default function validateEmptyContent() {
   return (tree: Root, file: VFile): void => {
     visit(tree, 'listItem', (item) => {
-      const text = toString(item).trim()
-      const hasMedia = item.children.some((child) => child.type !== 'paragraph') || text !== ''
+      // Comments are dropped from every output: an item holding only a comment is an empty bullet there.
+      const text = toString(item, { includeHtml: false }).trim()
+      const hasMedia = item.children.some((child) => child.type !== 'paragraph' && child.type !== 'html') || text !== ''
       if (!hasMedia) reportError(file, 'Unexpected empty list item; write its text or remove it', item.position, 'list-item-empty')
     })
     visit(tree, 'paragraph', (paragraph, index, parent) => {

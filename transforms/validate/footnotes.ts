@@ -1,4 +1,5 @@
 import type { Root } from 'mdast'
+import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { reportError } from '../report.ts'
@@ -14,6 +15,9 @@ export default function validateFootnotes() {
       cited.add(node.identifier)
     })
     visit(tree, 'footnoteDefinition', (node) => {
+      if (toString(node, { includeHtml: false }).trim() === '' && node.children.every((child) => child.type === 'html' || child.type === 'paragraph')) {
+        reportError(file, `Unexpected empty footnote \`[^${node.label ?? node.identifier}]:\`; write the reference after the colon`, node.position, 'footnote-empty')
+      }
       if (!cited.has(node.identifier)) {
         reportError(file, `Unexpected unused footnote \`[^${node.label ?? node.identifier}]\`; cite it where it supports a statement, or remove it`, node.position, 'footnote-unused')
       }

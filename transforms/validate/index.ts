@@ -15,7 +15,7 @@ export interface ValidateOptions {
 /** Runs every body rule of the source format; each reports vfile messages with its own ruleId. */
 export function validateBody(tree: Root, file: VFile, options: ValidateOptions): void {
   const rules = [
-    validateSections({ topicIds: file.data.topicIds }),
+    validateSections({ topicIds: file.data.topicIds, topicPlaces: file.data.topicIdPlaces }),
     validateDirectives(),
     validateFootnotes(),
     validateHtml(),

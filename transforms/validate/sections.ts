@@ -1,4 +1,5 @@
 import type { Heading, Root } from 'mdast'
+import type { Point } from 'unist'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { reportError } from '../report.ts'
@@ -7,6 +8,8 @@ import { splitSections } from '../sections.ts'
 export interface SectionRuleOptions {
   /** Topic ids declared in the front matter; unknown when the front matter could not be read. */
   topicIds: readonly string[] | undefined
+  /** Where each topic id is written in the front matter. */
+  topicPlaces?: ReadonlyMap<string, Point>
 }
 
 const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
@@ -53,7 +56,7 @@ export default function validateSections(options: SectionRuleOptions) {
     }
     for (const id of declared) {
       if (!seen.has(id)) {
-        reportError(file, `Expected a section \`## Title {#${id}}\` for topic \`${id}\``, { line: 1, column: 1 }, 'topic-section-missing')
+        reportError(file, `Expected a section \`## Title {#${id}}\` for topic \`${id}\``, options.topicPlaces?.get(id) ?? { line: 1, column: 1 }, 'topic-section-missing')
       }
     }
   }
