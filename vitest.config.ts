@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
-    pool: 'forks'
+    pool: 'forks',
+    // @actions/workflow-parser imports its schema JSON without an import attribute, which Node
+    // refuses; letting Vite load the package handles the JSON import.
+    server: { deps: { inline: ['@actions/workflow-parser'] } }
   }
 })

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { makeWorkspace, runCli } from './helpers.ts'
@@ -20,3 +20,27 @@ describe('docs/authoring.md', () => {
     expect(run.code).toBe(0)
   })
 })
+
+describe('the rule table in docs/authoring.md', () => {
+  it('explains every rule a message can carry', async () => {
+    const doc = await readFile(authoringGuide, 'utf8')
+    const ruleIds = new Set<string>()
+    for (const file of await sourceFiles(path.join(import.meta.dirname, '..', 'transforms'))) {
+      const code = await readFile(file, 'utf8')
+      // The rule is the last argument of reportError/reportWarning, or a `ruleId:` field.
+      for (const match of code.matchAll(/report(?:Error|Warning)\([\s\S]*?'([a-z]+(?:-[a-z]+)+)'\s*\)|ruleId: '([a-z]+(?:-[a-z]+)+)'/g)) {
+        ruleIds.add(match[1] ?? match[2] ?? '')
+      }
+    }
+    // The scan itself must find the rules, or this test would pass by finding none.
+    expect(ruleIds.size).toBeGreaterThan(40)
+    const undocumented = [...ruleIds].filter((id) => !doc.includes(`\`${id}\``))
+    expect(undocumented).toEqual([])
+  })
+})
+
+async function sourceFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true })
+  const nested = await Promise.all(entries.map((entry) => (entry.isDirectory() ? sourceFiles(path.join(dir, entry.name)) : [path.join(dir, entry.name)])))
+  return nested.flat().filter((file) => file.endsWith('.ts'))
+}

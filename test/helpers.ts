@@ -8,9 +8,9 @@ import type { Glossary } from '../transforms/types.ts'
 
 export const fixedToday = '2026-11-27'
 
-/** A project folder in the system temp dir holding the given files (paths relative to it). */
+/** A project folder in this test run's temp folder holding the given files (paths relative to it). */
 export async function makeWorkspace(files: Record<string, string | Buffer>): Promise<string> {
-  const root = await mkdtemp(path.join(tmpdir(), 'guidepress-test-'))
+  const root = await mkdtemp(path.join(process.env.GUIDEPRESS_TEST_TMP ?? tmpdir(), 'guidepress-test-'))
   await mkdir(path.join(root, 'source'), { recursive: true })
   for (const [relative, content] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(root, relative)), { recursive: true })

@@ -54,7 +54,10 @@ export async function sharedInputsHash(root: string, toolkitRoot: string): Promi
     hash.update(`${file} ${sha256(data)}\n`)
   }
   for (const file of await listFiles(path.join(root, 'source', 'images'))) {
-    hash.update(`${file} ${sha256(await readFile(path.join(root, 'source', 'images', file)))}\n`)
+    const image = path.join(root, 'source', 'images', file)
+    // Only plain files are read: a named pipe would block, and a link to a folder cannot be hashed.
+    const plain = await stat(image).then((info) => info.isFile(), () => false)
+    hash.update(`${file} ${plain ? sha256(await readFile(image)) : 'not a file'}\n`)
   }
   return hash.digest('hex')
 }

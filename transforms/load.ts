@@ -1,11 +1,14 @@
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import { reportError } from './report.ts'
 
 export const sourceDir = 'source'
-/** Far above any real guideline (the flagship is about 40 KB); larger input is refused before parsing. */
-export const maxSourceBytes = 1024 * 1024
+/**
+ * Ten times the first guideline (about 26 KB). The Markdown parser needs seconds for every 50 KB of
+ * pathological input (thousands of headings), so larger files are refused before parsing.
+ */
+export const maxSourceBytes = 256 * 1024
 const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 /** The guideline ids in `source/`, sorted so every build visits them in the same order. */
@@ -26,11 +29,17 @@ export async function listGuidelineIds(root: string): Promise<string[]> {
 export async function loadGuideline(root: string, id: string): Promise<VFile> {
   const relative = path.posix.join(sourceDir, `${id}.md`)
   const file = new VFile({ cwd: root, path: relative })
+  const problem = await guidelineFileProblem(root, id)
+  if (problem) {
+    file.value = ''
+    reportError(file, problem, { line: 1, column: 1 }, 'file-not-regular')
+    return file
+  }
   const bytes = await readFile(path.join(root, relative))
   if (bytes.length > maxSourceBytes) {
     file.value = ''
-    const size = `${(bytes.length / 1024 / 1024).toFixed(1)} MiB`
-    reportError(file, `Expected a guideline under 1 MiB, not ${size}; split it into several guidelines`, { line: 1, column: 1 }, 'file-too-large')
+    const size = `${Math.ceil(bytes.length / 1024)} KiB`
+    reportError(file, `Expected a guideline of at most ${maxSourceBytes / 1024} KiB, not ${size}; split it into several guidelines`, { line: 1, column: 1 }, 'file-too-large')
     return file
   }
   let text: string
@@ -49,4 +58,29 @@ export async function loadGuideline(root: string, id: string): Promise<VFile> {
     reportError(file, `Expected a kebab-case file name such as \`bone-health.md\`, not \`${id}.md\`: the name becomes every output's name`, { line: 1, column: 1 }, 'file-name-invalid')
   }
   return file
+}
+
+/**
+ * Why `source/<id>.md` cannot be read as a guideline, or undefined when it can. Checked before reading:
+ * a folder or a named pipe must not crash or hang the build, and a symbolic link must not lead a
+ * build (say, of a pull request) to read a file outside `source/` into its outputs.
+ */
+export async function guidelineFileProblem(root: string, id: string): Promise<string | undefined> {
+  const relative = path.posix.join(sourceDir, `${id}.md`)
+  const name = `\`${relative}\``
+  let real: string
+  try {
+    real = await realpath(path.join(root, relative))
+  } catch {
+    return `Expected ${name} to be a file; it is a link to nothing (remove it or point it at a file in \`${sourceDir}/\`)`
+  }
+  const folder = await realpath(path.join(root, sourceDir))
+  if (!real.startsWith(folder + path.sep)) {
+    return `Unexpected link: ${name} leads outside \`${sourceDir}/\`; copy the guideline into \`${sourceDir}/\` instead`
+  }
+  const kind = await stat(real)
+  if (!kind.isFile()) {
+    return `Expected ${name} to be a file, not ${kind.isDirectory() ? 'a folder' : 'a special file'}; rename it so it does not end in \`.md\``
+  }
+  return undefined
 }

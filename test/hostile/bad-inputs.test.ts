@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -69,7 +70,8 @@ const cases: Array<{ name: string; source: string | Buffer; expected: string | u
   { name: '# heading in the body', source: body('# Big\n'), expected: '16:1 heading-level-one' },
   { name: '5 MB source', source: body('Bone words fill this line to make the file large.\n'.repeat(110_000)), expected: '1:1 file-too-large' },
   { name: 'lists nested 10,000 deep', source: body(`${'- '.repeat(10_000)}bone\n`), expected: '16:1 nesting-too-deep' },
-  { name: '100,000 headings', source: body('## H\n'.repeat(100_000)), expected: '16:1 section-empty' }
+  { name: '40,000 headings (200 KB, under the size limit)', source: body('## H\n'.repeat(40_000)), expected: '16:1 section-empty' },
+  { name: 'a source just over the size limit', source: body('x'.repeat(256 * 1024)), expected: '1:1 file-too-large' }
 ]
 
 async function snapshot(root: string): Promise<Record<string, string>> {
@@ -119,5 +121,34 @@ describe('bad input through guidepress build', () => {
   it('reports its slowest case', () => {
     expect(cases.length).toBeGreaterThanOrEqual(30)
     console.info(`bad inputs: ${cases.length}; slowest ${slowest.name} at ${slowest.ms.toFixed(0)} ms`)
+  })
+})
+
+describe('a source that is not a plain file', () => {
+  const kinds: Array<{ name: string; make: (file: string) => Promise<void> | void; message: RegExp }> = [
+    { name: 'a folder named like a guideline', make: (file) => mkdir(file), message: /not a folder/ },
+    { name: 'a link to nothing', make: (file) => symlink('/nowhere/at/all.md', file), message: /link to nothing/ },
+    { name: 'a link to a file outside source/', make: (file) => symlink('/etc/passwd', file), message: /leads outside/ },
+    { name: 'a named pipe, which would block a read for ever', make: (file) => void execFileSync('mkfifo', [file]), message: /special file/ }
+  ]
+
+  it.each(kinds)('$name is a located error, read from nowhere, changing nothing', async ({ make, message }) => {
+    const root = await makeWorkspace({ 'source/good.md': guideline() })
+    expect((await runCli(root, 'build', '--no-pdf')).code).toBe(0)
+    const before = await snapshot(root)
+    await make(path.join(root, 'source/bad.md'))
+
+    const run = await runCli(root, 'build', '--no-pdf')
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/source\/bad\.md\n\s*1:1\s+error\s.*file-not-regular/)
+    expect(run.stderr).toMatch(message)
+    expect(run.stderr).not.toContain('root:')
+    expect(await snapshot(root)).toEqual(before)
+  }, 30_000)
+
+  it('reads a link that stays inside source/ as the guideline it leads to', async () => {
+    const root = await makeWorkspace({ 'source/drafts/real.md': guideline() })
+    await symlink('drafts/real.md', path.join(root, 'source/linked.md'))
+    expect((await runCli(root, 'build', '--no-pdf')).code).toBe(0)
   })
 })

@@ -153,11 +153,8 @@ describe('the renderer', () => {
     expect(await readFile(path.join(root, 'dist/notes/deck.html'), 'utf8')).not.toContain('?notes')
   })
 
-  // Known bug (transforms/render/assets.ts, inlineImage): it checks the path as written, not where a
-  // symbolic link in source/images leads, and inlines the outside file into the HTML (and so the
-  // PDF). The source check refuses such images (image-path-outside), but committed Markdown is
-  // rendered as it is. Turn `it.fails` into `it` once inlineImage follows links with realpath.
-  it.fails('does not inline a file that a symbolic link in source/images leads to outside the project', async () => {
+  // Committed Markdown is rendered as it is, so the renderer must check where a link really leads.
+  it('does not inline a file that a symbolic link in source/images leads to outside the project', async () => {
     for (const file of await builtFiles('symlink')) expect(await readableText(file), file).not.toContain(marker)
   })
 })

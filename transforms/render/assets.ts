@@ -2,7 +2,7 @@
 // Hyperlegible Next font files from npm and the guideline images under
 // source/images/. Everything is inlined as data: URLs so each HTML output is
 // self-contained and the browser never needs file or network access.
-import { readFileSync } from 'node:fs'
+import { readFileSync, realpathSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
@@ -102,13 +102,15 @@ export function inlineImage(root: string, baseDir: string, url: string): string 
   } catch {
     return undefined
   }
-  const file = path.resolve(baseDir, decoded)
-  const images = path.join(path.resolve(root), 'source', 'images') + path.sep
-  if (!file.startsWith(images)) return undefined
-  const mime = MIME[path.extname(file).toLowerCase()]
+  const written = path.resolve(baseDir, decoded)
+  const mime = MIME[path.extname(written).toLowerCase()]
   if (!mime) return undefined
   let data: Buffer
   try {
+    // Compare where the file really is, so a symbolic link in source/images cannot lead outside it.
+    const images = realpathSync(path.join(path.resolve(root), 'source', 'images')) + path.sep
+    const file = realpathSync(written)
+    if (!file.startsWith(images) || !statSync(file).isFile()) return undefined
     data = readFileSync(file)
   } catch {
     return undefined

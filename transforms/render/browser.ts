@@ -5,7 +5,7 @@
 // intercepts requests: only data: URLs and file:// URLs inside the allowed
 // project folders load; everything else (http, https, ws, other files) is
 // aborted and recorded in `blocked`.
-import { existsSync } from 'node:fs'
+import { existsSync, realpathSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -120,7 +120,7 @@ export class BrowserSession {
         handleSIGTERM: false,
         handleSIGHUP: false
       })
-      const allowed = options.allowedDirs.map((dir) => path.resolve(dir) + path.sep)
+      const allowed = options.allowedDirs.map((dir) => realPath(path.resolve(dir)) + path.sep)
       const session = new BrowserSession(browser, candidate, allowed, userDataDir)
       openSessions.add(session)
       return session
@@ -139,7 +139,8 @@ export class BrowserSession {
     if (!url.startsWith('file:')) return false
     let file: string
     try {
-      file = path.resolve(fileURLToPath(url))
+      // Where the file really is: a symbolic link inside an allowed folder may lead anywhere.
+      file = realPath(path.resolve(fileURLToPath(url)))
     } catch {
       return false
     }
@@ -170,5 +171,14 @@ export class BrowserSession {
     } finally {
       await rm(this.userDataDir, { recursive: true, force: true }).catch(() => undefined)
     }
+  }
+}
+
+/** The path with every symbolic link resolved; a path that does not exist stays as written. */
+function realPath(file: string): string {
+  try {
+    return realpathSync(file)
+  } catch {
+    return file
   }
 }
