@@ -10,10 +10,10 @@ import { InterruptGuard } from './interrupt.ts'
 import { acquireBuildLock } from './lock.ts'
 import type { RenderedGuidelines } from './render-stage.ts'
 import { BrowserUnavailableError } from './render/errors.ts'
+import { toolkitRoot } from './toolkit.ts'
 import { Staging, stageOutputs, type WriteResult } from './write.ts'
 
 /** The toolkit's own folder (its package.json and default themes). */
-const toolkitRoot = path.join(import.meta.dirname, '..')
 
 export interface BuildOptions {
   root: string

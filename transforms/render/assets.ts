@@ -6,6 +6,7 @@ import { readFileSync, realpathSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
+import { toolkitRoot } from '../toolkit.ts'
 
 const require = createRequire(import.meta.url)
 
@@ -27,7 +28,7 @@ export function allowedDirs(root: string): string[] {
 }
 
 /** The themes guidepress ships; a project's own `themes/` folder overrides them file by file. */
-const toolkitThemes = path.join(import.meta.dirname, '..', '..', 'themes')
+const toolkitThemes = path.join(toolkitRoot, 'themes')
 
 const FACES: ReadonlyArray<{ file: string; weight: number; style: 'normal' | 'italic' }> = [
   { file: '400Regular/AtkinsonHyperlegibleNext_400Regular.ttf', weight: 400, style: 'normal' },
