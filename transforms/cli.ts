@@ -155,7 +155,7 @@ async function runBuild(ids: string[], choice: BuildChoice, io: CliIo): Promise<
   const markdown = `${write?.written.length ?? 0} Markdown file${write?.written.length === 1 ? '' : 's'} written (${write?.unchanged.length ?? 0} unchanged)`
   const starts = rendered?.report.browserStarts ?? 0
   const guidelines = `${transformed.results.length} guideline${transformed.results.length === 1 ? '' : 's'}${outcome.unchanged.length > 0 ? ` (${outcome.unchanged.length} unchanged since the last build)` : ''}`
-  io.stdout(`${pc.green('✔')} Built ${guidelines}: ${markdown}, ${rendered?.report.files.length ?? 0} files in dist/, ${starts} browser start${starts === 1 ? '' : 's'}, in ${seconds} s`)
+  io.stdout(`${pc.green('✔')} Built ${guidelines}: ${markdown}, ${(rendered?.report.files.length ?? 0) + (outcome.sourceMaps?.length ?? 0)} files in dist/, ${starts} browser start${starts === 1 ? '' : 's'}, in ${seconds} s`)
   return exitCodes.ok
 }
 
