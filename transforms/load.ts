@@ -24,9 +24,13 @@ export async function listGuidelineIds(root: string): Promise<string[]> {
  * read as LF (neither changes a line or column number an author sees).
  */
 export async function loadGuideline(root: string, id: string): Promise<VFile> {
+  return guidelineFile(root, id, await readFile(path.join(root, sourceDir, `${id}.md`)))
+}
+
+/** A guideline's bytes (from disk, or from git for `guidepress diff`) as a vfile, checked as `loadGuideline` describes. */
+export function guidelineFile(root: string, id: string, bytes: Uint8Array): VFile {
   const relative = path.posix.join(sourceDir, `${id}.md`)
   const file = new VFile({ cwd: root, path: relative })
-  const bytes = await readFile(path.join(root, relative))
   if (bytes.length > maxSourceBytes) {
     file.value = ''
     const size = `${(bytes.length / 1024 / 1024).toFixed(1)} MiB`

@@ -36,6 +36,6 @@ export function splitSections(tree: Root): SplitBody {
  * A heading of an output. When its words come from a section's `##` heading (the section's title,
  * "… (continued)", "Recommendation: …") it keeps that heading's position, so source maps trace it back.
  */
-export function sectionHeading(section: { title: string; position?: Position | undefined }, depth: Heading['depth'] = 2, text = section.title): Heading {
-  return { type: 'heading', depth, children: [{ type: 'text', value: text }], position: section.position }
+export function sectionHeading(section: { title: string; position?: Position | undefined }, depth: Heading['depth'] = 2): Heading {
+  return { type: 'heading', depth, children: [{ type: 'text', value: section.title }], position: section.position }
 }
