@@ -91,11 +91,12 @@ export function buildSourceMap(shaped: Root, text: string, sections: SectionHead
   alignBlocks(shaped.children, parsed.children).forEach(([node, written]) => {
     const section = owners.get(node)
     const fromGlossary = node.type === 'list' && node.data?.fromGlossary === true
-    const parts: Array<[RootContent, RootContent]> =
+    // A top-level list maps item by item, so each bullet traces to its own source line.
+    const pieces: Array<[RootContent, RootContent]> =
       node.type === 'list' && written.type === 'list' && node.children.length === written.children.length ? node.children.map((item, index) => [item, written.children[index] as RootContent]) : [[node, written]]
-    for (const [part, partWritten] of parts) {
-      if (!partWritten.position) continue
-      blocks.push(mapBlock(part, { start: partWritten.position.start.line, end: partWritten.position.end.line }, section, fromGlossary))
+    for (const [piece, writtenPiece] of pieces) {
+      if (!writtenPiece.position) continue
+      blocks.push(mapBlock(piece, { start: writtenPiece.position.start.line, end: writtenPiece.position.end.line }, section, fromGlossary))
     }
   })
   return { version: sourceMapVersion, source: paths.source, output: paths.output, blocks }
