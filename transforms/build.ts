@@ -10,10 +10,9 @@ import { InterruptGuard } from './interrupt.ts'
 import { acquireBuildLock } from './lock.ts'
 import type { RenderedGuidelines } from './render-stage.ts'
 import { BrowserUnavailableError } from './render/errors.ts'
+import { sourceMapFiles } from './source-map.ts'
 import { toolkitRoot } from './toolkit.ts'
 import { Staging, stageOutputs, type WriteResult } from './write.ts'
-
-/** The toolkit's own folder (its package.json and default themes). */
 
 export interface BuildOptions {
   root: string
@@ -81,6 +80,8 @@ export interface BuildOutcome {
   committed: boolean
   /** Guidelines skipped because nothing they depend on changed since their last build. */
   unchanged: string[]
+  /** The source maps written to `dist/<id>/<output>.map.json`. */
+  sourceMaps?: string[]
 }
 
 interface BuildPlan {
@@ -117,7 +118,7 @@ async function planBuild(options: BuildProjectOptions): Promise<BuildPlan> {
 }
 
 /** The cache after this build: fresh entries for what was built, the rest kept (minus deleted guidelines). */
-function updatedCache(plan: BuildPlan, results: GuidelineResult[], rendered: RenderedGuidelines | undefined, formats: CacheEntry['formats']): BuildCache {
+function updatedCache(plan: BuildPlan, results: GuidelineResult[], rendered: RenderedGuidelines | undefined, formats: CacheEntry['formats'], sourceMaps: string[]): BuildCache {
   const cache: BuildCache = { ...plan.cache }
   for (const result of results) {
     const id = result.meta.id
@@ -127,7 +128,8 @@ function updatedCache(plan: BuildPlan, results: GuidelineResult[], rendered: Ren
       key: plan.keys.get(id) ?? '',
       formats,
       markdown: Object.fromEntries(result.outputs.map((output) => [output.path, sha256(output.text)])),
-      dist,
+      // Source maps count as built files (a rebuild notices one deleted), but dist/index.html links only rendered ones.
+      dist: [...sourceMaps.filter((file) => file.startsWith(prefix)), ...dist],
       index: {
         guideline: {
           id,
@@ -170,6 +172,12 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
     const outputs = transformed.results.flatMap((result) => result.outputs)
     const write = await stageOutputs(open, outputs)
     for (const file of write.written) options.onFile?.(file)
+    // Staged before rendering: a build without a browser (or whose browser fails) still writes them.
+    const sourceMaps = transformed.results.flatMap(sourceMapFiles)
+    for (const map of sourceMaps) {
+      await open.stage(map.path, map.text)
+      options.onFile?.(map.path)
+    }
     let rendered: RenderedGuidelines | undefined
     let browserError: BrowserUnavailableError | undefined
     try {
@@ -192,9 +200,10 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
       return { transformed, write, rendered, committed: false, unchanged: plan.unchanged }
     }
     const formats = { pdf: options.pdf && !browserError, pptx: options.pdf && options.pptx && !browserError }
-    await open.stage(cachePath, serializeCache(updatedCache(plan, transformed.results, rendered, formats)))
+    const sourceMapPaths = sourceMaps.map((map) => map.path)
+    await open.stage(cachePath, serializeCache(updatedCache(plan, transformed.results, rendered, formats, sourceMapPaths)))
     await guard.critical(() => open.commit())
-    return { transformed, write, rendered, browserError, committed: true, unchanged: plan.unchanged }
+    return { transformed, write, rendered, browserError, committed: true, unchanged: plan.unchanged, sourceMaps: sourceMapPaths }
   } catch (error) {
     await staging?.discard()
     throw error

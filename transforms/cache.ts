@@ -5,7 +5,8 @@ import { glossaryPath } from './glossary.ts'
 import type { CoverageRow, IndexGuideline, ReadabilityRow } from './render/index.ts'
 
 export const cachePath = 'dist/.guidepress-cache.json'
-const cacheVersion = 1
+// 2: entries list the source maps in `dist`; older entries would skip guidelines built before maps existed.
+const cacheVersion = 2
 
 export interface CacheEntry {
   /** Hash of everything the guideline's outputs depend on. */

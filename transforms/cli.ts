@@ -29,6 +29,7 @@ const usage = `Usage: guidepress <command> [options]
 Commands:
   build [ids…]   Build the deck, handout and summary of every guideline (or only these ids)
   check          Validate every guideline and fail when a committed output is stale
+  diff <git-ref> Show how each changed guideline's outputs differ from the ref (--json for JSON)
   new <id>       Write a starter guideline to source/<id>.md
   report         Print the coverage matrix and readability and slide figures as Markdown
 
@@ -63,13 +64,15 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         'no-pdf': { type: 'boolean' },
         'no-pptx': { type: 'boolean' },
         force: { type: 'boolean' },
-        shard: { type: 'string' }
+        shard: { type: 'string' },
+        json: { type: 'boolean' }
       }
     })
     const [command, ...rest] = positionals
     if (command !== 'build' && (values['no-pdf'] || values['no-pptx'] || values.force || values.shard !== undefined)) {
       throw new UsageError('`--no-pdf`, `--no-pptx`, `--force` and `--shard` go with `guidepress build`')
     }
+    if (command !== 'diff' && values.json) throw new UsageError('`--json` goes with `guidepress diff`')
     if (values.version) return printVersion(io)
     if (values.help || command === undefined || command === 'help') {
       io.stdout(usage)
@@ -81,6 +84,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       case 'check':
         if (rest.length > 0) throw new UsageError('`guidepress check` takes no arguments')
         return await runCheck(io)
+      case 'diff':
+        return await (await import('./diff/command.ts')).runDiff(rest, values.json ?? false, io)
       case 'new':
         return await runNew(rest, io)
       case 'report':
@@ -155,7 +160,7 @@ async function runBuild(ids: string[], choice: BuildChoice, io: CliIo): Promise<
   const markdown = `${write?.written.length ?? 0} Markdown file${write?.written.length === 1 ? '' : 's'} written (${write?.unchanged.length ?? 0} unchanged)`
   const starts = rendered?.report.browserStarts ?? 0
   const guidelines = `${transformed.results.length} guideline${transformed.results.length === 1 ? '' : 's'}${outcome.unchanged.length > 0 ? ` (${outcome.unchanged.length} unchanged since the last build)` : ''}`
-  io.stdout(`${pc.green('✔')} Built ${guidelines}: ${markdown}, ${rendered?.report.files.length ?? 0} files in dist/, ${starts} browser start${starts === 1 ? '' : 's'}, in ${seconds} s`)
+  io.stdout(`${pc.green('✔')} Built ${guidelines}: ${markdown}, ${(rendered?.report.files.length ?? 0) + (outcome.sourceMaps?.length ?? 0)} files in dist/, ${starts} browser start${starts === 1 ? '' : 's'}, in ${seconds} s`)
   return exitCodes.ok
 }
 

@@ -9,14 +9,14 @@ export const glossaryPath = 'source/glossary.yml'
 
 /** Reads `source/glossary.yml` (term: plain explanation). A missing file is an empty glossary. */
 export async function loadGlossary(root: string): Promise<{ file: VFile; glossary: Glossary }> {
+  return parseGlossary(root, await readFile(path.join(root, glossaryPath), 'utf8').catch(() => undefined))
+}
+
+/** A glossary from its text (from disk, or from git for `guidepress diff`); `undefined` is no file. */
+export function parseGlossary(root: string, text: string | undefined): { file: VFile; glossary: Glossary } {
   const file = new VFile({ cwd: root, path: glossaryPath })
   const glossary = new Map<string, string>()
-  let text: string
-  try {
-    text = await readFile(path.join(root, glossaryPath), 'utf8')
-  } catch {
-    return { file, glossary }
-  }
+  if (text === undefined) return { file, glossary }
   file.value = text
   const lineCounter = new LineCounter()
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, schema: 'core' })

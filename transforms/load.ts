@@ -27,15 +27,19 @@ export async function listGuidelineIds(root: string): Promise<string[]> {
  * read as LF (neither changes a line or column number an author sees).
  */
 export async function loadGuideline(root: string, id: string): Promise<VFile> {
-  const relative = path.posix.join(sourceDir, `${id}.md`)
-  const file = new VFile({ cwd: root, path: relative })
   const problem = await guidelineFileProblem(root, id)
   if (problem) {
-    file.value = ''
+    const file = new VFile({ cwd: root, path: path.posix.join(sourceDir, `${id}.md`), value: '' })
     reportError(file, problem, { line: 1, column: 1 }, 'file-not-regular')
     return file
   }
-  const bytes = await readFile(path.join(root, relative))
+  return guidelineFile(root, id, await readFile(path.join(root, sourceDir, `${id}.md`)))
+}
+
+/** A guideline's bytes (from disk, or from git for `guidepress diff`) as a vfile, checked as `loadGuideline` describes. */
+export function guidelineFile(root: string, id: string, bytes: Uint8Array): VFile {
+  const relative = path.posix.join(sourceDir, `${id}.md`)
+  const file = new VFile({ cwd: root, path: relative })
   if (bytes.length > maxSourceBytes) {
     file.value = ''
     const size = `${Math.ceil(bytes.length / 1024)} KiB`

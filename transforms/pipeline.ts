@@ -1,3 +1,4 @@
+import type { Root } from 'mdast'
 import type { Point } from 'unist'
 import type { VFile } from 'vfile'
 import { checkCoverage, type CoverageCell } from './coverage.ts'
@@ -13,7 +14,7 @@ import { shapeDeck } from './shape-deck.ts'
 import { shapeHandout } from './shape-handout.ts'
 import { shapeSummary } from './shape-summary.ts'
 import { visibleText } from './text.ts'
-import type { Audience, Glossary, GuidelineMeta } from './types.ts'
+import type { Audience, Glossary, GuidelineMeta, Section } from './types.ts'
 import { validateBody } from './validate/index.ts'
 import type { OutputFile } from './write.ts'
 
@@ -34,7 +35,13 @@ export interface GuidelineResult {
   readability: Partial<Record<Audience, ReadabilityFigures>>
   /** Absent when the guideline builds no deck. */
   slides: SlideFigures | undefined
+  /** The source's `##` sections (without their content), for source maps. */
+  sections: SectionHeading[]
+  /** Each output's tree as serialized; its nodes keep their source positions (see `source-map.ts`). */
+  shaped: Partial<Record<Audience, Root>>
 }
+
+export type SectionHeading = Omit<Section, 'children'>
 
 export const outputFolders: Record<Audience, string> = { deck: 'decks', handout: 'handouts', summary: 'summaries' }
 
@@ -61,23 +68,24 @@ function runStages(file: VFile, context: PipelineContext): GuidelineResult | und
   const meta = file.data.meta
   if (!meta || hasErrors(file)) return undefined
 
-  const topicPlaces = new Map(
-    splitSections(tree).sections.flatMap((section) => (section.topicId ? [[section.topicId, { line: section.line, column: section.column }] as const] : []))
-  )
+  const sections = splitSections(tree).sections.map(({ children, ...heading }): SectionHeading => heading)
+  const topicPlaces = new Map(sections.flatMap((section) => (section.topicId ? [[section.topicId, { line: section.line, column: section.column }] as const] : [])))
   const outputs: OutputFile[] = []
   const coverage: CoverageCell[] = []
   const readability: GuidelineResult['readability'] = {}
+  const shapedTrees: GuidelineResult['shaped'] = {}
   let slides: SlideFigures | undefined
   for (const audience of meta.outputs) {
     const selected = selectAudience(tree, audience) //    4. select audience
     const shaped = shapers[audience](selected, meta, context.glossary) // 5. shape one output
+    shapedTrees[audience] = shaped
     coverage.push(...checkCoverage(file, meta, topicPlaces, audience, visibleText(shaped))) // 6. every topic reaches it
     readability[audience] = measureReadability(bodyBlocks(shaped)) //      7. readability, gated for patients
     if (audience === 'handout') checkHandoutReadability(file, readability[audience])
     if (audience === 'deck') slides = checkSlideDensity(file, shaped)
     outputs.push({ path: `${outputFolders[audience]}/${meta.id}.md`, text: serialize(shaped) }) // 8. serialize
   }
-  return hasErrors(file) ? undefined : { file, meta, topicPlaces, outputs, coverage, readability, slides }
+  return hasErrors(file) ? undefined : { file, meta, topicPlaces, outputs, coverage, readability, slides, sections, shaped: shapedTrees }
 }
 
 const shapers = {

@@ -1,5 +1,6 @@
-import type { Root, RootContent } from 'mdast'
+import type { Heading, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
+import type { Position } from 'unist'
 import type { Section } from './types.ts'
 
 export interface SplitBody {
@@ -19,6 +20,7 @@ export function splitSections(tree: Root): SplitBody {
         topicId: node.data?.id,
         line: node.position?.start.line ?? 1,
         column: node.position?.start.column ?? 1,
+        position: node.position,
         children: []
       })
       continue
@@ -28,4 +30,12 @@ export function splitSections(tree: Root): SplitBody {
     else preamble.push(node)
   }
   return { preamble, sections }
+}
+
+/**
+ * A heading of an output. When its words come from a section's `##` heading (the section's title,
+ * "… (continued)", "Recommendation: …") it keeps that heading's position, so source maps trace it back.
+ */
+export function sectionHeading(section: { title: string; position?: Position | undefined }, depth: Heading['depth'] = 2): Heading {
+  return { type: 'heading', depth, children: [{ type: 'text', value: section.title }], position: section.position }
 }

@@ -1,10 +1,11 @@
 import type { Root, RootContent } from 'mdast'
+import type { Position } from 'unist'
 import type { ContainerDirective } from 'mdast-util-directive'
 import { stringify as toYaml } from 'yaml'
 import { numberCitations } from './citations.ts'
 import { rebaseImages } from './images.ts'
 import { draftMark, footerLine, isApproved, readableDate, recommendationQuote } from './labels.ts'
-import { splitSections } from './sections.ts'
+import { sectionHeading, splitSections } from './sections.ts'
 import { serializeFragment } from './serialize.ts'
 import { referenceList } from './shape-summary.ts'
 import { packSlides, type Slide } from './slides.ts'
@@ -15,7 +16,11 @@ export const deckTheme = 'guidepress'
 interface DeckSlide extends Slide {
   className?: string
   notes?: RootContent[]
+  /** Where the notes start in the source, for source maps. */
+  notesPosition?: Position
   headingDepth?: 1 | 2
+  /** The source heading the title comes from; absent for slides guidepress makes (title, agenda). */
+  position?: Position
 }
 
 /** The Marp deck: title, agenda, each section's slides with notes, recommendation slides, references. */
@@ -44,8 +49,11 @@ export function shapeDeck(tree: Root, meta: GuidelineMeta): Root {
     )
     if (sectionSlides.length === 0 && notes.length > 0) sectionSlides.push({ title: section.title, children: [] })
     const first = sectionSlides[0]
-    if (first && notes.length > 0) first.notes = notes
-    slides.push(...sectionSlides)
+    if (first && notes.length > 0) {
+      first.notes = notes
+      first.notesPosition = notes[0]?.position
+    }
+    slides.push(...sectionSlides.map((slide) => ({ ...slide, position: section.position })))
   }
   if (references.length > 0) {
     const list = referenceList(references)
@@ -96,8 +104,8 @@ function listSlides(title: string, items: string[], className: string): DeckSlid
 function slideNodes(slide: DeckSlide): RootContent[] {
   const nodes: RootContent[] = []
   if (slide.className) nodes.push({ type: 'html', value: `<!-- _class: ${slide.className} -->` })
-  nodes.push({ type: 'heading', depth: slide.headingDepth ?? 2, children: [{ type: 'text', value: slide.title }] }, ...slide.children)
-  if (slide.notes) nodes.push({ type: 'html', value: presenterNote(slide.notes) })
+  nodes.push(sectionHeading(slide, slide.headingDepth ?? 2), ...slide.children)
+  if (slide.notes) nodes.push({ type: 'html', value: presenterNote(slide.notes), position: slide.notesPosition })
   return nodes
 }
 

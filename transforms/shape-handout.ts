@@ -2,7 +2,7 @@ import type { Root, RootContent } from 'mdast'
 import { removeCitations } from './citations.ts'
 import { rebaseImages } from './images.ts'
 import { draftMark, isApproved, readableDate } from './labels.ts'
-import { splitSections } from './sections.ts'
+import { sectionHeading, splitSections } from './sections.ts'
 import { termPattern, visibleText } from './text.ts'
 import type { Glossary, GuidelineMeta } from './types.ts'
 
@@ -30,7 +30,7 @@ export function shapeHandout(tree: Root, meta: GuidelineMeta, glossary: Glossary
   const body: RootContent[] = []
   for (const section of splitSections(tree).sections) {
     if (section.children.length === 0) continue
-    body.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: section.title }] }, ...section.children)
+    body.push(sectionHeading(section), ...section.children)
   }
   children.push(...body)
 

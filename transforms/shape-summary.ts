@@ -2,7 +2,7 @@ import type { FootnoteDefinition, List, Root, RootContent } from 'mdast'
 import { numberCitations } from './citations.ts'
 import { rebaseImages } from './images.ts'
 import { draftMark, isApproved, readableDate, recommendationQuote } from './labels.ts'
-import { splitSections } from './sections.ts'
+import { sectionHeading, splitSections } from './sections.ts'
 import type { GuidelineMeta } from './types.ts'
 
 /** The clinician summary: per section the key points, summary text and labelled recommendations; then references. */
@@ -24,7 +24,7 @@ export function shapeSummary(tree: Root, meta: GuidelineMeta): Root {
 
   for (const section of splitSections(tree).sections) {
     if (section.children.length === 0) continue
-    children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: section.title }] })
+    children.push(sectionHeading(section))
     children.push(...section.children.map((node) => (node.type === 'containerDirective' ? recommendationQuote(node) : node)))
   }
   if (references.length > 0) {

@@ -1,4 +1,5 @@
 import type { RootContent } from 'mdast'
+import type { Position } from 'unist'
 import type { GuidelineMeta } from './front-matter-schema.ts'
 
 export type { GuidelineMeta, Topic } from './front-matter-schema.ts'
@@ -16,6 +17,8 @@ export interface Section {
   topicId: string | undefined
   line: number
   column: number
+  /** The `##` heading in the source; output headings made from it carry it, so source maps can find them. */
+  position: Position | undefined
   children: RootContent[]
 }
 
