@@ -5,7 +5,8 @@ import { glossaryPath } from './glossary.ts'
 import type { CoverageRow, IndexGuideline, ReadabilityRow } from './render/index.ts'
 
 export const cachePath = 'dist/.guidepress-cache.json'
-const cacheVersion = 1
+/** 2: PDF builds also write presenter.pdf, so a version-1 entry lacks a file a build now makes. */
+const cacheVersion = 2
 
 export interface CacheEntry {
   /** Hash of everything the guideline's outputs depend on. */

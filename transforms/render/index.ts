@@ -1,7 +1,8 @@
 // Rendering stage: committed Markdown (decks/, handouts/, summaries/) → dist/.
 // Phase 1 writes the HTML that needs no browser; phase 2 starts ONE browser
 // for every PDF and PPTX of every guideline, with pages rendered in parallel
-// up to os.availableParallelism().
+// up to os.availableParallelism(). presenter.pdf (presenter.ts) is a small
+// notes page printed beside each deck, with the deck PDF's pages drawn in.
 import { readFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'

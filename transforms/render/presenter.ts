@@ -13,7 +13,6 @@ import type { BrowserSession } from './browser.ts'
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from './deck.ts'
 import { pageCss, type PaperSize } from './document.ts'
 import { finalizePdf, type PdfMetadata } from './pdf-meta.ts'
-import { pdfPageCount } from './pdf-text.ts'
 
 export const SLIDES_PER_PAGE = 3
 /** Notes start at 10 pt and shrink in 8% steps down to this size before they count as too long. */
@@ -97,7 +96,7 @@ export function presenterHtml(input: PresenterInput): string {
   const contentHeight = g.page.height - m.top - m.bottom - 0.6
   return `${htmlStart(input.lang, `${input.title} – Presenter notes`)}
 <style>
-${fontFaceCss()}
+${fontFaceCss(true)}
 ${pageCss({ ...input, kind: 'presenter' }, `${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm`)}
 html{font-family:'Atkinson Hyperlegible Next',sans-serif;color:#1a2330;background:#fff;font-variant-ligatures:none;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 body{margin:0}
@@ -112,7 +111,7 @@ body{margin:0}
 .gp-text{flex:1 1 0;min-height:0;overflow:hidden;font-size:${NOTES_PT}pt;line-height:1.35}
 .gp-text p{margin:0 0 0.45em}
 .gp-text p:last-child{margin-bottom:0}
-.gp-none{color:#4a5563;font-style:italic}
+.gp-none{color:#4a5563}
 .gp-cut{display:none;margin:1mm 0 0;font-size:8pt;font-weight:700;color:#5c3300}
 .gp-notes.gp-overfull .gp-cut{display:block}
 sup{font-size:0.7em;line-height:0;vertical-align:super}
@@ -180,15 +179,18 @@ export async function presenterPdf(
   options: { id: string; paper: PaperSize; slides: number; meta: PdfMetadata }
 ): Promise<{ bytes: Uint8Array; warnings: string[] }> {
   const warnings = printed.overfull.map((slide) => `${options.id}: the notes of slide ${slide} do not fit presenter.pdf even at ${NOTES_FLOOR_PT} pt (cut short)`)
-  const bytes = await composePresenterPdf(printed.pdf, deck, options)
-  const pages = await pdfPageCount(bytes)
+  const { bytes, pages } = await composePresenterPdf(printed.pdf, deck, options)
   const expected = presenterPageCount(options.slides)
   if (pages !== expected) warnings.push(`${options.id}: presenter.pdf has ${pages} pages for ${options.slides} slides (expected ${expected})`)
   return { bytes, warnings }
 }
 
 /** Draws each page of the deck PDF into its box on the printed layout, then fixes the metadata. */
-export async function composePresenterPdf(layout: Uint8Array, deck: Uint8Array, options: { paper: PaperSize; slides: number; meta: PdfMetadata }): Promise<Uint8Array> {
+export async function composePresenterPdf(
+  layout: Uint8Array,
+  deck: Uint8Array,
+  options: { paper: PaperSize; slides: number; meta: PdfMetadata }
+): Promise<{ bytes: Uint8Array; pages: number }> {
   const g = presenterGeometry(options.paper)
   const pdf = await PDFDocument.load(layout, { updateMetadata: false })
   const source = await PDFDocument.load(deck, { updateMetadata: false })
@@ -224,7 +226,7 @@ export async function composePresenterPdf(layout: Uint8Array, deck: Uint8Array, 
     const last = Math.min(options.slides, first + SLIDES_PER_PAGE - 1)
     return first >= last ? `Slide ${first}` : `Slides ${first}–${last}`
   })
-  return finalizePdf(pdf, options.meta, { outline })
+  return { bytes: await finalizePdf(pdf, options.meta, { outline }), pages: pages.length }
 }
 
 function refs(object: PDFObject | undefined): PDFRef[] {
