@@ -1,6 +1,7 @@
 // dist/<id>/presenter.pdf: three slides a page, each beside its speaker notes. One render of four
 // decks (7 slides, 1 slide, notes too long to fit, the mbc fixture) shared by the assertions, a
-// second render for identical bytes, and the row geometry and notes markup without a browser.
+// second render for identical bytes, one on Letter paper, and the row geometry and notes markup
+// without a browser.
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib'
@@ -159,6 +160,25 @@ describe('presenter.pdf, rendered', () => {
       for (const id of ['seven', 'one']) expect(Buffer.compare(await bytes(id), await bytes(id, again)), id).toBe(0)
     } finally {
       await rm(again, { recursive: true, force: true })
+    }
+  }, 60_000)
+})
+
+describe('presenter.pdf on Letter paper', () => {
+  it('keeps three slides a page and every note', async () => {
+    const letter = await makeRoot()
+    try {
+      await writeDecks(letter)
+      const done = await renderAll(DECKS.slice(0, 1), { root: letter, pdf: true, pptx: false, paper: 'Letter' })
+      expect(done.warnings).toEqual([])
+      const pdf = await bytes('seven', letter)
+      expect(await pdfPageCount(pdf)).toBe(3)
+      const size = (await PDFDocument.load(pdf)).getPage(2).getSize()
+      expect([Math.round(size.width), Math.round(size.height)]).toEqual([612, 792])
+      const all = squash(await extractPdfText(pdf))
+      for (const note of SEVEN_NOTES) if (note !== undefined) expect(all).toContain(squash(noteParagraphs(note).join(' ')))
+    } finally {
+      await rm(letter, { recursive: true, force: true })
     }
   }, 60_000)
 })
