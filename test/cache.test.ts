@@ -53,6 +53,15 @@ describe('incremental builds', () => {
     expect(await readText(root, 'handouts/alpha-care.md')).not.toBe('edited\n')
   })
 
+  it('ignores the cache of an older guidepress that made fewer files (before presenter.pdf)', async () => {
+    const root = await workspace()
+    await runCli(root, 'build', '--no-pdf')
+    const cache = await readText(root, 'dist/.guidepress-cache.json')
+    expect(cache).toContain('"version": 2')
+    await writeFile(path.join(root, 'dist/.guidepress-cache.json'), cache.replace('"version": 2', '"version": 1'))
+    expect(rebuilt((await runCli(root, 'build', '--no-pdf')).stdout)).toEqual(ids)
+  })
+
   it('renders PDFs when a quick --no-pdf build came before', async () => {
     const root = await makeWorkspace({ 'source/alpha-care.md': guideline() })
     await runCli(root, 'build', '--no-pdf')

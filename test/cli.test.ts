@@ -184,12 +184,12 @@ describe('guidepress build with rendering', () => {
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
     for (const id of ['bone-health', 'other-bones']) {
-      for (const name of ['deck.html', 'deck.pdf', 'deck.pptx', 'handout.html', 'handout.pdf', 'summary.html', 'summary.pdf', 'deck.map.json', 'handout.map.json', 'summary.map.json']) {
+      for (const name of ['deck.html', 'deck.pdf', 'deck.pptx', 'presenter.pdf', 'handout.html', 'handout.pdf', 'summary.html', 'summary.pdf', 'deck.map.json', 'handout.map.json', 'summary.map.json']) {
         expect(existsSync(path.join(root, 'dist', id, name)), `${id}/${name}`).toBe(true)
       }
     }
     expect(existsSync(path.join(root, 'dist', 'index.html'))).toBe(true)
-    expect(run.stdout).toMatch(/✔ Built 2 guidelines: 6 Markdown files written \(0 unchanged\), 21 files in dist\/, 1 browser start, in \d+\.\d s/)
+    expect(run.stdout).toMatch(/✔ Built 2 guidelines: 6 Markdown files written \(0 unchanged\), 23 files in dist\/, 1 browser start, in \d+\.\d s/)
   }, 120_000)
 
   it('with --no-pdf writes Markdown and HTML without starting a browser', async () => {

@@ -1,7 +1,10 @@
 import { copyFile, cp, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { pdfPageCount } from '../transforms/render/pdf-text.ts'
+import { fromSuperscript, readTheme } from '../transforms/render/assets.ts'
+import { renderDeckMarkdown } from '../transforms/render/deck.ts'
+import { extractPdfText, pdfPageCount } from '../transforms/render/pdf-text.ts'
+import { noteParagraphs } from '../transforms/render/presenter.ts'
 import { guideline, makeWorkspace, runCli } from './helpers.ts'
 
 const id = 'metastatic-breast-cancer'
@@ -24,6 +27,19 @@ describe('the flagship guideline, rendered', () => {
     const deck = await readFile(path.join(root, 'decks', `${id}.md`), 'utf8')
     const slides = deck.split('\n---\n').length - 1
     expect(await pdfPageCount(await readFile(path.join(root, 'dist', id, 'deck.pdf')))).toBe(slides)
+  })
+
+  it('has a presenter.pdf of three slides a page holding every speaker note', async () => {
+    const file = path.join(root, 'decks', `${id}.md`)
+    const deck = renderDeckMarkdown({ root, file, markdown: await readFile(file, 'utf8'), themeCss: await readTheme(root, 'guidepress.css'), lang: 'en', title: id })
+    const bytes = await readFile(path.join(root, 'dist', id, 'presenter.pdf'))
+    expect(deck.slideCount).toBeGreaterThan(3)
+    expect(await pdfPageCount(bytes)).toBe(Math.ceil(deck.slideCount / 3))
+    const squash = (text: string): string => text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, fromSuperscript).replace(/\s+/g, '')
+    const text = squash(await extractPdfText(bytes))
+    const notes = deck.notes.filter(Boolean)
+    expect(notes.length).toBeGreaterThan(5)
+    for (const note of notes) expect(text).toContain(squash(noteParagraphs(note).join(' ')))
   })
 
   it('reports every topic term in the text of every PDF', async () => {

@@ -5,7 +5,7 @@ import { glossaryPath } from './glossary.ts'
 import type { CoverageRow, IndexGuideline, ReadabilityRow } from './render/index.ts'
 
 export const cachePath = 'dist/.guidepress-cache.json'
-// 2: entries list the source maps in `dist`; older entries would skip guidelines built before maps existed.
+/** 2: entries also list the source maps and presenter.pdf, which version-1 builds did not make. */
 const cacheVersion = 2
 
 export interface CacheEntry {

@@ -4,6 +4,9 @@ import type { GuidelineMeta } from './types.ts'
 
 export const draftMark = 'Draft – not clinically approved'
 
+/** First line of a presenter note whose text would otherwise read as Marp directives (see shape-deck.ts). */
+export const notesLabel = 'Presenter notes'
+
 export function isApproved(meta: GuidelineMeta): boolean {
   return meta.status === 'approved'
 }

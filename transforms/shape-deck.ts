@@ -4,7 +4,7 @@ import type { ContainerDirective } from 'mdast-util-directive'
 import { stringify as toYaml } from 'yaml'
 import { numberCitations } from './citations.ts'
 import { rebaseImages } from './images.ts'
-import { draftMark, footerLine, isApproved, readableDate, recommendationQuote } from './labels.ts'
+import { draftMark, footerLine, isApproved, notesLabel, readableDate, recommendationQuote } from './labels.ts'
 import { sectionHeading, splitSections } from './sections.ts'
 import { serializeFragment } from './serialize.ts'
 import { referenceList } from './shape-summary.ts'
@@ -111,7 +111,6 @@ function slideNodes(slide: DeckSlide): RootContent[] {
 
 /** A first line that makes the YAML of a comment a plain scalar: no `:`, no YAML indicator at its start. */
 const plainFirstLine = /^[\p{L}\p{N}][^:\n]*(?:\n|$)/u
-export const notesLabel = 'Presenter notes'
 
 /**
  * Marp reads an HTML comment as a presenter note; `-->` inside it would end the comment early.

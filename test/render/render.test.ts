@@ -33,7 +33,7 @@ afterAll(async () => {
 describe('renderAll: files and browser', () => {
   it('writes every output of every guideline and the index, reporting each once', () => {
     const expected = GUIDELINES.flatMap((g) =>
-      ['deck.html', 'deck.pdf', 'deck.pptx', 'handout.html', 'handout.pdf', 'summary.html', 'summary.pdf'].map(
+      ['deck.html', 'deck.pdf', 'deck.pptx', 'presenter.pdf', 'handout.html', 'handout.pdf', 'summary.html', 'summary.pdf'].map(
         (f) => `dist/${g.id}/${f}`
       )
     )
@@ -170,6 +170,12 @@ describe('every PDF', () => {
     }
   })
 
+  it('embeds only the theme font in presenter.pdf too (not coverage-checked, so not in pdfText)', async () => {
+    for (const g of GUIDELINES) {
+      for (const font of await pdfFontNames(await bytes(`dist/${g.id}/presenter.pdf`))) expect(font).toMatch(/^AtkinsonHyperlegibleNext-/)
+    }
+  })
+
   it('extracted text matches what the report returned', async () => {
     expect(Object.keys(report.pdfText)).toHaveLength(9)
     expect(await extractPdfText(await bytes('dist/ckd/handout.pdf'))).toBe(report.pdfText['dist/ckd/handout.pdf'])
@@ -192,7 +198,7 @@ describe('reproducibility', () => {
     try {
       await renderAll(GUIDELINES.slice(0, 1), { root: again, pdf: true, pptx: true })
       const differ: string[] = []
-      for (const file of ['deck.html', 'deck.pdf', 'deck.pptx', 'handout.html', 'handout.pdf', 'summary.html', 'summary.pdf']) {
+      for (const file of ['deck.html', 'deck.pdf', 'deck.pptx', 'presenter.pdf', 'handout.html', 'handout.pdf', 'summary.html', 'summary.pdf']) {
         const a = await bytes(`dist/mbc/${file}`)
         const b = new Uint8Array(await readFile(path.join(again, 'dist/mbc', file)))
         if (Buffer.compare(a, b) !== 0) differ.push(file)

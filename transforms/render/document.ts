@@ -86,17 +86,23 @@ export async function markdownToHtml(markdown: string, options: { root: string; 
 }
 
 /** Per-document @page rules: paper size and the running header/footer texts. */
-export function pageCss(input: Pick<DocumentInput, 'title' | 'version' | 'updated' | 'draft' | 'paper' | 'kind'>): string {
+export function pageCss(
+  input: Pick<DocumentInput, 'title' | 'version' | 'updated' | 'draft' | 'paper'> & { kind: DocumentInput['kind'] | 'presenter' },
+  /** Page margins (CSS shorthand) when not the stylesheet's. */
+  margin?: string
+): string {
   const running = `${input.title} · version ${input.version} · updated ${input.updated}`
   const box = "font-family:'Atkinson Hyperlegible Next',sans-serif;font-size:9pt;color:#4a5563;"
   const draft = input.draft
     ? `@top-right{content:${cssString(DRAFT_MARK)};${box}color:#5c3300;font-weight:700;vertical-align:middle}`
     : ''
   // The clinician summary is a two-page brief: narrower margins than the patient handout.
-  const margin = input.kind === 'summary' ? 'margin:16mm 14mm 14mm;' : ''
-  return `@page{size:${input.paper};${margin}` +
+  const margins = margin ?? (input.kind === 'summary' ? '16mm 14mm 14mm' : undefined)
+  const label = input.kind === 'presenter' ? `@bottom-left{content:"Presenter notes";${box}vertical-align:middle}` : ''
+  return `@page{size:${input.paper};${margins ? `margin:${margins};` : ''}` +
     `@top-left{content:${cssString(running)};${box}vertical-align:middle}` +
     draft +
+    label +
     `@bottom-right{content:"Page " counter(page) " of " counter(pages);${box}vertical-align:middle}}`
 }
 

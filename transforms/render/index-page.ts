@@ -45,16 +45,18 @@ const KIND_LABELS: ReadonlyArray<[string, string]> = [
   ['summary', 'Clinician summary']
 ]
 const FORMAT_LABELS: Record<string, string> = { html: 'HTML', pdf: 'PDF', pptx: 'PowerPoint' }
+/** Files listed with an output though not named after it. */
+const COMPANIONS: Record<string, { kind: string; format: string }> = { 'presenter.pdf': { kind: 'deck', format: 'Presenter notes (PDF)' } }
 
-/** One list item per output: "Slides: HTML, PDF, PowerPoint". */
+/** One list item per output: "Slides: HTML, PDF, PowerPoint, Presenter notes (PDF)". */
 function fileLinks(id: string, files: string[]): string {
   const known = new Set<string>()
   const items = KIND_LABELS.map(([kind, label]) => {
-    const mine = files.filter((f) => f.startsWith(`${kind}.`))
+    const mine = files.filter((f) => f.startsWith(`${kind}.`) || COMPANIONS[f]?.kind === kind)
     mine.forEach((f) => known.add(f))
     if (mine.length === 0) return ''
     const links = mine.map((f) => {
-      const format = FORMAT_LABELS[f.slice(kind.length + 1)] ?? f
+      const format = COMPANIONS[f]?.format ?? FORMAT_LABELS[f.slice(kind.length + 1)] ?? f
       return `<a href="${escapeHtml(`${id}/${f}`)}" aria-label="${escapeHtml(`${label} ${format}`)}">${escapeHtml(format)}</a>`
     })
     return `<li><strong>${label}:</strong> ${links.join(', ')}</li>`

@@ -1,7 +1,8 @@
 // Rendering stage: committed Markdown (decks/, handouts/, summaries/) → dist/.
 // Phase 1 writes the HTML that needs no browser; phase 2 starts ONE browser
 // for every PDF and PPTX of every guideline, with pages rendered in parallel
-// up to os.availableParallelism().
+// up to os.availableParallelism(). presenter.pdf (presenter.ts) is a small
+// notes page printed beside each deck, with the deck PDF's pages drawn in.
 import { readFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
@@ -14,6 +15,7 @@ import { renderIndex, type IndexExtras, type IndexGuideline } from './index-page
 import { finalizePdf } from './pdf-meta.ts'
 import { extractPdfText, pdfPageCount } from './pdf-text.ts'
 import { buildPptx } from './pptx.ts'
+import { presenterHtml, presenterPdf, printPresenterLayout } from './presenter.ts'
 import { writeAtomic } from './write.ts'
 
 export { BrowserUnavailableError, browserLaunchCount, closeAllSessions, findBrowser } from './browser.ts'
@@ -174,48 +176,66 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
       }
       const deck = job.deck
       if (deck) {
-        tasks.push(
-          limit(async () => {
-            const started = performance.now()
-            const result = await renderDeckInBrowser(session, deck.rendered, meta, {
-              pdf: options.pdf,
-              images: options.pptx,
-              imageScale: options.imageScale ?? 1.5
-            })
-            for (const slide of result.overfull) report.warnings.push(`${meta.id}: slide ${slide} is overfull even at 70% text size`)
-            const extraCss = fitCss(result.scales)
-            await emit(dist(meta.id, 'deck.html'), deckDocument(deck.rendered, meta, { extraCss }), started)
-            if (result.pdf) {
-              const bytes = await finalizePdf(
-                result.pdf,
-                { ...pdfMeta, subject: `${meta.subtitle ?? 'Slides for clinicians'} · version ${meta.version}` },
-                {
-                  notes: deck.rendered.notes,
-                  outline: result.slides.map((s, i) => s.heading || `Slide ${i + 1}`)
-                }
-              )
-              const pages = await pdfPageCount(bytes)
-              if (pages !== deck.rendered.slideCount)
-                report.warnings.push(`${meta.id}: deck.pdf has ${pages} pages for ${deck.rendered.slideCount} slides`)
-              const rel = dist(meta.id, 'deck.pdf')
-              await emit(rel, bytes, started)
-              report.pdfText[rel] = await extractPdfText(bytes)
-            }
-            if (options.pptx) {
-              const pptxStarted = performance.now()
-              const bytes = await buildPptx({
-                images: result.images,
-                slides: result.slides,
-                notes: deck.rendered.notes,
-                title: meta.title,
-                subject: `${meta.subtitle ?? 'Slides for clinicians'} · version ${meta.version}`,
-                author: 'guidepress',
-                updated: meta.updated
-              })
-              await emit(dist(meta.id, 'deck.pptx'), bytes, pptxStarted)
-            }
+        const deckTask = limit(async () => {
+          const started = performance.now()
+          const result = await renderDeckInBrowser(session, deck.rendered, meta, {
+            pdf: options.pdf,
+            images: options.pptx,
+            imageScale: options.imageScale ?? 1.5
           })
-        )
+          for (const slide of result.overfull) report.warnings.push(`${meta.id}: slide ${slide} is overfull even at 70% text size`)
+          const extraCss = fitCss(result.scales)
+          await emit(dist(meta.id, 'deck.html'), deckDocument(deck.rendered, meta, { extraCss }), started)
+          if (result.pdf) {
+            const bytes = await finalizePdf(
+              result.pdf,
+              { ...pdfMeta, subject: `${meta.subtitle ?? 'Slides for clinicians'} · version ${meta.version}` },
+              {
+                notes: deck.rendered.notes,
+                outline: result.slides.map((s, i) => s.heading || `Slide ${i + 1}`)
+              }
+            )
+            const pages = await pdfPageCount(bytes)
+            if (pages !== deck.rendered.slideCount)
+              report.warnings.push(`${meta.id}: deck.pdf has ${pages} pages for ${deck.rendered.slideCount} slides`)
+            const rel = dist(meta.id, 'deck.pdf')
+            await emit(rel, bytes, started)
+            report.pdfText[rel] = await extractPdfText(bytes)
+          }
+          if (options.pptx) {
+            const pptxStarted = performance.now()
+            const bytes = await buildPptx({
+              images: result.images,
+              slides: result.slides,
+              notes: deck.rendered.notes,
+              title: meta.title,
+              subject: `${meta.subtitle ?? 'Slides for clinicians'} · version ${meta.version}`,
+              author: 'guidepress',
+              updated: meta.updated
+            })
+            await emit(dist(meta.id, 'deck.pptx'), bytes, pptxStarted)
+          }
+          return result.pdf
+        })
+        tasks.push(deckTask.then(() => undefined))
+        if (options.pdf) {
+          // The notes layout prints alongside the deck; only drawing the slides in waits for it.
+          const paper = options.paper ?? 'A4'
+          const layout = limit(() =>
+            printPresenterLayout(session, presenterHtml({ ...meta, notes: deck.rendered.notes, draft: meta.status !== 'approved', paper }))
+          )
+          tasks.push(
+            Promise.all([deckTask, layout]).then(async ([deckPdf, printed]) => {
+              if (!deckPdf) return
+              const started = performance.now()
+              const subject = `Presenter notes · version ${meta.version}`
+              const { bytes, warnings } = await presenterPdf(printed, deckPdf, { id: meta.id, paper, slides: deck.rendered.slideCount, meta: { ...pdfMeta, subject } })
+              report.warnings.push(...warnings)
+              // Not in pdfText: its text is deck.pdf's plus the notes, so checking its coverage would only repeat deck.pdf's.
+              await emit(dist(meta.id, 'presenter.pdf'), bytes, started - printed.ms)
+            })
+          )
+        }
       }
       if (!options.pdf) continue
       for (const doc of job.docs) {
@@ -243,7 +263,7 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
   return report
 }
 
-const ORDER = ['deck.html', 'deck.pdf', 'deck.pptx', 'handout.html', 'handout.pdf', 'summary.html', 'summary.pdf']
+const ORDER = ['deck.html', 'deck.pdf', 'deck.pptx', 'presenter.pdf', 'handout.html', 'handout.pdf', 'summary.html', 'summary.pdf']
 
 async function readSource(file: string, root: string, inMemory: ReadonlyMap<string, string> | undefined): Promise<string> {
   const given = inMemory?.get(path.relative(root, file).split(path.sep).join('/'))

@@ -30,8 +30,9 @@ export function dateFromUpdated(updated: string): Date {
   return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
 }
 
-export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata, extras: PdfExtras = {}): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false })
+/** Metadata, notes and outline on a PDF (bytes, or a document already loaded with `updateMetadata: false`). */
+export async function finalizePdf(input: Uint8Array | PDFDocument, meta: PdfMetadata, extras: PdfExtras = {}): Promise<Uint8Array> {
+  const pdf = input instanceof PDFDocument ? input : await PDFDocument.load(input, { updateMetadata: false })
   const date = dateFromUpdated(meta.updated)
   pdf.setTitle(meta.title, { showInWindowTitleBar: true })
   pdf.setSubject(meta.subject)
