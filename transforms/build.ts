@@ -9,6 +9,7 @@ import { cachePath, inShard, isCurrent, readCache, serializeCache, sha256, share
 import { InterruptGuard } from './interrupt.ts'
 import { acquireBuildLock } from './lock.ts'
 import type { RenderedGuidelines } from './render-stage.ts'
+import type { BrowserSession } from './render/browser.ts'
 import { BrowserUnavailableError } from './render/errors.ts'
 import { sourceMapFiles } from './source-map.ts'
 import { toolkitRoot } from './toolkit.ts'
@@ -156,6 +157,7 @@ function updatedCache(plan: BuildPlan, results: GuidelineResult[], rendered: Ren
 export async function buildProject(options: BuildProjectOptions): Promise<BuildOutcome> {
   const lock = await acquireBuildLock(options.root, { waitMs: options.lockWaitMs ?? 10 * 60_000, onWait: options.onLockWait })
   let staging: Staging | undefined
+  let earlyBrowser: Promise<BrowserSession> | undefined
   const guard = new InterruptGuard(async () => {
     // Each step on its own: one failing must not keep the others from running.
     const closeBrowsers = import('./render/browser.ts').then((browser) => browser.closeAllSessions())
@@ -165,6 +167,14 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
   try {
     const plan = await planBuild(options)
     if (plan.stale.length === 0) return { transformed: { files: [], results: [], ok: true }, committed: true, unchanged: plan.unchanged }
+    // Loaded only when needed (the renderer brings a browser driver, Marp and a PDF reader), and
+    // started now: the browser's launch then overlaps the transform instead of following it.
+    const renderStage = import('./render-stage.ts')
+    renderStage.catch(() => undefined) // awaited, and so reported, only if the build gets to rendering
+    if (options.pdf) {
+      earlyBrowser = renderStage.then((stage) => stage.startBrowser(options.root))
+      earlyBrowser.catch(() => undefined) // a launch failure is reported where rendering awaits it
+    }
     const transformed = await transformAll({ ...options, ids: plan.stale })
     if (!transformed.ok) return { transformed, committed: false, unchanged: plan.unchanged }
     const open = await Staging.open(options.root)
@@ -181,9 +191,9 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
     let rendered: RenderedGuidelines | undefined
     let browserError: BrowserUnavailableError | undefined
     try {
-      // Loaded only when needed: the renderer brings a browser driver, Marp and a PDF reader.
-      const { renderGuidelines } = await import('./render-stage.ts')
+      const { renderGuidelines } = await renderStage
       rendered = await renderGuidelines(options.root, transformed.results, {
+        ...(earlyBrowser ? { session: earlyBrowser } : {}),
         pdf: options.pdf,
         pptx: options.pptx,
         onFile: options.onFile,
@@ -208,6 +218,8 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
     await staging?.discard()
     throw error
   } finally {
+    // Rendering closes the browser; a build that stopped before rendering closes it here.
+    await earlyBrowser?.then((session) => session.close()).catch(() => undefined)
     guard.dispose()
     await lock.release()
   }

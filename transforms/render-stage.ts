@@ -5,6 +5,7 @@ import { checkCoverage, type CoverageCell } from './coverage.ts'
 import type { GuidelineResult } from './pipeline.ts'
 import { handoutGradeLimit } from './readability.ts'
 import { extractPdfText } from './render/pdf-text.ts'
+import type { BrowserSession } from './render/browser.ts'
 import { renderAll, type CoverageRow, type IndexExtras, type IndexGuideline, type ReadabilityRow, type RenderReport } from './render/index.ts'
 
 export interface RenderChoice {
@@ -16,7 +17,11 @@ export interface RenderChoice {
   write: (relative: string, data: string | Uint8Array) => Promise<void>
   /** What dist/index.html shows for guidelines not rebuilt this time. */
   unchanged: Array<{ guideline: IndexGuideline; coverage: CoverageRow[]; readability: ReadabilityRow[] }>
+  /** The build's browser, started early (see startBrowser). */
+  session?: Promise<BrowserSession>
 }
+
+export { startBrowser } from './render/index.ts'
 
 export interface RenderedGuidelines {
   report: RenderReport
@@ -41,6 +46,7 @@ export async function renderGuidelines(root: string, results: GuidelineResult[],
       onFile: choice.onFile,
       markdown: choice.markdown,
       write: choice.write,
+      ...(choice.session ? { session: choice.session } : {}),
       unchangedGuidelines: choice.unchanged.map((entry) => entry.guideline),
       index: {
         coverage: [...index.coverage, ...choice.unchanged.flatMap((entry) => entry.coverage)],

@@ -164,8 +164,9 @@ export class BrowserSession {
     return page
   }
 
+  /** Safe to call more than once (a build closes a browser it started early whatever happened). */
   async close(): Promise<void> {
-    openSessions.delete(this)
+    if (!openSessions.delete(this)) return
     try {
       await this.browser.close()
     } finally {

@@ -33,6 +33,11 @@ export interface GuidelineMeta {
   outputs: Array<'deck' | 'handout' | 'summary'>
 }
 
+/** The one browser of a build, with the project's allow-list; a build may start it early (see RenderOptions.session). */
+export function startBrowser(root: string): Promise<BrowserSession> {
+  return BrowserSession.start({ allowedDirs: allowedDirs(root) })
+}
+
 export interface RenderOptions {
   root: string /* project root */
   pdf: boolean
@@ -51,6 +56,8 @@ export interface RenderOptions {
   markdown?: ReadonlyMap<string, string>
   /** Guidelines not rendered this time (unchanged since the last build) that dist/index.html still lists. */
   unchangedGuidelines?: IndexGuideline[]
+  /** A browser already starting (from startBrowser), so its launch overlaps earlier work; renderAll closes it. */
+  session?: Promise<BrowserSession>
   /** Where each file goes (relative path, bytes); by default written in place atomically. */
   write?: (relative: string, data: string | Uint8Array) => Promise<void>
 }
@@ -152,7 +159,7 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
   // Phase 2: one browser for every PDF and PPTX.
   let session: BrowserSession
   try {
-    session = await BrowserSession.start({ allowedDirs: allowedDirs(root) })
+    session = await (options.session ?? startBrowser(root))
     report.browserStarts += 1
   } catch (error) {
     for (const job of jobs) {
