@@ -3,6 +3,7 @@ import type {} from 'mdast-util-directive'
 import { SKIP, visit } from 'unist-util-visit'
 import type { Audience } from './types.ts'
 import { directiveContent } from './validate/directives.ts'
+import { cloneTree } from './clone.ts'
 
 /** Blocks kept as directives for the shaper of these outputs (and dropped for the others). */
 const keptFor: Record<string, readonly Audience[]> = {
@@ -16,7 +17,7 @@ const keptFor: Record<string, readonly Audience[]> = {
  * HTML comments, allowed in sources, are dropped here too, also inside the blocks that are kept.
  */
 export function selectAudience(tree: Root, audience: Audience): Root {
-  const copy = structuredClone(tree)
+  const copy = cloneTree(tree)
   visit(copy, (node, index, parent) => {
     if (!parent || index === undefined) return
     if (node.type === 'html') {

@@ -4,6 +4,7 @@ import remarkGfm from 'remark-gfm'
 import remarkStringify, { type Options } from 'remark-stringify'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
+import { cloneTree } from './clone.ts'
 
 declare module 'mdast' {
   interface ParagraphData {
@@ -34,7 +35,7 @@ const stringifier = unified().use(remarkGfm).use(remarkFrontmatter, ['yaml']).us
 
 /** Serializes an output tree; paragraphs get one sentence per line so diffs show whole sentences. */
 export function serialize(tree: Root): string {
-  const copy = structuredClone(tree)
+  const copy = cloneTree(tree)
   breakSentences(copy)
   return stringifier.stringify(copy)
 }
@@ -61,7 +62,8 @@ function breakSentences(tree: Root): void {
     for (const child of paragraph.children) {
       if (child.type !== 'text') continue
       child.value = child.value.replace(sentenceEnd, (match: string, end: string, offset: number) => {
-        const word = /([\p{L}.]+)$/u.exec(child.value.slice(0, offset))?.[1] ?? ''
+        // Only the text just before: an anchored search over the whole paragraph would make long paragraphs quadratic.
+        const word = /([\p{L}.]+)$/u.exec(child.value.slice(Math.max(0, offset - 40), offset))?.[1] ?? ''
         const isAbbreviation = abbreviations.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word)
         return isAbbreviation ? match : `${end}\n`
       })
