@@ -1,95 +1,22 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { readdir, readFile, symlink, writeFile } from 'node:fs/promises'
-import http from 'node:http'
-import net from 'node:net'
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from 'puppeteer-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { main } from '../transforms/cli.ts'
-import { injectDevHtml, injectedMarker, overlayId } from '../transforms/dev/inject.ts'
-import { RebuildQueue } from '../transforms/dev/watch.ts'
+import { injectedMarker, overlayId } from '../transforms/dev/inject.ts'
 import { lockName } from '../transforms/lock.ts'
 import { BrowserSession } from '../transforms/render/browser.ts'
+import { blockConsecutivePorts, closeAfterTest, closeAll, get, listen, plain, portOf, startDev, waitFor } from './dev-helpers.ts'
 import { fixedToday, guideline, makeWorkspace } from './helpers.ts'
 
 const bin = path.join(import.meta.dirname, '..', 'bin', 'guidepress.js')
-const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '')
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const withBody = (sentence: string) => guideline({ body: `## Caring for bones {#bone-care}\n\n${sentence}\n` })
 /** Raw HTML is an error at 16:1 of the source (after the front matter). */
 const brokenSource = guideline({ body: '## Caring for bones {#bone-care}\n\nBone.\n\n<iframe src="x"></iframe>\n' })
-const buildLine = /^(✔|·|✖) \d\d:\d\d:\d\d /
 
-// Everything a test starts is closed here, even when an assertion fails halfway.
-const cleanups: Array<() => Promise<unknown>> = []
-afterEach(async () => {
-  for (const cleanUp of cleanups.splice(0).reverse()) await cleanUp().catch(() => undefined)
-})
-
-/** Polls `probe` until it gives a value (not undefined/false), failing after `timeoutMs`. Errors count as "not yet". */
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  let lastError: unknown
-  for (;;) {
-    try {
-      const value = await probe()
-      if (value !== undefined && value !== false) return value
-    } catch (error) {
-      lastError = error
-    }
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`)
-    await sleep(50)
-  }
-}
-
-interface DevRun {
-  url: string
-  port: number
-  out: string[]
-  err: string[]
-  builds(): string[]
-}
-
-/** `guidepress dev` in-process on `root`, stopped (through its AbortSignal) after the test. */
-async function startDev(root: string, args: string[] = ['--port', '0']): Promise<DevRun> {
-  const controller = new AbortController()
-  const out: string[] = []
-  const err: string[] = []
-  const exited = main(['dev', ...args], { cwd: root, today: fixedToday, stdout: (text) => out.push(plain(text)), stderr: (text) => err.push(plain(text)), signal: controller.signal })
-  let code: number | undefined
-  void exited.then((value) => (code = value))
-  cleanups.push(async () => {
-    controller.abort()
-    return exited
-  })
-  const builds = () => [...out, ...err].flatMap((text) => text.split('\n')).filter((line) => buildLine.test(line))
-  const match = await waitFor('the URL', () => {
-    if (code !== undefined) throw new Error(`dev exited with ${code}: ${err.join('\n')}`)
-    return /Serving dist\/ at (http:\/\/127\.0\.0\.1:(\d+)\/)/.exec(out.join('\n')) ?? undefined
-  })
-  await waitFor('the first build', () => builds().length > 0)
-  return { url: match[1] ?? '', port: Number(match[2]), out, err, builds }
-}
-
-interface Fetched {
-  status: number
-  headers: http.IncomingHttpHeaders
-  body: string
-}
-
-/** A GET with the path sent exactly as written (no client-side normalising of `..`). */
-function get(port: number, rawPath: string, method = 'GET'): Promise<Fetched> {
-  return new Promise((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port, path: rawPath, method, agent: false }, (response) => {
-      const chunks: Buffer[] = []
-      response.on('data', (chunk: Buffer) => chunks.push(chunk))
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }))
-    })
-    request.on('error', reject)
-    request.end()
-  })
-}
+afterEach(closeAll)
 
 async function pageText(page: Page): Promise<string> {
   return page.evaluate(() => document.body.innerText)
@@ -101,7 +28,7 @@ async function overlayText(page: Page): Promise<string | null> {
 
 async function openBrowser(): Promise<BrowserSession> {
   const session = await BrowserSession.start({ allowedDirs: [] })
-  cleanups.push(() => session.close())
+  closeAfterTest(() => session.close())
   return session
 }
 
@@ -239,12 +166,28 @@ describe('guidepress dev serving dist/', () => {
   })
 })
 
+describe('guidepress dev watching', () => {
+  it('rebuilds when a theme appears in a themes/ folder created later, and ignores files outside source/ and themes/', async () => {
+    const root = await makeWorkspace({ 'source/bone-health.md': withBody('Strong bone matters.') })
+    const dev = await startDev(root)
+    expect(dev.builds()).toHaveLength(1)
+    await writeFile(path.join(root, 'notes.md'), 'not a source\n')
+    await mkdir(path.join(root, 'decks'), { recursive: true })
+    await writeFile(path.join(root, 'decks/other.md'), '# not a source\n')
+    await mkdir(path.join(root, 'themes'))
+    const theme = await readFile(path.join(import.meta.dirname, '..', 'themes/guidepress.css'), 'utf8')
+    await writeFile(path.join(root, 'themes/guidepress.css'), `${theme}\n/* project colours */\n`)
+    await waitFor('the rebuild for the theme', () => dev.builds().length === 2)
+    expect(dev.builds()[1]).toMatch(/✔ .* rebuilt bone-health in .* \(themes\/guidepress\.css\)$/)
+  }, 60_000)
+})
+
 describe('guidepress dev as a process', () => {
   it('serves, rebuilds on a save, and stops on Ctrl-C with exit code 130, leaving no lock', async () => {
     const root = await makeWorkspace({ 'source/bone-health.md': withBody('Strong bone matters.') })
     const child = spawn(process.execPath, [bin, 'dev', '--port', '0'], { cwd: root })
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-    cleanups.push(async () => {
+    closeAfterTest(async () => {
       if (child.exitCode === null) child.kill('SIGKILL')
     })
     let out = ''
@@ -256,7 +199,8 @@ describe('guidepress dev as a process', () => {
 
     await writeFile(path.join(root, 'source/bone-health.md'), withBody('Strong bone matters every day.'))
     await waitFor('the rebuilt page', async () => (await get(port, '/bone-health/handout.html')).body.includes('every day'))
-    expect(out).toMatch(/✔ \d\d:\d\d:\d\d rebuilt bone-health in \d+\.\d\d s \(source\/bone-health\.md\)/)
+    // The files land a moment before the build's line is printed.
+    await waitFor('the rebuild line', () => /✔ \d\d:\d\d:\d\d rebuilt bone-health in \d+\.\d\d s \(source\/bone-health\.md\)/.test(out))
 
     child.kill('SIGINT')
     expect(await exited).toBe(130)
@@ -265,99 +209,3 @@ describe('guidepress dev as a process', () => {
     await expect(get(port, '/')).rejects.toThrow()
   }, 60_000)
 })
-
-describe('the rebuild queue', () => {
-  it('debounces a burst into one build, never runs two at once, and folds changes made mid-build into one more', async () => {
-    const builds: string[][] = []
-    let running = 0
-    let mostAtOnce = 0
-    let finish: () => void = () => undefined
-    const queue = new RebuildQueue(async (changes) => {
-      running += 1
-      mostAtOnce = Math.max(mostAtOnce, running)
-      builds.push(changes)
-      await new Promise<void>((resolve) => (finish = resolve))
-      running -= 1
-    }, 30)
-    queue.notify('source/b.md')
-    queue.notify('source/a.md')
-    queue.notify('source/b.md')
-    await waitFor('the first build', () => builds.length === 1)
-    expect(builds[0]).toEqual(['source/a.md', 'source/b.md'])
-
-    queue.notify('source/c.md')
-    queue.notify('themes/x.css')
-    // Well past the quiet time: the changes wait for the running build.
-    await sleep(150)
-    expect(builds).toHaveLength(1)
-    finish()
-    await waitFor('the queued build', () => builds.length === 2)
-    expect(builds[1]).toEqual(['source/c.md', 'themes/x.css'])
-    finish()
-    await queue.idle()
-    expect(builds).toHaveLength(2)
-    expect(mostAtOnce).toBe(1)
-  })
-
-  it('goes on building after a build that throws, and builds nothing after stop', async () => {
-    const builds: string[][] = []
-    const queue = new RebuildQueue(async (changes) => {
-      builds.push(changes)
-      if (changes.includes('bad')) throw new Error('boom')
-    }, 10)
-    queue.notify('bad')
-    await waitFor('the failing build', () => builds.length === 1)
-    queue.notify('good')
-    await waitFor('the next build', () => builds.length === 2)
-    await queue.stop()
-    queue.notify('late')
-    await sleep(50)
-    expect(builds).toEqual([['bad'], ['good']])
-  })
-})
-
-describe('what the dev server adds to a page', () => {
-  it('goes just before the last </body>, escapes every message, and cannot be closed early by the generation', () => {
-    const html = '<html><body><script>const s = "</body>"</script><p>x</p></body></html>'
-    const served = injectDevHtml(html, {
-      generation: '</script><script>alert(1)</script>',
-      problems: [{ place: 'source/<b>.md:1:2', severity: 'error', reason: 'Unexpected `<script>alert("x")</script>` & more', ruleId: 'rule<1>' }]
-    })
-    expect(served.startsWith('<html><body><script>const s = "</body>"</script><p>x</p><div')).toBe(true)
-    expect(served.endsWith('</body></html>')).toBe(true)
-    expect(served).not.toContain('<script>alert')
-    expect(served).not.toContain('<b>')
-    expect(served).toContain('Unexpected `&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;` &#38; more')
-    expect(injectDevHtml('<p>no body</p>', { generation: 'g', problems: [] })).toMatch(/^<p>no body<\/p>\n<script data-guidepress-dev>/)
-  })
-})
-
-function listen(port: number): Promise<net.Server> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(port, '127.0.0.1', () => resolve(server))
-    cleanups.push(() => new Promise((done) => server.close(done)))
-  })
-}
-
-function portOf(server: net.Server): number {
-  const address = server.address()
-  if (address === null || typeof address === 'string') throw new Error('no port')
-  return address.port
-}
-
-/** Holds `count` consecutive ports on 127.0.0.1 (they are closed after the test); returns the first. */
-async function blockConsecutivePorts(count: number): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    const first = 20_000 + Math.floor(Math.random() * 20_000)
-    const held: net.Server[] = []
-    try {
-      for (let port = first; port < first + count; port += 1) held.push(await listen(port))
-      return first
-    } catch {
-      await Promise.all(held.map((server) => new Promise((done) => server.close(done))))
-    }
-  }
-  throw new Error(`No ${count} consecutive free ports found`)
-}

@@ -4,7 +4,7 @@ import path from 'node:path'
 import pc from 'picocolors'
 import { rebuild, type RebuildResult } from './rebuild.ts'
 import { PortUnavailableError, startDevServer, type DevServer, type DevState } from './server.ts'
-import { RebuildQueue, watchSources } from './watch.ts'
+import { RebuildQueue, watchSources, type SourceWatcher } from './watch.ts'
 
 export const defaultDevPort = 4173
 
@@ -71,24 +71,35 @@ export async function runDev(options: DevOptions, io: DevIo): Promise<number> {
   // Loaded now, not on the first save: the renderer brings Marp and a PDF reader (seconds to load).
   void import('../render-stage.ts').catch(() => undefined)
   const stop = whenStopped(io.signal)
-  const watcher = await watchSources(
-    root,
-    (file) => queue.notify(file),
-    (error) => io.stderr(`${pc.yellow('warning')} watching files: ${error.message}`)
-  )
-  io.stdout('Watching source/ and themes/ for changes; press Ctrl-C to stop.')
-  queue.notify(startReason)
-
-  const code = await stop.code
-  await watcher.close()
-  await queue.stop()
-  await server.close()
-  stop.dispose()
-  io.stdout('Stopped the dev server.')
-  return code
+  let watcher: SourceWatcher | undefined
+  try {
+    watcher = await watchSources(
+      root,
+      (file) => queue.notify(file),
+      (error) => io.stderr(`${pc.yellow('warning')} watching files: ${error.message}`)
+    )
+    io.stdout('Watching source/ and themes/ for changes; press Ctrl-C to stop.')
+    queue.notify(startReason)
+    const code = await stop.code
+    if (code !== 0) {
+      // A build in progress exits through its own interrupt handling (build.ts: nothing half
+      // written, at most 5 s); one still waiting for another build's lock has written nothing and
+      // must not keep the process alive for minutes.
+      setTimeout(() => process.exit(code), interruptGraceMs).unref()
+    }
+    return code
+  } finally {
+    await watcher?.close()
+    await queue.stop()
+    await server.close()
+    stop.dispose()
+    io.stdout('Stopped the dev server.')
+  }
 }
 
 const startReason = '(start)'
+/** Longer than an interrupted build's own clean-up limit (interrupt.ts). */
+const interruptGraceMs = 6000
 
 function printRebuild(result: RebuildResult, changes: string[], io: DevIo): void {
   if (result.report !== '') io.stderr(result.report)
@@ -115,17 +126,13 @@ function listed(names: string[]): string {
 
 /**
  * Resolves with the exit code once the server should stop: 0 when `signal` aborts, 130 or 143 on
- * SIGINT or SIGTERM. A second signal while stopping exits at once.
+ * SIGINT or SIGTERM. Later signals are left to a running build's own handling, which never stops
+ * it halfway through moving its files into place.
  */
 function whenStopped(signal: AbortSignal | undefined): { code: Promise<number>; dispose(): void } {
-  let stopping = false
   let onSignal: (name: StopSignal) => void = () => undefined
   const code = new Promise<number>((resolve) => {
-    onSignal = (name) => {
-      if (stopping) process.exit(signalExitCodes[name])
-      stopping = true
-      resolve(signalExitCodes[name])
-    }
+    onSignal = (name) => resolve(signalExitCodes[name])
     if (signal?.aborted) resolve(0)
     signal?.addEventListener('abort', () => resolve(0), { once: true })
   })

@@ -92,7 +92,10 @@ export async function watchSources(root: string, onChange: (relative: string) =>
       return !watchedFolders.some((folder) => folder === top) || isEditorArtifact(path.basename(file))
     }
   })
-  watcher.on('all', (_event, file) => onChange(path.relative(root, file).split(path.sep).join('/')))
+  watcher.on('all', (event, file) => {
+    // A new folder changes nothing a build reads; the files put in it arrive as their own events.
+    if (event !== 'addDir') onChange(path.relative(root, file).split(path.sep).join('/'))
+  })
   watcher.on('error', (error) => onError(error instanceof Error ? error : new Error(String(error))))
   await new Promise<void>((resolve) => watcher.once('ready', resolve))
   return { close: () => watcher.close() }
