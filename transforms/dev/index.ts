@@ -42,7 +42,7 @@ export async function runDev(options: DevOptions, io: DevIo): Promise<number> {
 
   let server: DevServer
   try {
-    server = await startDevServer({ distDir: path.join(root, 'dist'), port: options.port, state: () => state, onPortTaken: (port) => io.stderr(`${pc.yellow('Port')} ${port} is in use.`) })
+    server = await startDevServer({ distDir: path.join(root, 'dist'), port: options.port, state: () => state })
   } catch (error) {
     if (!(error instanceof PortUnavailableError)) throw error
     io.stderr(`${pc.red('guidepress:')} ${error.message}`)

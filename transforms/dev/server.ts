@@ -47,9 +47,9 @@ export interface DevServer {
 
 /**
  * Serves `distDir` on the loopback interface, with live reload. Tries `port` and, when it is
- * taken, the next few; `onPortTaken` hears of each one skipped. Port 0 takes any free port.
+ * taken, the next few (see `port` of the result). Port 0 takes any free port.
  */
-export async function startDevServer(options: { distDir: string; port: number; state: () => DevState; onPortTaken?: (port: number) => void }): Promise<DevServer> {
+export async function startDevServer(options: { distDir: string; port: number; state: () => DevState }): Promise<DevServer> {
   const distDir = path.resolve(options.distDir)
   const listeners = new Set<ServerResponse>()
   const server = createServer((request, response) => {
@@ -65,7 +65,7 @@ export async function startDevServer(options: { distDir: string; port: number; s
       return sendText(response, 405, 'Method not allowed')
     }
     const rawPath = (request.url ?? '/').split(/[?#]/, 1)[0] ?? '/'
-    if (rawPath === eventsPath) return openEvents(response)
+    if (rawPath === eventsPath && request.method === 'GET') return openEvents(response)
     const target = await resolveInDist(distDir, rawPath)
     if (target.kind === 'bad') return sendText(response, target.status, target.status === 400 ? 'Bad request' : 'Forbidden')
     if (target.kind === 'redirect') {
@@ -94,7 +94,7 @@ export async function startDevServer(options: { distDir: string; port: number; s
     response.on('close', () => listeners.delete(response))
   }
 
-  const port = await listenOnFreePort(server, options.port, options.onPortTaken)
+  const port = await listenOnFreePort(server, options.port)
   return {
     port,
     url: `http://${devHost}:${port}/`,
@@ -112,7 +112,7 @@ export async function startDevServer(options: { distDir: string; port: number; s
   }
 }
 
-async function listenOnFreePort(server: Server, first: number, onPortTaken?: (port: number) => void): Promise<number> {
+async function listenOnFreePort(server: Server, first: number): Promise<number> {
   const last = first === 0 ? 0 : Math.min(first + portAttempts, 65535)
   for (let port = first; port <= last; port += 1) {
     try {
@@ -135,7 +135,6 @@ async function listenOnFreePort(server: Server, first: number, onPortTaken?: (po
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       if (code !== 'EADDRINUSE') throw new PortUnavailableError(`Cannot listen on ${devHost}:${port} (${code ?? String(error)})`)
-      onPortTaken?.(port)
     }
   }
   throw new PortUnavailableError(`Ports ${first}–${last} are all in use; free one or choose another with --port N (0 for any free port)`)
