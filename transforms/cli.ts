@@ -20,6 +20,8 @@ export interface CliIo {
   today?: string
   /** How long a build waits for another build to finish (default ten minutes). */
   lockWaitMs?: number
+  /** Stops `guidepress dev` when aborted (it then exits 0). */
+  signal?: AbortSignal
 }
 
 export const exitCodes = { ok: 0, contentErrors: 1, usage: 2 } as const
@@ -29,6 +31,7 @@ const usage = `Usage: guidepress <command> [options]
 Commands:
   build [ids…]   Build the deck, handout and summary of every guideline (or only these ids)
   check          Validate every guideline and fail when a committed output is stale
+  dev            Serve dist/ with live reload, rebuilding on every change to source/ or themes/
   diff <git-ref> Show how each changed guideline's outputs differ from the ref (--json for JSON)
   new <id>       Write a starter guideline to source/<id>.md
   report         Print the coverage matrix and readability and slide figures as Markdown
@@ -38,6 +41,10 @@ Build options:
   --no-pptx      Skip the PowerPoint deck, the slowest output
   --force        Rebuild every guideline, even those unchanged since their last build
   --shard i/n    Build only shard i of n (a stable share of the guidelines), for CI matrices
+
+Dev options:
+  --port N       Serve on port N, or the next free one (default 4173; 0 for any free port)
+  --pdf          Render PDFs on each rebuild too (slower; the default is the quick build)
 
 Options:
   -h, --help     Show this help
@@ -65,7 +72,9 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         'no-pptx': { type: 'boolean' },
         force: { type: 'boolean' },
         shard: { type: 'string' },
-        json: { type: 'boolean' }
+        json: { type: 'boolean' },
+        port: { type: 'string' },
+        pdf: { type: 'boolean' }
       }
     })
     const [command, ...rest] = positionals
@@ -73,6 +82,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       throw new UsageError('`--no-pdf`, `--no-pptx`, `--force` and `--shard` go with `guidepress build`')
     }
     if (command !== 'diff' && values.json) throw new UsageError('`--json` goes with `guidepress diff`')
+    if (command !== 'dev' && (values.port !== undefined || values.pdf)) throw new UsageError('`--port` and `--pdf` go with `guidepress dev`')
     if (values.version) return printVersion(io)
     if (values.help || command === undefined || command === 'help') {
       io.stdout(usage)
@@ -84,6 +94,12 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       case 'check':
         if (rest.length > 0) throw new UsageError('`guidepress check` takes no arguments')
         return await runCheck(io)
+      case 'dev': {
+        if (rest.length > 0) throw new UsageError('`guidepress dev` takes no arguments')
+        // Loaded only for `dev`: the watcher and server are of no use to other commands.
+        const { defaultDevPort, runDev } = await import('./dev/index.ts')
+        return await runDev({ port: parsePort(values.port, defaultDevPort), pdf: values.pdf ?? false }, io)
+      }
       case 'diff':
         return await (await import('./diff/command.ts')).runDiff(rest, values.json ?? false, io)
       case 'new':
@@ -123,6 +139,13 @@ function parseShard(value: string | undefined): BuildChoice['shard'] {
   const count = Number(match?.[2])
   if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`Expected \`--shard i/n\` with 1 ≤ i ≤ n, such as \`--shard 2/4\`, not \`${value}\``)
   return { index, count }
+}
+
+function parsePort(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN
+  if (!(port >= 0 && port <= 65535)) throw new UsageError(`Expected \`--port N\` with 0 ≤ N ≤ 65535, not \`${value}\``)
+  return port
 }
 
 async function runBuild(ids: string[], choice: BuildChoice, io: CliIo): Promise<number> {
