@@ -108,7 +108,8 @@ describe('guidepress check', () => {
     await writeFile(path.join(root, 'decks/old-guideline.md'), '# Left behind\n')
     const stale = await runCli(root, 'check')
     expect(stale.code).toBe(1)
-    expect(stale.stderr).toMatch(/handouts\/bone-health\.md\n\s*8:1\s+error\s+Expected this output to match a fresh build.*output-stale/)
+    // The source map names the source line the differing output line was made from.
+    expect(stale.stderr).toMatch(/handouts\/bone-health\.md\n\s*8:1\s+error\s+Expected this output to match a fresh build \(first difference at line 8, made from source\/bone-health\.md:14\).*output-stale/)
     expect(stale.stderr).toMatch(/decks\/old-guideline\.md\n\s*1:1\s+error\s+Unexpected output with no guideline.*output-stale/)
 
     await runCli(root, 'build', '--no-pdf')

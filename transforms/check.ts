@@ -4,6 +4,7 @@ import { VFile } from 'vfile'
 import { transformAll, type BuildOptions, type TransformResult } from './build.ts'
 import { outputFolders } from './pipeline.ts'
 import { reportError } from './report.ts'
+import { sourceMapsOf, sourcePlaceOf, type SourceMap } from './source-map.ts'
 
 /**
  * Validates everything and compares each committed output with a fresh build. A stale or
@@ -14,12 +15,18 @@ export async function checkOutputs(options: BuildOptions): Promise<TransformResu
   if (!transformed.ok) return { ...transformed, stale: [] }
   const expected = new Map(transformed.results.flatMap((result) => result.outputs).map((output) => [output.path, output.text]))
   const stale: VFile[] = []
+  let maps: Map<string, SourceMap> | undefined
   for (const [relative, text] of expected) {
     const committed = await readFile(path.join(options.root, relative), 'utf8').catch(() => undefined)
     if (committed === text) continue
     const file = new VFile({ cwd: options.root, path: relative })
     const line = committed === undefined ? 1 : firstDifferentLine(committed, text)
-    const reason = committed === undefined ? 'Expected this output to exist' : `Expected this output to match a fresh build (first difference at line ${line})`
+    // Made only when something is stale: say which source line the differing output line comes from.
+    maps ??= new Map(transformed.results.flatMap(sourceMapsOf).map(({ map }) => [map.output, map]))
+    const map = maps.get(relative)
+    const origin = committed === undefined || !map ? undefined : sourcePlaceOf(map, line)
+    const from = origin?.line ? `, made from ${origin.file}:${origin.line}` : ''
+    const reason = committed === undefined ? 'Expected this output to exist' : `Expected this output to match a fresh build (first difference at line ${line}${from})`
     reportError(file, `${reason}; run \`npm run build\` and commit the result`, { line, column: 1 }, 'output-stale')
     stale.push(file)
   }
