@@ -29,6 +29,18 @@ describe('incremental builds', () => {
     for (const id of ids) expect(index).toContain(`${id}/handout.html`)
   })
 
+  it('forgets a deleted guideline, so one added again is built afresh', async () => {
+    const root = await workspace()
+    await runCli(root, 'build', '--no-pdf')
+    const gamma = path.join(root, 'source/gamma-care.md')
+    await rm(gamma)
+    await writeFile(path.join(root, 'source/alpha-care.md'), guideline().replace('Strong bone matters.', 'Strong bone matters most.'))
+    expect((await runCli(root, 'build', '--no-pdf')).code).toBe(0)
+    expect(JSON.parse(await readText(root, 'dist/.guidepress-cache.json')).entries).not.toHaveProperty('gamma-care')
+    await writeFile(gamma, guideline())
+    expect(rebuilt((await runCli(root, 'build', '--no-pdf')).stdout)).toEqual(['gamma-care'])
+  })
+
   it('rebuilds everything when the glossary or a theme changes, or with --force', async () => {
     const root = await workspace()
     await runCli(root, 'build', '--no-pdf')

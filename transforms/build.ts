@@ -102,6 +102,8 @@ async function planBuild(options: BuildProjectOptions): Promise<BuildPlan> {
   const shard = options.shard
   if (shard) ids = ids.filter((id) => inShard(id, shard))
   const cache = options.force ? {} : await readCache(options.root)
+  // A guideline deleted from source/ leaves the cache too, so one added again later is built afresh.
+  for (const id of Object.keys(cache)) if (!known.includes(id)) delete cache[id]
   const shared = await sharedInputsHash(options.root, toolkitRoot)
   const keys = new Map<string, string>()
   const stale: string[] = []
