@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import pc from 'picocolors'
+import type { CliIo } from '../cli.ts'
 import { rebuild, type RebuildResult } from './rebuild.ts'
 import { PortUnavailableError, startDevServer, type DevServer, type DevState } from './server.ts'
 import { RebuildQueue, watchSources, type SourceWatcher } from './watch.ts'
@@ -15,15 +16,8 @@ export interface DevOptions {
   pdf: boolean
 }
 
-export interface DevIo {
-  cwd: string
-  stdout: (text: string) => void
-  stderr: (text: string) => void
-  today?: string
-  lockWaitMs?: number
-  /** Stops the server when aborted (the exit code is then 0); Ctrl-C and SIGTERM stop it too. */
-  signal?: AbortSignal
-}
+/** The CLI's io; `signal` stops the server (exit code 0), as do Ctrl-C and SIGTERM. */
+export type DevIo = CliIo
 
 /** The exit code of a process stopped by each signal (128 + its number), as an interrupted build exits. */
 const signalExitCodes = { SIGINT: 130, SIGTERM: 143 } as const

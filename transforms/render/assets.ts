@@ -79,7 +79,8 @@ export async function readTheme(root: string, name: 'guidepress.css' | 'print.cs
   return readFile(path.join(root, 'themes', name), 'utf8').catch(() => readFile(path.join(toolkitThemes, name), 'utf8'))
 }
 
-const MIME: Record<string, string> = {
+/** Image types guidepress inlines (and `guidepress dev` serves). */
+export const imageTypes: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
@@ -104,7 +105,7 @@ export function inlineImage(root: string, baseDir: string, url: string): string 
     return undefined
   }
   const written = path.resolve(baseDir, decoded)
-  const mime = MIME[path.extname(written).toLowerCase()]
+  const mime = imageTypes[path.extname(written).toLowerCase()]
   if (!mime) return undefined
   let data: Buffer
   try {
