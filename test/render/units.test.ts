@@ -37,6 +37,8 @@ describe('request allow-list', () => {
     expect(inlineImage(root, decks, '../source/images/spread-sites.svg')).toMatch(/^data:image\/svg\+xml;base64,/)
     expect(inlineImage(root, decks, '../source/images/missing.svg')).toBeUndefined()
     expect(inlineImage(root, decks, '../decks/mbc.md')).toBeUndefined()
+    // An image that exists, of an inlined type, but outside source/images.
+    expect(inlineImage(root, decks, '../../images/dot.svg')).toBeUndefined()
     expect(inlineImage(root, decks, 'http://127.0.0.1:9/x.png')).toBeUndefined()
   })
 })

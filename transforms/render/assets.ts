@@ -10,7 +10,9 @@ import { toolkitRoot } from '../toolkit.ts'
 
 const require = createRequire(import.meta.url)
 
-export const FONT_FAMILY = 'Atkinson Hyperlegible Next'
+const FONT_FAMILY = 'Atkinson Hyperlegible Next'
+/** The house font for CSS the renderer writes itself (the themes name it in their own rules). */
+export const FONT_STACK = `'${FONT_FAMILY}',sans-serif`
 
 /**
  * Folder of the complete Atkinson Hyperlegible Next TTFs. The Google-Fonts

@@ -15,7 +15,7 @@ import { BrowserUnavailableError } from './errors.ts'
 
 export { BrowserUnavailableError }
 
-export const SYSTEM_BROWSERS: readonly string[] = [
+const SYSTEM_BROWSERS: readonly string[] = [
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
   '/usr/bin/google-chrome',
@@ -37,7 +37,7 @@ export interface BrowserCandidate {
   headless: true | 'shell'
 }
 
-export const LAUNCH_FLAGS: readonly string[] = [
+const LAUNCH_FLAGS: readonly string[] = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

@@ -5,7 +5,7 @@
 import path from 'node:path'
 import { Marp } from '@marp-team/marp-core'
 import type { BrowserSession } from './browser.ts'
-import { escapeHtml, fontFaceCss, htmlStart, inlineImage, superscriptsToSup } from './assets.ts'
+import { escapeHtml, FONT_STACK, fontFaceCss, htmlStart, inlineImage, superscriptsToSup } from './assets.ts'
 
 export const SLIDE_WIDTH = 1280
 export const SLIDE_HEIGHT = 720
@@ -86,7 +86,7 @@ main{display:block;margin:0;padding:0}
 div.marpit>svg{display:block!important;width:${SLIDE_WIDTH}px!important;height:${SLIDE_HEIGHT}px!important;margin:0!important;box-shadow:none!important;break-after:page;break-inside:avoid}
 div.marpit>svg:last-of-type{break-after:auto}`
 
-const SCREEN_LAYOUT = `html{background:#3d4650;font-family:'Atkinson Hyperlegible Next',sans-serif}
+const SCREEN_LAYOUT = `html{background:#3d4650;font-family:${FONT_STACK}}
 body{margin:0;padding:1rem 0}
 div.marpit>svg{display:block;width:min(calc(100vw - 2rem),${SLIDE_WIDTH}px);height:auto;margin:0 auto 1.5rem;box-shadow:0 2px 10px rgba(0,0,0,.4);background:#fff}
 @media print{${PRINT_LAYOUT}}`

@@ -4,6 +4,7 @@
 // mark on every page through CSS @page margin boxes.
 import path from 'node:path'
 import type { Element, ElementContent, Root } from 'hast'
+import type { Page } from 'puppeteer-core'
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify'
 import remarkGfm from 'remark-gfm'
@@ -12,23 +13,27 @@ import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import type { BrowserSession } from './browser.ts'
-import { cssString, escapeHtml, fontFaceCss, fromSuperscript, htmlStart, inlineImage, SUPERSCRIPT_RUN } from './assets.ts'
+import { cssString, escapeHtml, FONT_STACK, fontFaceCss, fromSuperscript, htmlStart, inlineImage, SUPERSCRIPT_RUN } from './assets.ts'
 
 export type PaperSize = 'A4' | 'Letter'
 
-export interface DocumentInput {
-  root: string
-  /** Absolute path of the Markdown file (image paths resolve from its folder). */
-  file: string
-  markdown: string
-  printCss: string
-  kind: 'handout' | 'summary'
+/** What every printed document's running head and page setup say: handouts, summaries, presenter notes. */
+export interface PrintedPage {
   title: string
   version: string
   updated: string
   lang: string
   draft: boolean
   paper: PaperSize
+}
+
+export interface DocumentInput extends PrintedPage {
+  root: string
+  /** Absolute path of the Markdown file (image paths resolve from its folder). */
+  file: string
+  markdown: string
+  printCss: string
+  kind: 'handout' | 'summary'
 }
 
 export const DRAFT_MARK = 'Draft – not clinically approved'
@@ -87,12 +92,12 @@ export async function markdownToHtml(markdown: string, options: { root: string; 
 
 /** Per-document @page rules: paper size and the running header/footer texts. */
 export function pageCss(
-  input: Pick<DocumentInput, 'title' | 'version' | 'updated' | 'draft' | 'paper'> & { kind: DocumentInput['kind'] | 'presenter' },
+  input: Omit<PrintedPage, 'lang'> & { kind: DocumentInput['kind'] | 'presenter' },
   /** Page margins (CSS shorthand) when not the stylesheet's. */
   margin?: string
 ): string {
   const running = `${input.title} · version ${input.version} · updated ${input.updated}`
-  const box = "font-family:'Atkinson Hyperlegible Next',sans-serif;font-size:9pt;color:#4a5563;"
+  const box = `font-family:${FONT_STACK};font-size:9pt;color:#4a5563;`
   const draft = input.draft
     ? `@top-right{content:${cssString(DRAFT_MARK)};${box}color:#5c3300;font-weight:700;vertical-align:middle}`
     : ''
@@ -133,11 +138,21 @@ ${body}
 
 /** Prints a document HTML string to PDF in a fresh page of the shared browser. */
 export async function printDocument(session: BrowserSession, html: string): Promise<Uint8Array> {
+  return (await printHtml(session, html, async () => undefined)).pdf
+}
+
+/**
+ * Loads a printable page (its own @page rules) in a fresh tab of the shared browser, runs `prepare`
+ * on it once the fonts are in (a fit step, say), and prints it.
+ */
+export async function printHtml<T>(session: BrowserSession, html: string, prepare: (page: Page) => Promise<T>): Promise<{ pdf: Uint8Array; prepared: T }> {
   const page = await session.openPage()
   try {
     await page.setContent(html, { waitUntil: 'load', timeout: 60_000 })
     await page.evaluate('document.fonts.ready.then(() => undefined)')
-    return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, timeout: 120_000 })
+    const prepared = await prepare(page)
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, timeout: 120_000 })
+    return { pdf, prepared }
   } finally {
     await page.close()
   }

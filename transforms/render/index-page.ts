@@ -1,7 +1,7 @@
 // dist/index.html: every guideline with links to each of its files, plus the
 // "Coverage" and "Readability" regions that the quality gates fill in. When no
 // data is given those regions are rendered as clearly marked placeholders.
-import { escapeHtml, fontFaceCss, htmlStart } from './assets.ts'
+import { escapeHtml, FONT_STACK, fontFaceCss, htmlStart } from './assets.ts'
 
 export type OutputKind = 'deck' | 'handout' | 'summary'
 
@@ -122,7 +122,7 @@ ${links || '<li>No rendered files.</li>'}
   return `${htmlStart('en', 'guidepress – all guidelines')}
 <style>
 ${fontFaceCss()}
-html{font-family:'Atkinson Hyperlegible Next',sans-serif;color:#1a2330;background:#fff;line-height:1.5}
+html{font-family:${FONT_STACK};color:#1a2330;background:#fff;line-height:1.5}
 body{max-width:60em;margin:0 auto;padding:1.5rem 1.25rem 3rem}
 h1,h2,h3{color:#0b5870;line-height:1.2}
 a{color:#0b5870}

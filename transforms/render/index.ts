@@ -7,20 +7,19 @@ import { readFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import pLimit from 'p-limit'
+import { PDFDocument } from 'pdf-lib'
 import { allowedDirs, readTheme } from './assets.ts'
 import { BrowserSession, BrowserUnavailableError } from './browser.ts'
 import { deckDocument, fitCss, renderDeckInBrowser, renderDeckMarkdown, type RenderedDeck } from './deck.ts'
 import { documentHtml, printDocument, type PaperSize } from './document.ts'
 import { renderIndex, type IndexExtras, type IndexGuideline } from './index-page.ts'
 import { finalizePdf } from './pdf-meta.ts'
-import { extractPdfText, pdfPageCount } from './pdf-text.ts'
+import { extractPdfText } from './pdf-text.ts'
 import { buildPptx } from './pptx.ts'
 import { presenterHtml, presenterPdf, printPresenterLayout } from './presenter.ts'
 import { writeAtomic } from './write.ts'
 
-export { BrowserUnavailableError, browserLaunchCount, closeAllSessions, findBrowser } from './browser.ts'
 export type { CoverageRow, IndexExtras, IndexGuideline, ReadabilityRow } from './index-page.ts'
-export type { PaperSize } from './document.ts'
 
 export interface GuidelineMeta {
   id: string
@@ -72,8 +71,6 @@ export interface RenderReport {
   warnings: string[]
   /** URLs the browser refused to load (network, files outside the allow-list). */
   blocked: string[]
-  /** Milliseconds spent per written file, relative path → ms. */
-  timings: Record<string, number>
 }
 
 interface Job {
@@ -84,11 +81,10 @@ interface Job {
 
 export async function renderAll(guidelines: GuidelineMeta[], options: RenderOptions): Promise<RenderReport> {
   const root = path.resolve(options.root)
-  const report: RenderReport = { files: [], browserStarts: 0, pdfText: {}, warnings: [], blocked: [], timings: {} }
-  const emit = async (rel: string, data: string | Uint8Array, started: number): Promise<void> => {
+  const report: RenderReport = { files: [], browserStarts: 0, pdfText: {}, warnings: [], blocked: [] }
+  const emit = async (rel: string, data: string | Uint8Array): Promise<void> => {
     await (options.write ? options.write(rel, data) : writeAtomic(path.join(root, rel), data))
     report.files.push(rel)
-    report.timings[rel] = Math.round(performance.now() - started)
     options.onFile?.(rel)
   }
   const dist = (id: string, name: string): string => path.posix.join('dist', id, name)
@@ -100,7 +96,6 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
   for (const meta of guidelines) {
     const job: Job = { meta, docs: [] }
     if (meta.outputs.includes('deck')) {
-      const started = performance.now()
       const file = path.join(root, 'decks', `${meta.id}.md`)
       const rendered = renderDeckMarkdown({
         root,
@@ -111,11 +106,10 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
         title: meta.title
       })
       job.deck = { file, rendered }
-      if (!useBrowser) await emit(dist(meta.id, 'deck.html'), deckDocument(rendered, meta), started)
+      if (!useBrowser) await emit(dist(meta.id, 'deck.html'), deckDocument(rendered, meta))
     }
     for (const kind of ['handout', 'summary'] as const) {
       if (!meta.outputs.includes(kind)) continue
-      const started = performance.now()
       const file = path.join(root, kind === 'handout' ? 'handouts' : 'summaries', `${meta.id}.md`)
       const html = await documentHtml({
         root,
@@ -131,13 +125,12 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
         paper: options.paper ?? 'A4'
       })
       job.docs.push({ kind, html })
-      await emit(dist(meta.id, `${kind}.html`), html, started)
+      await emit(dist(meta.id, `${kind}.html`), html)
     }
     jobs.push(job)
   }
 
   const writeIndex = async (): Promise<void> => {
-    const started = performance.now()
     const entries: IndexGuideline[] = jobs.map(({ meta }) => ({
       id: meta.id,
       title: meta.title,
@@ -148,7 +141,7 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
       files: ORDER.filter((name) => report.files.includes(dist(meta.id, name)))
     }))
     const all = [...entries, ...(options.unchangedGuidelines ?? [])].sort((a, b) => a.id.localeCompare(b.id))
-    await emit('dist/index.html', renderIndex(all, options.index), started)
+    await emit('dist/index.html', renderIndex(all, options.index))
   }
 
   if (!useBrowser) {
@@ -163,7 +156,7 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
     report.browserStarts += 1
   } catch (error) {
     for (const job of jobs) {
-      if (job.deck) await emit(dist(job.meta.id, 'deck.html'), deckDocument(job.deck.rendered, job.meta), performance.now())
+      if (job.deck) await emit(dist(job.meta.id, 'deck.html'), deckDocument(job.deck.rendered, job.meta))
     }
     await writeIndex()
     throw error instanceof BrowserUnavailableError ? error : new BrowserUnavailableError(String(error), { cause: error })
@@ -184,7 +177,6 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
       const deck = job.deck
       if (deck) {
         const deckTask = limit(async () => {
-          const started = performance.now()
           const result = await renderDeckInBrowser(session, deck.rendered, meta, {
             pdf: options.pdf,
             images: options.pptx,
@@ -192,25 +184,26 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
           })
           for (const slide of result.overfull) report.warnings.push(`${meta.id}: slide ${slide} is overfull even at 70% text size`)
           const extraCss = fitCss(result.scales)
-          await emit(dist(meta.id, 'deck.html'), deckDocument(deck.rendered, meta, { extraCss }), started)
+          await emit(dist(meta.id, 'deck.html'), deckDocument(deck.rendered, meta, { extraCss }))
           if (result.pdf) {
+            // Loaded once here: finalizePdf works on it, and its page count needs no second parse.
+            const loaded = await PDFDocument.load(result.pdf, { updateMetadata: false })
+            const pages = loaded.getPageCount()
             const bytes = await finalizePdf(
-              result.pdf,
+              loaded,
               { ...pdfMeta, subject: `${meta.subtitle ?? 'Slides for clinicians'} · version ${meta.version}` },
               {
                 notes: deck.rendered.notes,
                 outline: result.slides.map((s, i) => s.heading || `Slide ${i + 1}`)
               }
             )
-            const pages = await pdfPageCount(bytes)
             if (pages !== deck.rendered.slideCount)
               report.warnings.push(`${meta.id}: deck.pdf has ${pages} pages for ${deck.rendered.slideCount} slides`)
             const rel = dist(meta.id, 'deck.pdf')
-            await emit(rel, bytes, started)
+            await emit(rel, bytes)
             report.pdfText[rel] = await extractPdfText(bytes)
           }
           if (options.pptx) {
-            const pptxStarted = performance.now()
             const bytes = await buildPptx({
               images: result.images,
               slides: result.slides,
@@ -220,7 +213,7 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
               author: 'guidepress',
               updated: meta.updated
             })
-            await emit(dist(meta.id, 'deck.pptx'), bytes, pptxStarted)
+            await emit(dist(meta.id, 'deck.pptx'), bytes)
           }
           return result.pdf
         })
@@ -234,12 +227,11 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
           tasks.push(
             Promise.all([deckTask, layout]).then(async ([deckPdf, printed]) => {
               if (!deckPdf) return
-              const started = performance.now()
               const subject = `Presenter notes · version ${meta.version}`
               const { bytes, warnings } = await presenterPdf(printed, deckPdf, { id: meta.id, paper, slides: deck.rendered.slideCount, meta: { ...pdfMeta, subject } })
               report.warnings.push(...warnings)
               // Not in pdfText: its text is deck.pdf's plus the notes, so checking its coverage would only repeat deck.pdf's.
-              await emit(dist(meta.id, 'presenter.pdf'), bytes, started - printed.ms)
+              await emit(dist(meta.id, 'presenter.pdf'), bytes)
             })
           )
         }
@@ -248,12 +240,11 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
       for (const doc of job.docs) {
         tasks.push(
           limit(async () => {
-            const started = performance.now()
             const raw = await printDocument(session, doc.html)
             const label = doc.kind === 'handout' ? 'Patient handout' : 'Clinician summary'
             const bytes = await finalizePdf(raw, { ...pdfMeta, subject: `${label} · version ${meta.version}` })
             const rel = dist(meta.id, `${doc.kind}.pdf`)
-            await emit(rel, bytes, started)
+            await emit(rel, bytes)
             report.pdfText[rel] = await extractPdfText(bytes)
           })
         )

@@ -21,8 +21,8 @@ export interface PdfExtras {
   outline?: string[]
 }
 
-export const PRODUCER = 'guidepress (Chromium + pdf-lib)'
-export const CREATOR = 'guidepress'
+const PRODUCER = 'guidepress (Chromium + pdf-lib)'
+const CREATOR = 'guidepress'
 
 export function dateFromUpdated(updated: string): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(updated)
@@ -123,7 +123,7 @@ function text(object: PDFObject | undefined): string | undefined {
  * order (id0001, id0002, …) everywhere they appear: the elements' /ID, the
  * cells' /Headers attributes and the structure tree's IDTree.
  */
-export function normalizeStructIds(pdf: PDFDocument): void {
+function normalizeStructIds(pdf: PDFDocument): void {
   const context = pdf.context
   const objects = context.enumerateIndirectObjects().sort(([a], [b]) => a.objectNumber - b.objectNumber)
   const rename = new Map<string, string>()

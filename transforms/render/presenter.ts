@@ -10,16 +10,16 @@
 // seeded generator), so finalizePdf's fixed metadata gives identical bytes on every build.
 import { beginMarkedContent, endMarkedContent, PDFArray, PDFDocument, PDFName, PDFRef, rgb, type PDFObject } from 'pdf-lib'
 import { notesLabel } from '../labels.ts'
-import { escapeHtml, fontFaceCss, htmlStart, superscriptsToSup } from './assets.ts'
+import { escapeHtml, FONT_STACK, fontFaceCss, htmlStart, superscriptsToSup } from './assets.ts'
 import type { BrowserSession } from './browser.ts'
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from './deck.ts'
-import { pageCss, type PaperSize } from './document.ts'
+import { pageCss, printHtml, type PaperSize, type PrintedPage } from './document.ts'
 import { finalizePdf, type PdfMetadata } from './pdf-meta.ts'
 
 export const SLIDES_PER_PAGE = 3
 /** Notes start at 10 pt and shrink in 8% steps down to this size before they count as too long. */
-export const NOTES_PT = 10
-export const NOTES_FLOOR_PT = 7.5
+const NOTES_PT = 10
+const NOTES_FLOOR_PT = 7.5
 export const NO_NOTES = 'No speaker notes.'
 
 const MM_TO_PT = 72 / 25.4
@@ -67,14 +67,8 @@ export function noteParagraphs(note: string): string[] {
   return paragraphs[0] === notesLabel && paragraphs.length > 1 ? paragraphs.slice(1) : paragraphs
 }
 
-export interface PresenterInput {
+export interface PresenterInput extends PrintedPage {
   notes: string[]
-  title: string
-  version: string
-  updated: string
-  lang: string
-  draft: boolean
-  paper: PaperSize
 }
 
 /** The text half of the handout: one sheet per page, three rows per sheet, an empty box for each slide. */
@@ -100,7 +94,7 @@ export function presenterHtml(input: PresenterInput): string {
 <style>
 ${fontFaceCss(true)}
 ${pageCss({ ...input, kind: 'presenter' }, `${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm`)}
-html{font-family:'Atkinson Hyperlegible Next',sans-serif;color:#1a2330;background:#fff;font-variant-ligatures:none;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+html{font-family:${FONT_STACK};color:#1a2330;background:#fff;font-variant-ligatures:none;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 body{margin:0}
 .gp-sheet{width:${contentWidth}mm;height:${contentHeight}mm;overflow:hidden;break-after:page}
 .gp-sheet:last-child{break-after:auto}
@@ -156,22 +150,12 @@ export interface PresenterLayout {
   pdf: Uint8Array
   /** Slides (1-based) whose notes were cut short even at the smallest type. */
   overfull: number[]
-  ms: number
 }
 
-/** Prints the text half in a fresh page of the shared browser. */
+/** Prints the text half in a fresh page of the shared browser, fitting each slide's notes first. */
 export async function printPresenterLayout(session: BrowserSession, html: string): Promise<PresenterLayout> {
-  const started = performance.now()
-  const page = await session.openPage()
-  try {
-    await page.setContent(html, { waitUntil: 'load', timeout: 60_000 })
-    await page.evaluate('document.fonts.ready.then(() => undefined)')
-    const overfull = (await page.evaluate(FIT_SCRIPT)) as number[]
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, timeout: 120_000 })
-    return { pdf, overfull, ms: performance.now() - started }
-  } finally {
-    await page.close()
-  }
+  const { pdf, prepared } = await printHtml(session, html, async (page) => (await page.evaluate(FIT_SCRIPT)) as number[])
+  return { pdf, overfull: prepared }
 }
 
 /** The finished presenter.pdf, with warnings for notes cut short and an unexpected page count. */
@@ -188,7 +172,7 @@ export async function presenterPdf(
 }
 
 /** Draws each page of the deck PDF into its box on the printed layout, then fixes the metadata. */
-export async function composePresenterPdf(
+async function composePresenterPdf(
   layout: Uint8Array,
   deck: Uint8Array,
   options: { paper: PaperSize; slides: number; meta: PdfMetadata }
