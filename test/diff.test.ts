@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { readdir, writeFile } from 'node:fs/promises'
+import { readdir, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
@@ -177,6 +177,18 @@ describe('guidepress diff', () => {
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/source\/bone-health\.md\n\s*\d+:1-\d+:2\s+error\s+Unexpected empty list item/)
     expect(run.stdout).toBe('')
+  })
+
+  it('reads the working tree as build does: a link leading out of source/ is an error, never read', async () => {
+    const root = await twoCommits()
+    const outside = path.join(root, 'outside.md')
+    await writeFile(outside, after.replace('Walk every day.', 'SECRET-OUTSIDE-TEXT Walk every day.'))
+    await rm(path.join(root, 'source/bone-health.md'))
+    await symlink(outside, path.join(root, 'source/bone-health.md'))
+    const run = await runCli(root, 'diff', 'HEAD')
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/source\/bone-health\.md\n\s*1:1\s+error\s+Unexpected link.*file-not-regular/)
+    expect(`${run.stdout}${run.stderr}`).not.toContain('SECRET-OUTSIDE-TEXT')
   })
 })
 

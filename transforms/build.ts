@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import { loadGlossary } from './glossary.ts'
-import { guidelineFileProblem, listGuidelineIds, loadGuideline, sourceDir } from './load.ts'
+import { listGuidelineIds, loadGuideline, readGuidelineSource, sourceDir } from './load.ts'
 import { transformGuideline, type GuidelineResult } from './pipeline.ts'
 import { hasErrors } from './report.ts'
 import { cachePath, inShard, isCurrent, readCache, serializeCache, sha256, sharedInputsHash, type BuildCache, type CacheEntry } from './cache.ts'
@@ -110,9 +109,8 @@ async function planBuild(options: BuildProjectOptions): Promise<BuildPlan> {
   const unchanged: string[] = []
   for (const id of ids) {
     // A source that is not a readable file is never current; loading it reports why.
-    const problem = await guidelineFileProblem(options.root, id)
-    const source = problem ?? (await readFile(path.join(options.root, sourceDir, `${id}.md`)))
-    const key = sha256(`${shared}\n${sha256(source)}`)
+    const source = await readGuidelineSource(options.root, id)
+    const key = sha256(`${shared}\n${sha256('problem' in source ? source.problem : source.bytes)}`)
     keys.set(id, key)
     const current = await isCurrent(options.root, cache[id], key, { pdf: options.pdf, pptx: options.pptx })
     ;(current ? unchanged : stale).push(id)

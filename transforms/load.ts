@@ -27,19 +27,27 @@ export async function listGuidelineIds(root: string): Promise<string[]> {
  * read as LF (neither changes a line or column number an author sees).
  */
 export async function loadGuideline(root: string, id: string): Promise<VFile> {
-  const problem = await guidelineFileProblem(root, id)
-  if (problem) {
-    const file = new VFile({ cwd: root, path: path.posix.join(sourceDir, `${id}.md`), value: '' })
-    reportError(file, problem, { line: 1, column: 1 }, 'file-not-regular')
-    return file
-  }
-  return guidelineFile(root, id, await readFile(path.join(root, sourceDir, `${id}.md`)))
+  return guidelineFile(root, id, await readGuidelineSource(root, id))
 }
 
-/** A guideline's bytes (from disk, or from git for `guidepress diff`) as a vfile, checked as `loadGuideline` describes. */
-export function guidelineFile(root: string, id: string, bytes: Uint8Array): VFile {
-  const relative = path.posix.join(sourceDir, `${id}.md`)
-  const file = new VFile({ cwd: root, path: relative })
+/** A guideline's bytes, or why `source/<id>.md` cannot be read as one. */
+export type GuidelineSource = { bytes: Uint8Array } | { problem: string }
+
+/** Reads `source/<id>.md` only once it is known to be a plain file inside `source/`. */
+export async function readGuidelineSource(root: string, id: string): Promise<GuidelineSource> {
+  const problem = await guidelineFileProblem(root, id)
+  return problem ? { problem } : { bytes: await readFile(path.join(root, sourceDir, `${id}.md`)) }
+}
+
+/** A guideline's source (from disk, or from git for `guidepress diff`) as a vfile, checked as `loadGuideline` describes. */
+export function guidelineFile(root: string, id: string, source: GuidelineSource): VFile {
+  const file = new VFile({ cwd: root, path: path.posix.join(sourceDir, `${id}.md`) })
+  if ('problem' in source) {
+    file.value = ''
+    reportError(file, source.problem, { line: 1, column: 1 }, 'file-not-regular')
+    return file
+  }
+  const { bytes } = source
   if (bytes.length > maxSourceBytes) {
     file.value = ''
     const size = `${Math.ceil(bytes.length / 1024)} KiB`
@@ -69,7 +77,7 @@ export function guidelineFile(root: string, id: string, bytes: Uint8Array): VFil
  * a folder or a named pipe must not crash or hang the build, and a symbolic link must not lead a
  * build (say, of a pull request) to read a file outside `source/` into its outputs.
  */
-export async function guidelineFileProblem(root: string, id: string): Promise<string | undefined> {
+async function guidelineFileProblem(root: string, id: string): Promise<string | undefined> {
   const relative = path.posix.join(sourceDir, `${id}.md`)
   const name = `\`${relative}\``
   let real: string

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import { glossaryPath, parseGlossary } from '../glossary.ts'
-import { guidelineFile, listGuidelineIds, sourceDir } from '../load.ts'
+import { guidelineFile, listGuidelineIds, readGuidelineSource, sourceDir, type GuidelineSource } from '../load.ts'
 import { transformGuideline, type GuidelineResult, type PipelineContext } from '../pipeline.ts'
 import { hasErrors } from '../report.ts'
 import type { Glossary } from '../types.ts'
@@ -24,7 +24,8 @@ export type DiffOutcome = { ok: true; report: DiffReport } | { ok: false; files:
 interface Inputs {
   id: string
   old: Uint8Array | undefined
-  now: Uint8Array | undefined
+  /** Read as `build` reads it: a link leading out of source/, a folder or a pipe is an error, not read. */
+  now: GuidelineSource | undefined
 }
 
 /**
@@ -45,8 +46,8 @@ export async function computeDiff(options: DiffOptions): Promise<DiffOutcome> {
   const changed: Inputs[] = []
   for (const id of [...new Set([...oldIds, ...newIds])].sort()) {
     const old = oldIds.includes(id) ? await snapshot.read(`${sourceDir}/${id}.md`) : undefined
-    const now = newIds.includes(id) ? await readFile(path.join(root, sourceDir, `${id}.md`)).catch(() => undefined) : undefined
-    if (glossaryChanged || !sameBytes(old, now)) changed.push({ id, old, now })
+    const now = newIds.includes(id) ? await readGuidelineSource(root, id) : undefined
+    if (glossaryChanged || !sameBytes(old, bytesOf(now))) changed.push({ id, old, now })
   }
 
   const today = options.today ?? new Date().toISOString().slice(0, 10)
@@ -60,12 +61,12 @@ export async function computeDiff(options: DiffOptions): Promise<DiffOutcome> {
   for (const inputs of changed) {
     const after = inputs.now && transform(root, inputs.id, inputs.now, newContext)
     if (after) files.push(after.file)
-    compared.push({ inputs, before: inputs.old && transform(root, inputs.id, inputs.old, oldContext), after })
+    compared.push({ inputs, before: inputs.old && transform(root, inputs.id, { bytes: inputs.old }, oldContext), after })
   }
   if (files.some(hasErrors)) return { ok: false, files }
 
   const guidelines = compared.flatMap(({ inputs, before, after }) => {
-    const sourceChanged = !sameBytes(inputs.old, inputs.now)
+    const sourceChanged = !sameBytes(inputs.old, bytesOf(inputs.now))
     const diff = guidelineDiff(inputs.id, before, after, sourceChanged, glossaryChanged)
     // A glossary edit is listed only under the guidelines whose outputs it changed.
     return sourceChanged || diff.outputs.some((output) => output.change !== 'unchanged') ? [diff] : []
@@ -78,8 +79,8 @@ interface Transformed {
   result: GuidelineResult | undefined
 }
 
-function transform(root: string, id: string, bytes: Uint8Array, context: PipelineContext): Transformed {
-  const file = guidelineFile(root, id, bytes)
+function transform(root: string, id: string, source: GuidelineSource, context: PipelineContext): Transformed {
+  const file = guidelineFile(root, id, source)
   return { file, result: hasErrors(file) ? undefined : transformGuideline(file, context) }
 }
 
@@ -95,6 +96,11 @@ function guidelineDiff(id: string, before: Transformed | undefined, after: Trans
     oldErrors: before?.file.messages.filter((message) => message.fatal === true).length ?? 0,
     outputs: compareOutputs(id, oldSide, newSide)
   }
+}
+
+/** The bytes of a readable source; a problem reads as no bytes, so it always counts as a change. */
+function bytesOf(source: GuidelineSource | undefined): Uint8Array | undefined {
+  return source && 'bytes' in source ? source.bytes : undefined
 }
 
 function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
