@@ -2,9 +2,9 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import { transformAll, type BuildOptions, type TransformResult } from './build.ts'
-import { outputFolders } from './pipeline.ts'
+import { outputFolders, type GuidelineResult } from './pipeline.ts'
 import { reportError } from './report.ts'
-import { sourceMapsOf, sourcePlaceOf, type SourceMap } from './source-map.ts'
+import { sourceMapsOf, sourcePlaceOf, type SourcePlace } from './source-map.ts'
 
 /**
  * Validates everything and compares each committed output with a fresh build. A stale or
@@ -15,16 +15,13 @@ export async function checkOutputs(options: BuildOptions): Promise<TransformResu
   if (!transformed.ok) return { ...transformed, stale: [] }
   const expected = new Map(transformed.results.flatMap((result) => result.outputs).map((output) => [output.path, output.text]))
   const stale: VFile[] = []
-  let maps: Map<string, SourceMap> | undefined
   for (const [relative, text] of expected) {
     const committed = await readFile(path.join(options.root, relative), 'utf8').catch(() => undefined)
     if (committed === text) continue
     const file = new VFile({ cwd: options.root, path: relative })
     const line = committed === undefined ? 1 : firstDifferentLine(committed, text)
-    // Made only when something is stale: say which source line the differing output line comes from.
-    maps ??= new Map(transformed.results.flatMap(sourceMapsOf).map(({ map }) => [map.output, map]))
-    const map = maps.get(relative)
-    const origin = committed === undefined || !map ? undefined : sourcePlaceOf(map, line)
+    // Only for a stale output: which source line its first differing line was made from.
+    const origin = committed === undefined ? undefined : sourcePlaceOfOutput(transformed.results, relative, line)
     const from = origin?.line ? `, made from ${origin.file}:${origin.line}` : ''
     const reason = committed === undefined ? 'Expected this output to exist' : `Expected this output to match a fresh build (first difference at line ${line}${from})`
     reportError(file, `${reason}; run \`npm run build\` and commit the result`, { line, column: 1 }, 'output-stale')
@@ -41,6 +38,12 @@ export async function checkOutputs(options: BuildOptions): Promise<TransformResu
     }
   }
   return { ...transformed, files: [...transformed.files, ...stale], stale, ok: stale.length === 0 }
+}
+
+function sourcePlaceOfOutput(results: GuidelineResult[], output: string, line: number): SourcePlace | undefined {
+  const owner = results.find((result) => result.outputs.some((each) => each.path === output))
+  const map = owner && sourceMapsOf(owner).find((each) => each.map.output === output)?.map
+  return map && sourcePlaceOf(map, line)
 }
 
 function firstDifferentLine(a: string, b: string): number {

@@ -1,9 +1,10 @@
 import type { Root, RootContent } from 'mdast'
 import type { Position } from 'unist'
-import { EXIT, visit } from 'unist-util-visit'
+import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { reportError, reportWarning } from './report.ts'
 import { countBullets, countWords, slideLimits } from './slides.ts'
+import { firstPosition } from './text.ts'
 
 export const longBulletWords = 25
 
@@ -58,14 +59,5 @@ export function checkSlideDensity(file: VFile, deck: Root): SlideFigures {
 
 /** The source place of the first node (or descendant) of a slide that has one. */
 function firstPlace(body: RootContent[]): Position | undefined {
-  for (const node of body) {
-    let place: Position | undefined
-    visit(node, (child) => {
-      if (!child.position) return
-      place = child.position
-      return EXIT
-    })
-    if (place) return place
-  }
-  return undefined
+  return body.map(firstPosition).find(Boolean)
 }

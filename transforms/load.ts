@@ -8,7 +8,7 @@ export const sourceDir = 'source'
  * Ten times the first guideline (about 26 KB). The Markdown parser needs seconds for every 50 KB of
  * pathological input (thousands of headings), so larger files are refused before parsing.
  */
-export const maxSourceBytes = 256 * 1024
+const maxSourceBytes = 256 * 1024
 const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 /** The guideline ids in `source/`, sorted so every build visits them in the same order. */

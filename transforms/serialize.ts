@@ -1,6 +1,7 @@
 import type { Root, RootContent } from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
 import remarkStringify, { type Options } from 'remark-stringify'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
@@ -32,6 +33,13 @@ export const stringifyOptions: Options = {
 }
 
 const stringifier = unified().use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkStringify, stringifyOptions).freeze()
+// The same syntax read back, so a serialized output's blocks can be lined up with the tree it came from.
+const reader = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze()
+
+/** Parses a serialized output with the syntax it was written in (for source maps). */
+export function parseOutput(text: string): Root {
+  return reader.parse(text)
+}
 
 /** Serializes an output tree; paragraphs get one sentence per line so diffs show whole sentences. */
 export function serialize(tree: Root): string {

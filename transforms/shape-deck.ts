@@ -16,8 +16,6 @@ export const deckTheme = 'guidepress'
 interface DeckSlide extends Slide {
   className?: string
   notes?: RootContent[]
-  /** Where the notes start in the source, for source maps. */
-  notesPosition?: Position
   headingDepth?: 1 | 2
   /** The source heading the title comes from; absent for slides guidepress makes (title, agenda). */
   position?: Position
@@ -49,10 +47,7 @@ export function shapeDeck(tree: Root, meta: GuidelineMeta): Root {
     )
     if (sectionSlides.length === 0 && notes.length > 0) sectionSlides.push({ title: section.title, children: [] })
     const first = sectionSlides[0]
-    if (first && notes.length > 0) {
-      first.notes = notes
-      first.notesPosition = notes[0]?.position
-    }
+    if (first && notes.length > 0) first.notes = notes
     slides.push(...sectionSlides.map((slide) => ({ ...slide, position: section.position })))
   }
   if (references.length > 0) {
@@ -105,7 +100,7 @@ function slideNodes(slide: DeckSlide): RootContent[] {
   const nodes: RootContent[] = []
   if (slide.className) nodes.push({ type: 'html', value: `<!-- _class: ${slide.className} -->` })
   nodes.push(sectionHeading(slide, slide.headingDepth ?? 2), ...slide.children)
-  if (slide.notes) nodes.push({ type: 'html', value: presenterNote(slide.notes), position: slide.notesPosition })
+  if (slide.notes) nodes.push({ type: 'html', value: presenterNote(slide.notes), position: slide.notes[0]?.position })
   return nodes
 }
 

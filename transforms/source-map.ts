@@ -1,16 +1,12 @@
 import type { Root, RootContent } from 'mdast'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import { unified } from 'unified'
-import type { Node, Point } from 'unist'
-import { EXIT, visit } from 'unist-util-visit'
 import { glossaryPath } from './glossary.ts'
+import { parseOutput } from './serialize.ts'
+import { firstPosition } from './text.ts'
 import { outputFolders, type GuidelineResult, type SectionHeading } from './pipeline.ts'
 import type { Audience } from './types.ts'
 import type { OutputFile } from './write.ts'
 
-export const sourceMapVersion = 1
+const sourceMapVersion = 1
 
 /** One block of an output (a top-level block, or one item of a top-level list) and where it came from. */
 export interface SourceMapBlock {
@@ -49,8 +45,6 @@ export interface SourcePlace {
   generated?: true
 }
 
-// Serialized outputs are read back with the syntax they were written with (serialize.ts).
-const outputParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze()
 
 /** The source map of every output of a transformed guideline, in the order of `result.outputs`. */
 export function sourceMapsOf(result: GuidelineResult): Array<{ audience: Audience; map: SourceMap }> {
@@ -68,13 +62,13 @@ export function sourceMapFiles(result: GuidelineResult): OutputFile[] {
 }
 
 /** JSON with one block per line: compact, and still easy to read and to diff. */
-export function serializeSourceMap(map: SourceMap): string {
+function serializeSourceMap(map: SourceMap): string {
   const blocks = map.blocks.map((block) => `    ${JSON.stringify(block)}`).join(',\n')
   const head = [`"version": ${map.version}`, `"source": ${JSON.stringify(map.source)}`, `"output": ${JSON.stringify(map.output)}`].map((field) => `  ${field},`)
   return `{\n${head.join('\n')}\n  "blocks": [${blocks === '' ? '' : `\n${blocks}\n  `}]\n}\n`
 }
 
-export function sourceMapPath(id: string, audience: Audience): string {
+function sourceMapPath(id: string, audience: Audience): string {
   return `dist/${id}/${audience}.map.json`
 }
 
@@ -83,8 +77,8 @@ export function sourceMapPath(id: string, audience: Audience): string {
  * back (the same syntax that wrote it), so each tree block and the parsed block at the same index
  * are the same block: the parsed one knows its output lines, the shaped one its source position.
  */
-export function buildSourceMap(shaped: Root, text: string, sections: SectionHeading[], paths: { source: string; output: string }): SourceMap {
-  const parsed = outputParser.parse(text)
+function buildSourceMap(shaped: Root, text: string, sections: SectionHeading[], paths: { source: string; output: string }): SourceMap {
+  const parsed = parseOutput(text)
   const headings = new Map(sections.map((section) => [section.line, section]))
   const owners = sectionOwners(shaped.children, headings)
   const blocks: SourceMapBlock[] = []
@@ -104,7 +98,7 @@ export function buildSourceMap(shaped: Root, text: string, sections: SectionHead
 
 function mapBlock(node: RootContent, output: SourceMapBlock['output'], section: SectionHeading | undefined, fromGlossary: boolean): SourceMapBlock {
   const block: SourceMapBlock = { type: node.type, output }
-  const start = fromGlossary ? undefined : firstSourcePoint(node)
+  const start = fromGlossary ? undefined : firstPosition(node)?.start
   if (start) block.source = { line: start.line, column: start.column }
   else if (section) block.source = { line: section.line, column: section.column }
   if (section?.topicId) block.section = section.topicId
@@ -112,17 +106,6 @@ function mapBlock(node: RootContent, output: SourceMapBlock['output'], section: 
   if (!start) block.generated = true
   if (fromGlossary) block.origin = 'glossary'
   return block
-}
-
-/** Where a node starts in the source: its own position, or its first descendant's (a labelled quote starts with a label). */
-function firstSourcePoint(node: Node): Point | undefined {
-  let start: Point | undefined
-  visit(node, (child) => {
-    if (!child.position) return
-    start = child.position.start
-    return EXIT
-  })
-  return start
 }
 
 /**
@@ -157,20 +140,13 @@ function opensSlide(node: RootContent): boolean {
   return !node.position && (node.type === 'thematicBreak' || node.type === 'html')
 }
 
-/** Pairs shaped and parsed blocks; by index when they agree (always, so far), else by type in order. */
+/**
+ * Pairs shaped and parsed blocks by index. Serializing and parsing back keeps the top-level blocks
+ * one for one; if that ever failed, a map with no blocks says nothing rather than something wrong.
+ */
 function alignBlocks(shaped: RootContent[], parsed: RootContent[]): Array<[RootContent, RootContent]> {
-  if (shaped.length === parsed.length && shaped.every((node, index) => node.type === parsed[index]?.type)) {
-    return shaped.map((node, index) => [node, parsed[index] as RootContent])
-  }
-  const pairs: Array<[RootContent, RootContent]> = []
-  let at = 0
-  for (const node of shaped) {
-    const found = parsed.findIndex((candidate, index) => index >= at && candidate.type === node.type)
-    if (found === -1) continue
-    pairs.push([node, parsed[found] as RootContent])
-    at = found + 1
-  }
-  return pairs
+  const aligned = shaped.length === parsed.length && shaped.every((node, index) => node.type === parsed[index]?.type)
+  return aligned ? shaped.map((node, index) => [node, parsed[index] as RootContent]) : []
 }
 
 /**

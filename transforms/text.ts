@@ -1,5 +1,5 @@
-import type { Node } from 'unist'
-import { visit } from 'unist-util-visit'
+import type { Node, Position } from 'unist'
+import { EXIT, visit } from 'unist-util-visit'
 
 declare module 'unist' {
   interface Data {
@@ -29,4 +29,15 @@ function escapeRegExp(text: string): string {
 export function termPattern(term: string): RegExp {
   const words = term.trim().split(/\s+/).map(escapeRegExp).join('\\s+')
   return new RegExp(`(?<![\\p{L}\\p{N}])${words}(?:s|es)?(?![\\p{L}\\p{N}])`, 'iu')
+}
+
+/** Where a node starts in the source: its own position, or its first descendant's (generated wrappers have none). */
+export function firstPosition(node: Node): Position | undefined {
+  let found: Position | undefined
+  visit(node, (child) => {
+    if (!child.position) return
+    found = child.position
+    return EXIT
+  })
+  return found
 }

@@ -5,7 +5,7 @@ import { computeDiff } from './compute.ts'
 import { GitRefError } from './git.ts'
 import { diffMarkdown } from './markdown.ts'
 
-export const diffUsage = 'Usage: guidepress diff <git-ref> [--json]'
+const diffUsage = 'Usage: guidepress diff <git-ref> [--json]'
 
 /**
  * `guidepress diff <git-ref> [--json]`: prints how each changed guideline's outputs differ from

@@ -38,8 +38,8 @@ interface BuiltOutput {
 /** Each output of one side split into its sections, by its source map. */
 function builtOutputs(side: Side | undefined): Map<string, BuiltOutput> {
   const outputs = new Map<string, BuiltOutput>()
-  for (const { audience, map } of side ? sourceMapsOf(side.result) : []) {
-    if (!side) continue
+  if (!side) return outputs
+  for (const { audience, map } of sourceMapsOf(side.result)) {
     const text = side.result.outputs.find((output) => output.path === map.output)?.text ?? ''
     outputs.set(audience, { text, parts: outputParts(map, text, side.result.sections), source: { file: map.source, side: side.side } })
   }

@@ -1,7 +1,7 @@
 import type { DiffReport, GuidelineDiff, OutputDiff, SectionDiff, SentenceDiff, SourceRef } from './types.ts'
 
 /** Changed sentences listed per section; a rewrite beyond this is summed up in one line. */
-export const sentencesPerSection = 20
+const sentencesPerSection = 20
 
 const outputNames = { deck: 'Deck', handout: 'Handout', summary: 'Summary' } as const
 

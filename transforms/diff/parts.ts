@@ -76,7 +76,7 @@ function generatedPart(key: string, title: string): OutputPart {
 }
 
 /** A line without indentation and its list, quote or heading marks (numbers of ordered lists stay). */
-export function stripMarks(line: string): string {
+function stripMarks(line: string): string {
   return line
     .trimStart()
     .replace(/^(?:(?:[-*+]|>)(?:\s+|$))+/, '')
