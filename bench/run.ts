@@ -17,8 +17,8 @@
 // `marp --input-dir <ws>/decks --pdf` (then `--pptx`) with `--theme-set themes/guidepress.css`
 // (the decks say `theme: guidepress`) and `--allow-local-files` (so the slide image renders), both
 // what a user needs for the same slides, and `--browser-path` = CHROME_PATH or @sparticuz/chromium's
-// executable (no system browser here). guidepress is always given `--force`; while the CLI does not
-// know it yet (no cache exists then, so every build is full) the bench drops it and says so.
+// executable (no system browser here). Full guidepress builds are given `--force`, so the build
+// cache never shortens them.
 import { rmSync } from 'node:fs'
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
@@ -52,7 +52,6 @@ const loadAtStart = loadavg()
 const scratch = await mkdtemp(path.join(tmpdir(), 'guidepress-bench-'))
 // Workspaces and marp outputs go away at exit, also after a failure (unless --keep).
 process.on('exit', () => (values.keep ? undefined : rmSync(scratch, { recursive: true, force: true })))
-let forceSupported = true
 const log = (text: string): void => void process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${text}\n`)
 if ((loadAtStart[0] ?? 0) > availableParallelism()) log(`warning: load average ${loadAtStart.map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores: other work will slow both sides unevenly`)
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
@@ -64,7 +63,7 @@ function check(run: Measured, what: string): Measured {
 }
 
 async function guidepress(ws: Workspace, args: string[], what: string): Promise<Measured & { browserStarts: number | null }> {
-  const argv = ['build', ...(forceSupported ? args : args.filter((arg) => arg !== '--force'))]
+  const argv = ['build', ...args]
   const run = check(await measureNode(guidepressBin, argv, ws.root), `${what} (guidepress ${argv.join(' ')})`)
   const starts = /(\d+) browser starts?/.exec(run.stdout)?.[1]
   return { ...run, browserStarts: starts === undefined ? null : Number(starts) }
@@ -84,12 +83,7 @@ async function marp(ws: Workspace, format: '--pdf' | '--pptx', what: string, inp
 async function prepare(count: number): Promise<{ ws: Workspace; slides: number[]; markdownBuild: Measured }> {
   const ws = await writeWorkspace(await mkdtemp(path.join(scratch, `ws${count}-`)), count, seed)
   log(`N=${count}: ${ws.ids.length} guidelines, ${(ws.bytes / count / 1024).toFixed(1)} KB each on average, in ${ws.root}`)
-  let run = await measureNode(guidepressBin, ['build', '--force', '--no-pdf'], ws.root)
-  if (run.exitCode === 2 && /unknown option '--force'/i.test(run.stderr)) {
-    forceSupported = false
-    log('guidepress does not know --force yet: building without it (no cache exists, so every build is a full build)')
-    run = await measureNode(guidepressBin, ['build', '--no-pdf'], ws.root)
-  }
+  const run = await measureNode(guidepressBin, ['build', '--force', '--no-pdf'], ws.root)
   check(run, `N=${count}: Markdown build (validates the synthetic guidelines)`)
   const slides = await Promise.all(ws.ids.map(async (id) => (await readFile(path.join(ws.root, 'decks', `${id}.md`), 'utf8')).split(/^---$/m).length - 2))
   if (slides.some((count) => count < 12 || count > 20)) log(`warning: decks have ${Math.min(...slides)}–${Math.max(...slides)} slides, outside 12–20`)
@@ -228,7 +222,6 @@ const results = {
   options: { quick, n: values.n ?? 'default', seed, small, large: large ?? null, fullAtScale, transformReps: reps },
   machine: { cpus: availableParallelism(), cpu: cpus()[0]?.model ?? '?', node: process.version, platform: `${process.platform} ${process.arch}` },
   browserPath,
-  forceSupported,
   totalMs,
   loadAverage: { start: loadAtStart, end: loadavg() },
   [`n${small}`]: {
@@ -261,5 +254,4 @@ await writeFile(path.join(toolkit, 'bench', 'results.json'), `${JSON.stringify(r
 if (values.keep) log(`workspaces kept in ${scratch}`)
 
 process.stdout.write(`\n${table}\n\n`)
-if (!forceSupported) process.stdout.write('Note: `guidepress build --force` is not implemented yet; builds ran without it, so b and c measured full builds.\n')
 process.stdout.write(`Chromium: ${browserPath} · ${availableParallelism()} cores · node ${process.version} · bench took ${seconds(totalMs)} · raw numbers in bench/results.json\n`)

@@ -2,9 +2,8 @@
 import http from 'node:http'
 import net from 'node:net'
 import { main } from '../transforms/cli.ts'
-import { fixedToday } from './helpers.ts'
+import { fixedToday, plain } from './helpers.ts'
 
-export const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '')
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const buildLine = /^(✔|·|✖) \d\d:\d\d:\d\d /
 

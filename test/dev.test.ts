@@ -8,8 +8,8 @@ import { main } from '../transforms/cli.ts'
 import { injectedMarker, overlayId } from '../transforms/dev/inject.ts'
 import { lockName } from '../transforms/lock.ts'
 import { BrowserSession } from '../transforms/render/browser.ts'
-import { blockConsecutivePorts, closeAfterTest, closeAll, get, listen, plain, portOf, startDev, waitFor } from './dev-helpers.ts'
-import { fixedToday, guideline, makeWorkspace } from './helpers.ts'
+import { blockConsecutivePorts, closeAfterTest, closeAll, get, listen, portOf, startDev, waitFor } from './dev-helpers.ts'
+import { guideline, makeWorkspace, plain, runCliWith } from './helpers.ts'
 
 const bin = path.join(import.meta.dirname, '..', 'bin', 'guidepress.js')
 const withBody = (sentence: string) => guideline({ body: `## Caring for bones {#bone-care}\n\n${sentence}\n` })
@@ -153,10 +153,9 @@ describe('guidepress dev serving dist/', () => {
   it('fails clearly, with exit code 1, when every port it would try is in use', async () => {
     const first = await blockConsecutivePorts(11)
     const root = await makeWorkspace({ 'source/bone-health.md': withBody('Strong bone matters.') })
-    const err: string[] = []
-    const code = await main(['dev', '--port', String(first)], { cwd: root, today: fixedToday, stdout: () => undefined, stderr: (text) => err.push(plain(text)) })
-    expect(code).toBe(1)
-    expect(err.join('\n')).toContain(`Ports ${first}–${first + 10} are all in use`)
+    const run = await runCliWith(root, {}, 'dev', '--port', String(first))
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain(`Ports ${first}–${first + 10} are all in use`)
   }, 60_000)
 
   it.each([[['dev', '--port', 'abc']], [['dev', '--port', '70000']], [['dev', 'extra']], [['build', '--port', '4000']], [['check', '--pdf']]])('refuses guidepress %j as a usage error', async (argv) => {

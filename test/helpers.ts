@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { VFile } from 'vfile'
-import { main } from '../transforms/cli.ts'
+import { main, type CliIo } from '../transforms/cli.ts'
 import { transformGuideline, type GuidelineResult } from '../transforms/pipeline.ts'
 import type { Glossary } from '../transforms/types.ts'
 
@@ -25,14 +25,20 @@ export interface CliRun {
   stderr: string
 }
 
+/** Terminal output without colour codes (CI=true turns colours on), so assertions read plain text. */
+export const plain = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '')
+
 /** Runs the CLI in-process against a workspace and captures what it prints. */
 export async function runCli(root: string, ...argv: string[]): Promise<CliRun> {
+  return runCliWith(root, {}, ...argv)
+}
+
+/** `runCli` with other io settings (a lock wait, a stop signal…). */
+export async function runCliWith(root: string, io: Partial<CliIo>, ...argv: string[]): Promise<CliRun> {
   const out: string[] = []
   const err: string[] = []
-  const code = await main(argv, { cwd: root, today: fixedToday, stdout: (text) => out.push(text), stderr: (text) => err.push(text) })
-  // Strip colours so assertions read plain text.
-  const plain = (lines: string[]) => lines.join('\n').replace(/\u001b\[[0-9;]*m/g, '')
-  return { code, stdout: plain(out), stderr: plain(err) }
+  const code = await main(argv, { cwd: root, today: fixedToday, stdout: (text) => out.push(text), stderr: (text) => err.push(text), ...io })
+  return { code, stdout: plain(out.join('\n')), stderr: plain(err.join('\n')) }
 }
 
 export async function readText(root: string, relative: string): Promise<string> {

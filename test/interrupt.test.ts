@@ -5,7 +5,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { lockName } from '../transforms/lock.ts'
-import { guideline, makeWorkspace, runCli } from './helpers.ts'
+import { guideline, makeWorkspace, plain, runCli, runCliWith } from './helpers.ts'
 
 const bin = path.join(import.meta.dirname, '..', 'bin', 'guidepress.js')
 // No process has this id on Linux (pid_max is at most 2^22).
@@ -33,7 +33,7 @@ function interruptBuild(root: string, signal: NodeJS.Signals): Promise<{ code: n
     let sent = false
     child.stdout.on('data', (chunk: Buffer) => {
       // CI=true turns colours on: read the text without them.
-      if (!sent && chunk.toString().replace(/\u001b\[[0-9;]*m/g, '').includes('wrote dist/')) {
+      if (!sent && plain(chunk.toString()).includes('wrote dist/')) {
         sent = true
         child.kill(signal)
       }
@@ -91,10 +91,6 @@ describe('the build lock', () => {
   })
 })
 
-async function runCliWithLockWait(root: string, lockWaitMs: number) {
-  const { main } = await import('../transforms/cli.ts')
-  const out: string[] = []
-  const err: string[] = []
-  const code = await main(['build', '--no-pdf'], { cwd: root, lockWaitMs, stdout: (text) => out.push(text), stderr: (text) => err.push(text) })
-  return { code, stdout: out.join('\n'), stderr: err.join('\n').replace(/\u001b\[[0-9;]*m/g, '') }
+function runCliWithLockWait(root: string, lockWaitMs: number) {
+  return runCliWith(root, { lockWaitMs }, 'build', '--no-pdf')
 }

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import { loadGlossary } from './glossary.ts'
-import { listGuidelineIds, loadGuideline, readGuidelineSource, sourceDir } from './load.ts'
+import { guidelineFile, listGuidelineIds, readGuidelineSource, sourceDir, type GuidelineSource } from './load.ts'
 import { transformGuideline, type GuidelineResult } from './pipeline.ts'
 import { hasErrors } from './report.ts'
 import { cachePath, inShard, isCurrent, readCache, serializeCache, sha256, sharedInputsHash, type BuildCache, type CacheEntry } from './cache.ts'
@@ -35,19 +35,28 @@ export class UnknownGuidelineError extends Error {
   }
 }
 
-/** Loads, checks and transforms guidelines in memory; writes nothing. */
-export async function transformAll(options: BuildOptions): Promise<TransformResult> {
-  const known = await listGuidelineIds(options.root)
-  const ids = options.ids && options.ids.length > 0 ? options.ids : known
+/** The guidelines in `source/`, and those asked for (all when none are named); an unknown id is a usage error. */
+async function selectIds(root: string, asked: string[] | undefined): Promise<{ known: string[]; ids: string[] }> {
+  const known = await listGuidelineIds(root)
+  const ids = asked && asked.length > 0 ? asked : known
   const unknown = ids.filter((id) => !known.includes(id))
   if (unknown.length > 0) throw new UnknownGuidelineError(unknown, known)
+  return { known, ids }
+}
+
+/**
+ * Loads, checks and transforms guidelines in memory; writes nothing. `sources` are sources already
+ * read (by a build's plan), so no file is read twice.
+ */
+export async function transformAll(options: BuildOptions, sources?: ReadonlyMap<string, GuidelineSource>): Promise<TransformResult> {
+  const { ids } = await selectIds(options.root, options.ids)
 
   const { file: glossaryFile, glossary } = await loadGlossary(options.root)
   const context = { sourceDir: path.join(options.root, sourceDir), glossary, today: options.today ?? new Date().toISOString().slice(0, 10) }
   const files: VFile[] = [glossaryFile]
   const results: GuidelineResult[] = []
   for (const id of ids) {
-    const file = await loadGuideline(options.root, id)
+    const file = guidelineFile(options.root, id, sources?.get(id) ?? (await readGuidelineSource(options.root, id)))
     files.push(file)
     if (hasErrors(file)) continue
     const result = transformGuideline(file, context)
@@ -90,14 +99,15 @@ interface BuildPlan {
   /** Guidelines to build now, and those whose last build still stands. */
   stale: string[]
   unchanged: string[]
+  /** The stale guidelines' sources, as read for their keys. */
+  sources: Map<string, GuidelineSource>
 }
 
 /** Which guidelines this build covers (named, sharded) and which of them changed since they were last built. */
 async function planBuild(options: BuildProjectOptions): Promise<BuildPlan> {
-  const known = await listGuidelineIds(options.root)
-  let ids = options.ids && options.ids.length > 0 ? options.ids : known
-  const unknown = ids.filter((id) => !known.includes(id))
-  if (unknown.length > 0) throw new UnknownGuidelineError(unknown, known)
+  const selected = await selectIds(options.root, options.ids)
+  const known = selected.known
+  let ids = selected.ids
   const shard = options.shard
   if (shard) ids = ids.filter((id) => inShard(id, shard))
   const cache = options.force ? {} : await readCache(options.root)
@@ -107,15 +117,20 @@ async function planBuild(options: BuildProjectOptions): Promise<BuildPlan> {
   const keys = new Map<string, string>()
   const stale: string[] = []
   const unchanged: string[] = []
+  const sources = new Map<string, GuidelineSource>()
   for (const id of ids) {
-    // A source that is not a readable file is never current; loading it reports why.
     const source = await readGuidelineSource(options.root, id)
-    const key = sha256(`${shared}\n${sha256('problem' in source ? source.problem : source.bytes)}`)
-    keys.set(id, key)
-    const current = await isCurrent(options.root, cache[id], key, { pdf: options.pdf, pptx: options.pptx })
-    ;(current ? unchanged : stale).push(id)
+    // A source that is not a readable file is never current; transforming it reports why.
+    const key = 'bytes' in source ? sha256(`${shared}\n${sha256(source.bytes)}`) : undefined
+    if (key && (await isCurrent(options.root, cache[id], key, { pdf: options.pdf, pptx: options.pptx }))) {
+      unchanged.push(id)
+      continue
+    }
+    stale.push(id)
+    sources.set(id, source)
+    if (key) keys.set(id, key)
   }
-  return { cache, keys, stale, unchanged }
+  return { cache, keys, stale, unchanged, sources }
 }
 
 /** The cache after this build: fresh entries for what was built, the rest kept (minus deleted guidelines). */
@@ -175,7 +190,7 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
       earlyBrowser = renderStage.then((stage) => stage.startBrowser(options.root))
       earlyBrowser.catch(() => undefined) // a launch failure is reported where rendering awaits it
     }
-    const transformed = await transformAll({ ...options, ids: plan.stale })
+    const transformed = await transformAll({ ...options, ids: plan.stale }, plan.sources)
     if (!transformed.ok) return { transformed, committed: false, unchanged: plan.unchanged }
     const open = await Staging.open(options.root)
     staging = open
@@ -205,7 +220,8 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
       if (!(error instanceof BrowserUnavailableError)) throw error
       browserError = error
     }
-    if (rendered?.files.some(hasErrors)) {
+    // PDF coverage reports onto the guidelines' own files.
+    if (transformed.files.some(hasErrors)) {
       await open.discard()
       return { transformed, write, rendered, committed: false, unchanged: plan.unchanged }
     }

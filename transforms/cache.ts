@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { glossaryPath } from './glossary.ts'
+import { toolkitVersion } from './toolkit.ts'
 import type { CoverageRow, IndexGuideline, ReadabilityRow } from './render/index.ts'
 
 export const cachePath = 'dist/.guidepress-cache.json'
@@ -47,8 +48,7 @@ export function serializeCache(entries: BuildCache): string {
  */
 export async function sharedInputsHash(root: string, toolkitRoot: string): Promise<string> {
   const hash = createHash('sha256')
-  const pkg = JSON.parse(await readFile(path.join(toolkitRoot, 'package.json'), 'utf8')) as { version: string }
-  hash.update(`toolkit ${pkg.version}\n`)
+  hash.update(`toolkit ${toolkitVersion}\n`)
   for (const file of [glossaryPath, 'themes/guidepress.css', 'themes/print.css']) {
     const project = await readFile(path.join(root, file)).catch(() => undefined)
     const data = project ?? (await readFile(path.join(toolkitRoot, file)).catch(() => new Uint8Array()))

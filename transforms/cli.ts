@@ -8,9 +8,10 @@ import { reporter } from 'vfile-reporter'
 import { buildProject, transformAll, UnknownGuidelineError } from './build.ts'
 import { checkOutputs } from './check.ts'
 import { listGuidelineIds, sourceDir } from './load.ts'
-import { BuildInProgressError } from './lock.ts'
+import { BuildInProgressError, lockWaitMessage } from './lock.ts'
 import { reportMarkdown } from './report-markdown.ts'
 import { starterGuideline } from './starter.ts'
+import { toolkitVersion } from './toolkit.ts'
 
 export interface CliIo {
   cwd: string
@@ -156,11 +157,12 @@ async function runBuild(ids: string[], choice: BuildChoice, io: CliIo): Promise<
     today: io.today,
     ...choice,
     lockWaitMs: io.lockWaitMs,
-    onLockWait: (pid) => io.stderr(`Waiting for the build in progress (process ${pid}) to finish…`),
+    onLockWait: (pid) => io.stderr(lockWaitMessage(pid)),
     onFile: (file) => io.stdout(`${pc.green('wrote')} ${file}`)
   })
   const { transformed, write, rendered } = outcome
-  printMessages([...transformed.files, ...(rendered?.files ?? [])].filter(unique), io)
+  // PDF coverage errors land on these same files.
+  printMessages(transformed.files, io)
   if (!transformed.ok) {
     io.stderr(pc.red('Nothing was written: fix the errors above and build again.'))
     return exitCodes.contentErrors
@@ -187,9 +189,6 @@ async function runBuild(ids: string[], choice: BuildChoice, io: CliIo): Promise<
   return exitCodes.ok
 }
 
-function unique<T>(value: T, index: number, all: T[]): boolean {
-  return all.indexOf(value) === index
-}
 
 async function runCheck(io: CliIo): Promise<number> {
   const result = await checkOutputs({ root: io.cwd, today: io.today })
@@ -226,9 +225,8 @@ function printMessages(files: VFile[], io: CliIo): void {
   if (report !== '') io.stderr(report)
 }
 
-async function printVersion(io: CliIo): Promise<number> {
-  const { default: pkg } = await import('../package.json', { with: { type: 'json' } })
-  io.stdout(pkg.version)
+function printVersion(io: CliIo): number {
+  io.stdout(toolkitVersion)
   return exitCodes.ok
 }
 

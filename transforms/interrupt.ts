@@ -1,8 +1,9 @@
 const signals = ['SIGINT', 'SIGTERM'] as const
 type Signal = (typeof signals)[number]
-const exitCodes: Record<Signal, number> = { SIGINT: 130, SIGTERM: 143 }
+/** How an interrupted command exits: 128 + the signal's number, as shells report it. */
+export const exitCodes: Record<Signal, number> = { SIGINT: 130, SIGTERM: 143 }
 /** A browser that will not close must not keep an interrupted build alive. */
-const cleanUpLimitMs = 5000
+export const cleanUpLimitMs = 5000
 
 /**
  * While a build runs, Ctrl-C or a kill runs `cleanUp` (discard staged files, close the browser,

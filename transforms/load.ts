@@ -1,6 +1,7 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
+import { isInside } from './paths.ts'
 import { reportError } from './report.ts'
 
 export const sourceDir = 'source'
@@ -87,7 +88,7 @@ async function guidelineFileProblem(root: string, id: string): Promise<string | 
     return `Expected ${name} to be a file; it is a link to nothing (remove it or point it at a file in \`${sourceDir}/\`)`
   }
   const folder = await realpath(path.join(root, sourceDir))
-  if (!real.startsWith(folder + path.sep)) {
+  if (!isInside(folder, real)) {
     return `Unexpected link: ${name} leads outside \`${sourceDir}/\`; copy the guideline into \`${sourceDir}/\` instead`
   }
   const kind = await stat(real)

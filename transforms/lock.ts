@@ -53,3 +53,8 @@ export function isAlive(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
+
+/** What a build (or `guidepress dev`) prints while another build holds the lock. */
+export function lockWaitMessage(pid: number): string {
+  return `Waiting for the build in progress (process ${pid}) to finish…`
+}

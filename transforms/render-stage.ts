@@ -28,7 +28,6 @@ export interface RenderedGuidelines {
   /** The index rows of the guidelines rendered now, for the build cache. */
   index: Required<IndexExtras>
   pdfCoverage: CoverageCell[]
-  files: VFile[]
 }
 
 /**
@@ -62,7 +61,7 @@ export async function renderGuidelines(root: string, results: GuidelineResult[],
       pdfCoverage.push(...checkCoverage(result.file, result.meta, result.topicPlaces, name, normalizePdfText(text)))
     }
   }
-  return { report, index, pdfCoverage, files: results.map((result) => result.file) }
+  return { report, index, pdfCoverage }
 }
 
 /**

@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import pc from 'picocolors'
 import type { CliIo } from '../cli.ts'
+import { cleanUpLimitMs, exitCodes } from '../interrupt.ts'
+import { lockWaitMessage } from '../lock.ts'
 import { rebuild, type RebuildResult } from './rebuild.ts'
 import { PortUnavailableError, startDevServer, type DevServer, type DevState } from './server.ts'
 import { RebuildQueue, watchSources, type SourceWatcher } from './watch.ts'
@@ -16,18 +18,13 @@ export interface DevOptions {
   pdf: boolean
 }
 
-/** The CLI's io; `signal` stops the server (exit code 0), as do Ctrl-C and SIGTERM. */
-export type DevIo = CliIo
-
-/** The exit code of a process stopped by each signal (128 + its number), as an interrupted build exits. */
-const signalExitCodes = { SIGINT: 130, SIGTERM: 143 } as const
-type StopSignal = keyof typeof signalExitCodes
+type StopSignal = keyof typeof exitCodes
 
 /**
  * Builds, serves `dist/` and rebuilds on each change until stopped. Resolves with the exit code
  * once the watcher, the server and every open page's connection are closed.
  */
-export async function runDev(options: DevOptions, io: DevIo): Promise<number> {
+export async function runDev(options: DevOptions, io: CliIo): Promise<number> {
   const root = io.cwd
   // A fresh id per server: a page served by an earlier run reloads when it reconnects to this one.
   const bootId = randomBytes(4).toString('hex')
@@ -52,7 +49,7 @@ export async function runDev(options: DevOptions, io: DevIo): Promise<number> {
       pdf: options.pdf,
       today: io.today,
       lockWaitMs: io.lockWaitMs,
-      onLockWait: (pid) => io.stderr(`Waiting for the build in progress (process ${pid}) to finish…`)
+      onLockWait: (pid) => io.stderr(lockWaitMessage(pid))
     })
     printRebuild(result, changes, io)
     const sameProblems = JSON.stringify(result.problems) === JSON.stringify(state.problems)
@@ -92,10 +89,10 @@ export async function runDev(options: DevOptions, io: DevIo): Promise<number> {
 }
 
 const startReason = '(start)'
-/** Longer than an interrupted build's own clean-up limit (interrupt.ts). */
-const interruptGraceMs = 6000
+/** Longer than an interrupted build's own clean-up limit, so the build's handling ends first. */
+const interruptGraceMs = cleanUpLimitMs + 1000
 
-function printRebuild(result: RebuildResult, changes: string[], io: DevIo): void {
+function printRebuild(result: RebuildResult, changes: string[], io: CliIo): void {
   if (result.report !== '') io.stderr(result.report)
   for (const warning of result.warnings) io.stderr(`${pc.yellow('warning')} ${warning}`)
   const time = new Date().toLocaleTimeString('en-GB', { hour12: false })
@@ -126,15 +123,15 @@ function listed(names: string[]): string {
 function whenStopped(signal: AbortSignal | undefined): { code: Promise<number>; dispose(): void } {
   let onSignal: (name: StopSignal) => void = () => undefined
   const code = new Promise<number>((resolve) => {
-    onSignal = (name) => resolve(signalExitCodes[name])
+    onSignal = (name) => resolve(exitCodes[name])
     if (signal?.aborted) resolve(0)
     signal?.addEventListener('abort', () => resolve(0), { once: true })
   })
-  for (const name of Object.keys(signalExitCodes) as StopSignal[]) process.on(name, onSignal)
+  for (const name of Object.keys(exitCodes) as StopSignal[]) process.on(name, onSignal)
   return {
     code,
     dispose: () => {
-      for (const name of Object.keys(signalExitCodes) as StopSignal[]) process.off(name, onSignal)
+      for (const name of Object.keys(exitCodes) as StopSignal[]) process.off(name, onSignal)
     }
   }
 }

@@ -1,6 +1,7 @@
 // What the dev server adds to each HTML page it serves (never to the files in dist/): a script
 // that reloads the page when a build finishes, and, while the last build failed, a banner with
 // its messages.
+import { escapeHtml } from '../render/assets.ts'
 
 /** The Server-Sent Events endpoint the injected script listens on. */
 export const eventsPath = '/__guidepress/events'
@@ -15,10 +16,6 @@ export interface BuildProblem {
   severity: 'error' | 'warning'
   reason: string
   ruleId?: string
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
 }
 
 /**

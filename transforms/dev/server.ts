@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import path from 'node:path'
+import { isInside } from '../paths.ts'
 import { imageTypes } from '../render/assets.ts'
 import { eventsPath, injectDevHtml, notFoundPage, type BuildProblem } from './inject.ts'
 
@@ -155,7 +156,7 @@ export async function resolveInDist(distDir: string, rawPath: string): Promise<R
   if (decoded.includes('\0') || decoded.includes('\\') || segments.includes('..')) return { kind: 'bad', status: 403 }
   if (segments.some((segment) => segment.startsWith('.'))) return { kind: 'missing' }
   let file = path.resolve(distDir, ...segments)
-  if (!isInside(distDir, file)) return { kind: 'bad', status: 403 }
+  if (file !== distDir && !isInside(distDir, file)) return { kind: 'bad', status: 403 }
   let info = await stat(file).catch(() => undefined)
   if (info?.isDirectory()) {
     // Relative links in an index page need the trailing slash.
@@ -166,14 +167,11 @@ export async function resolveInDist(distDir: string, rawPath: string): Promise<R
   }
   if (!info?.isFile()) return { kind: 'missing' }
   const real = await realpath(file)
-  if (!isInside(await realpath(distDir), real)) return { kind: 'bad', status: 403 }
+  const realDist = await realpath(distDir)
+  if (real !== realDist && !isInside(realDist, real)) return { kind: 'bad', status: 403 }
   return { kind: 'file', file: real, size: info.size }
 }
 
-function isInside(dir: string, file: string): boolean {
-  const relative = path.relative(dir, file)
-  return relative === '' || (relative.split(path.sep)[0] !== '..' && !path.isAbsolute(relative))
-}
 
 function decodeSafely(rawPath: string): string {
   try {

@@ -6,6 +6,7 @@ import { readFileSync, realpathSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
+import { isInside } from '../paths.ts'
 import { toolkitRoot } from '../toolkit.ts'
 
 const require = createRequire(import.meta.url)
@@ -112,9 +113,9 @@ export function inlineImage(root: string, baseDir: string, url: string): string 
   let data: Buffer
   try {
     // Compare where the file really is, so a symbolic link in source/images cannot lead outside it.
-    const images = realpathSync(path.join(path.resolve(root), 'source', 'images')) + path.sep
+    const images = realpathSync(path.join(path.resolve(root), 'source', 'images'))
     const file = realpathSync(written)
-    if (!file.startsWith(images) || !statSync(file).isFile()) return undefined
+    if (!isInside(images, file) || !statSync(file).isFile()) return undefined
     data = readFileSync(file)
   } catch {
     return undefined

@@ -5,12 +5,13 @@
 // intercepts requests: only data: URLs and file:// URLs inside the allowed
 // project folders load; everything else (http, https, ws, other files) is
 // aborted and recorded in `blocked`.
-import { existsSync, realpathSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import puppeteer, { type Browser, type Page } from 'puppeteer-core'
+import { isInside, realPathOr } from '../paths.ts'
 import { BrowserUnavailableError } from './errors.ts'
 
 export { BrowserUnavailableError }
@@ -120,7 +121,7 @@ export class BrowserSession {
         handleSIGTERM: false,
         handleSIGHUP: false
       })
-      const allowed = options.allowedDirs.map((dir) => realPath(path.resolve(dir)) + path.sep)
+      const allowed = options.allowedDirs.map((dir) => realPathOr(path.resolve(dir)))
       const session = new BrowserSession(browser, candidate, allowed, userDataDir)
       openSessions.add(session)
       return session
@@ -140,11 +141,11 @@ export class BrowserSession {
     let file: string
     try {
       // Where the file really is: a symbolic link inside an allowed folder may lead anywhere.
-      file = realPath(path.resolve(fileURLToPath(url)))
+      file = realPathOr(path.resolve(fileURLToPath(url)))
     } catch {
       return false
     }
-    return this.allowedDirs.some((dir) => file.startsWith(dir))
+    return this.allowedDirs.some((dir) => isInside(dir, file))
   }
 
   /** A new page with request interception enforcing `isAllowed`. */
@@ -175,11 +176,3 @@ export class BrowserSession {
   }
 }
 
-/** The path with every symbolic link resolved; a path that does not exist stays as written. */
-function realPath(file: string): string {
-  try {
-    return realpathSync(file)
-  } catch {
-    return file
-  }
-}

@@ -4,6 +4,7 @@ import type { Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { reportError } from '../report.ts'
+import { isInside } from '../paths.ts'
 
 export interface ImageRuleOptions {
   /** Absolute path of the `source/` folder: every image must resolve inside it. */
@@ -40,17 +41,13 @@ function imagePathProblem(url: string, sourceDir: string): { reason: string; rul
     return { reason: `Expected an image path with valid \`%\` escapes (such as \`%20\` for a space), not \`${url}\``, ruleId: 'image-path-invalid' }
   }
   const target = path.resolve(sourceDir, relative)
-  if (!isInside(target, sourceDir)) return outside
+  if (!isInside(sourceDir, target)) return outside
   const missing = { reason: `Expected the image \`${url}\` to exist in \`source/\``, ruleId: 'image-missing' }
   if (!existsSync(target)) return missing
   // A symlink may point anywhere: judge where it really leads.
-  if (!isInside(realpathSync(target), sourceDir)) return outside
+  if (!isInside(sourceDir, realpathSync(target))) return outside
   // A folder (or a device, or a pipe) is no image: rendering would show nothing, or never finish reading it.
   if (!statSync(target).isFile()) return missing
   return undefined
 }
 
-function isInside(target: string, directory: string): boolean {
-  const relative = path.relative(directory, target)
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
-}
