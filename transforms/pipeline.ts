@@ -5,7 +5,7 @@ import { checkCoverage, type CoverageCell } from './coverage.ts'
 import { checkSlideDensity, type SlideFigures } from './density.ts'
 import { readFrontMatter } from './front-matter.ts'
 import { parseGuideline } from './parse.ts'
-import { bodyBlocks, checkHandoutReadability, measureReadability, type ReadabilityFigures } from './readability.ts'
+import { bodyBlocks, checkHandoutReadability, explainedTerms, measureReadability, type ReadabilityFigures } from './readability.ts'
 import { hasErrors, reportError } from './report.ts'
 import { splitSections } from './sections.ts'
 import { selectAudience } from './select-audience.ts'
@@ -80,8 +80,8 @@ function runStages(file: VFile, context: PipelineContext): GuidelineResult | und
     const shaped = shapers[audience](selected, meta, context.glossary) // 5. shape one output
     shapedTrees[audience] = shaped
     coverage.push(...checkCoverage(file, meta, topicPlaces, audience, visibleText(shaped))) // 6. every topic reaches it
-    readability[audience] = measureReadability(bodyBlocks(shaped)) //      7. readability, gated for patients
-    if (audience === 'handout') checkHandoutReadability(file, readability[audience])
+    readability[audience] = measureReadability(bodyBlocks(shaped), explainedTerms(shaped)) // 7. readability, gated for patients
+    if (audience === 'handout') checkHandoutReadability(file, readability[audience], meta.lang)
     if (audience === 'deck') slides = checkSlideDensity(file, shaped)
     outputs.push({ path: `${outputFolders[audience]}/${meta.id}.md`, text: serialize(shaped) }) // 8. serialize
   }
