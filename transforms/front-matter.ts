@@ -5,6 +5,7 @@ import type { VFile } from 'vfile'
 import type { z } from 'zod'
 import { frontMatterFields, frontMatterSchema, type GuidelineMeta } from './front-matter-schema.ts'
 import { reportError, reportWarning } from './report.ts'
+import { firstErrorPerLine, yamlErrorReason } from './yaml-errors.ts'
 
 declare module 'vfile' {
   interface DataMap {
@@ -79,8 +80,8 @@ export function readFrontMatter(file: VFile, id: string, today: string): void {
     reportError(file, 'Expected YAML fields between the `---` lines; the front matter is empty', { line: 1, column: 1 }, 'front-matter-missing')
     return
   }
-  for (const error of document.errors) {
-    reportError(file, `Unexpected YAML: ${error.message.split('\n')[0]}`, toPoint(error.pos[0]), 'front-matter-invalid-yaml')
+  for (const error of firstErrorPerLine(document.errors, (offset) => toPoint(offset).line)) {
+    reportError(file, yamlErrorReason(error, matterText), toPoint(error.pos[0]), 'front-matter-invalid-yaml')
   }
   if (document.errors.length > 0) return
 
@@ -162,6 +163,8 @@ function readTopicIds(data: unknown): string[] | undefined {
   )
 }
 
+const dateFields = new Set(['updated', 'next-review'])
+
 function reportSchemaIssue(file: VFile, document: Document, issue: z.core.$ZodIssue, toPoint: (offset: number) => Point, matterText: string): void {
   const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol')
   const field = path.join('.')
@@ -178,7 +181,8 @@ function reportSchemaIssue(file: VFile, document: Document, issue: z.core.$ZodIs
     reportError(file, `Expected required field \`${field}\`; add \`${path.at(-1)}:\` to the front matter`, placeInDocument(document, path, toPoint), 'front-matter-required-field')
     return
   }
-  reportError(file, `${issue.message} for \`${field}\`, not \`${asWritten(document, path, matterText)}\``, placeInDocument(document, path, toPoint), 'front-matter-invalid-value')
+  const hint = dateFields.has(String(path[0])) && path.length === 1 ? '; write a day that exists as `YYYY-MM-DD`, such as `2026-03-01`' : ''
+  reportError(file, `${issue.message} for \`${field}\`, not \`${asWritten(document, path, matterText)}\`${hint}`, placeInDocument(document, path, toPoint), 'front-matter-invalid-value')
 }
 
 /** The value as the author wrote it (YAML reads `1.0` as the number 1; the message should say `1.0`). */

@@ -4,6 +4,7 @@ import { VFile } from 'vfile'
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml'
 import { reportError } from './report.ts'
 import type { Glossary } from './types.ts'
+import { firstErrorPerLine, yamlErrorReason } from './yaml-errors.ts'
 
 export const glossaryPath = 'source/glossary.yml'
 
@@ -24,7 +25,7 @@ export function parseGlossary(root: string, text: string | undefined): { file: V
     const { line, col } = lineCounter.linePos(offset)
     return { line, column: col }
   }
-  for (const error of document.errors) reportError(file, `Unexpected YAML: ${error.message.split('\n')[0]}`, at(error.pos[0]), 'glossary-invalid')
+  for (const error of firstErrorPerLine(document.errors, (offset) => at(offset).line)) reportError(file, yamlErrorReason(error, text), at(error.pos[0]), 'glossary-invalid')
   if (document.errors.length > 0 || document.contents === null) return { file, glossary }
   if (!isMap(document.contents)) {
     reportError(file, 'Expected the glossary to be `term: plain-language explanation` lines', { line: 1, column: 1 }, 'glossary-invalid')
