@@ -12,24 +12,35 @@ export function superscript(value: number): string {
  * cited definitions in that order, for a references list. Adjacent citations read `¹,²`.
  */
 export function numberCitations(tree: Root): FootnoteDefinition[] {
-  const definitions = new Map<string, FootnoteDefinition>()
-  visit(tree, 'footnoteDefinition', (node, index, parent) => {
-    definitions.set(node.identifier, node)
+  const cited = citedDefinitions(tree)
+  visit(tree, 'footnoteDefinition', (_node, index, parent) => {
     if (parent && index !== undefined) {
       parent.children.splice(index, 1)
       return [SKIP, index]
     }
   })
-  const order: string[] = []
+  const order = cited.map((definition) => definition.identifier)
   visit(tree, 'footnoteReference', (node, index, parent) => {
     if (!parent || index === undefined) return
-    if (!order.includes(node.identifier)) order.push(node.identifier)
     const previous = parent.children[index - 1]
     const separator = previous?.type === 'text' && previous.data?.citation === true ? ',' : ''
     const marker: Text = { type: 'text', value: separator + superscript(order.indexOf(node.identifier) + 1), data: { citation: true } }
     parent.children.splice(index, 1, marker)
   })
-  return order.flatMap((identifier) => definitions.get(identifier) ?? [])
+  return cited
+}
+
+/** The footnote definitions a tree cites, in order of first citation; the tree is left as it is. */
+export function citedDefinitions(tree: Root): FootnoteDefinition[] {
+  const definitions = new Map<string, FootnoteDefinition>()
+  visit(tree, 'footnoteDefinition', (node) => {
+    definitions.set(node.identifier, node)
+  })
+  const order = new Set<string>()
+  visit(tree, 'footnoteReference', (node) => {
+    order.add(node.identifier)
+  })
+  return [...order].flatMap((identifier) => definitions.get(identifier) ?? [])
 }
 
 /** Removes citations and their definitions: the handout leaves references to the clinician outputs. */
@@ -45,5 +56,9 @@ export function removeCitations(tree: Root): void {
 declare module 'mdast' {
   interface TextData {
     citation?: boolean
+  }
+  interface ListData {
+    /** A list of references (footnote definitions): not sentences anyone reads as prose. */
+    references?: boolean
   }
 }

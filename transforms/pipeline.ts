@@ -1,6 +1,7 @@
 import type { Root } from 'mdast'
 import type { Point } from 'unist'
 import type { VFile } from 'vfile'
+import { citedDefinitions } from './citations.ts'
 import { checkCoverage, type CoverageCell } from './coverage.ts'
 import { checkSlideDensity, type SlideFigures } from './density.ts'
 import { readFrontMatter } from './front-matter.ts'
@@ -75,9 +76,11 @@ function runStages(file: VFile, context: PipelineContext): GuidelineResult | und
   const readability: GuidelineResult['readability'] = {}
   const shapedTrees: GuidelineResult['shaped'] = {}
   let slides: SlideFigures | undefined
+  // What the deck and summary cite: the handout lists the references they do not (they would vanish).
+  const citedElsewhere = new Set(meta.outputs.flatMap((audience) => (audience === 'handout' ? [] : citedDefinitions(selectAudience(tree, audience)).map((reference) => reference.identifier))))
   for (const audience of meta.outputs) {
     const selected = selectAudience(tree, audience) //    4. select audience
-    const shaped = shapers[audience](selected, meta, context.glossary) // 5. shape one output
+    const shaped = shapers[audience](selected, meta, context.glossary, citedElsewhere) // 5. shape one output
     shapedTrees[audience] = shaped
     coverage.push(...checkCoverage(file, meta, topicPlaces, audience, visibleText(shaped))) // 6. every topic reaches it
     readability[audience] = measureReadability(bodyBlocks(shaped), explainedTerms(shaped)) // 7. readability, gated for patients
@@ -90,6 +93,6 @@ function runStages(file: VFile, context: PipelineContext): GuidelineResult | und
 
 const shapers = {
   deck: (tree, meta) => shapeDeck(tree, meta),
-  handout: (tree, meta, glossary) => shapeHandout(tree, meta, glossary),
+  handout: (tree, meta, glossary, citedElsewhere) => shapeHandout(tree, meta, glossary, citedElsewhere),
   summary: (tree, meta) => shapeSummary(tree, meta)
-} satisfies Record<Audience, (tree: ReturnType<typeof selectAudience>, meta: GuidelineMeta, glossary: Glossary) => ReturnType<typeof shapeDeck>>
+} satisfies Record<Audience, (tree: ReturnType<typeof selectAudience>, meta: GuidelineMeta, glossary: Glossary, citedElsewhere: ReadonlySet<string>) => ReturnType<typeof shapeDeck>>

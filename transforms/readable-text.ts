@@ -2,13 +2,6 @@ import type { List, Paragraph, Parents, Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 
-declare module 'mdast' {
-  interface ListData {
-    /** A list of references (footnote definitions): citations, not sentences anyone reads as prose. */
-    references?: boolean
-  }
-}
-
 /** A run of body text with where it starts in the source. */
 export interface TextBlock {
   text: string

@@ -7,6 +7,8 @@ type Place = Point | Position | undefined
 /** Messages of one rule listed per file; past that one line says more were found, so bad input cannot flood the terminal. */
 export const messagesPerRule = 20
 
+const frontMatterStart: Point = { line: 1, column: 1 }
+
 /** Reports a problem that stops the build: nothing is written while one exists. */
 export function reportError(file: VFile, reason: string, place: Place, ruleId: string): void {
   report(file, reason, place, ruleId, true)
@@ -21,7 +23,9 @@ function report(file: VFile, reason: string, place: Place, ruleId: string, fatal
   const count = file.messages.filter((message) => message.ruleId === ruleId).length
   if (count > messagesPerRule) return
   const text = count === messagesPerRule ? `Unexpected further \`${ruleId}\` problems; only the first ${messagesPerRule} are listed` : reason
-  const message = file.message(text, { place, ruleId, source: messageSource })
+  // Every message has a place. Text with no source node of its own (the title slide, the agenda) is
+  // made from the front matter, so a message about it points at the front matter's start.
+  const message = file.message(text, { place: place ?? frontMatterStart, ruleId, source: messageSource })
   message.fatal = fatal
 }
 

@@ -1,16 +1,24 @@
 import type { Root, RootContent } from 'mdast'
-import { removeCitations } from './citations.ts'
+import { citedDefinitions, removeCitations } from './citations.ts'
 import { rebaseImages } from './images.ts'
 import { draftMark, isApproved, readableDate } from './labels.ts'
 import { sectionHeading, splitSections } from './sections.ts'
+import { referenceList } from './shape-summary.ts'
 import { termPattern, visibleText } from './text.ts'
 import type { Glossary, GuidelineMeta } from './types.ts'
 
 export const wordsToKnowTitle = 'Words to know'
+export const handoutSourcesTitle = 'Sources'
 
-/** The plain-language handout: title, draft mark, each section's shared and handout text, words to know. */
-export function shapeHandout(tree: Root, meta: GuidelineMeta, glossary: Glossary): Root {
+/**
+ * The plain-language handout: title, draft mark, each section's shared and handout text, words to
+ * know, and the sources no other output lists. Citation marks are left to the clinician outputs,
+ * but a reference the handout cites that no other output lists (`citedElsewhere`: the footnote
+ * identifiers the guideline's other outputs cite) would otherwise vanish: it is listed under "Sources".
+ */
+export function shapeHandout(tree: Root, meta: GuidelineMeta, glossary: Glossary, citedElsewhere: ReadonlySet<string> = new Set()): Root {
   rebaseImages(tree, 'handouts')
+  const sources = citedDefinitions(tree).filter((definition) => !citedElsewhere.has(definition.identifier))
   removeCitations(tree)
   const children: RootContent[] = [{ type: 'heading', depth: 1, children: [{ type: 'text', value: meta.title }] }]
   if (!isApproved(meta)) {
@@ -50,6 +58,9 @@ export function shapeHandout(tree: Root, meta: GuidelineMeta, glossary: Glossary
         }))
       }
     )
+  }
+  if (sources.length > 0) {
+    children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: handoutSourcesTitle }] }, referenceList(sources, false))
   }
   children.push(
     { type: 'thematicBreak' },

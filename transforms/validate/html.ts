@@ -9,8 +9,10 @@ export default function validateHtml() {
   return (tree: Root, file: VFile): void => {
     visit(tree, 'html', (node) => {
       if (isComment(node.value)) return
-      const tag = /<\/?([a-zA-Z][\w-]*)/.exec(node.value)?.[1]
-      reportError(file, `Unexpected raw HTML${tag ? ` \`<${tag}>\`` : ''}; write Markdown instead (HTML comments are allowed)`, node.position, 'html-raw')
+      // The first tag as written: `</sup>` is a closing tag and is named as one.
+      const tag = /<(\/?)([a-zA-Z][\w-]*)/.exec(node.value)
+      const named = tag ? ` ${tag[1] ? 'closing tag ' : ''}\`<${tag[1]}${tag[2]}>\`` : ''
+      reportError(file, `Unexpected raw HTML${named}; write Markdown instead (HTML comments are allowed)`, node.position, 'html-raw')
     })
   }
 }
