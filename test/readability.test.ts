@@ -153,11 +153,35 @@ describe('handouts not in English', () => {
     const report = reportMarkdown(result ? [result] : [])
     expect(report).toContain('| handout | ')
     expect(report).toMatch(/\| handout \|[^\n]*\| not gated \|/)
-    expect(report).toContain('The handout is not gated: its language is `fr`, and guidepress has readability formulas for English only.')
+    expect(report).toContain('The handout is not gated: its language is `fr`, and guidepress has readability formulas for `en` and `de` only (the figures above are English formulas).')
 
     // English with a region is English.
     const british = transformText(guideline({ frontMatter: frontMatter.replace('lang: fr', 'lang: en-GB'), body: `## Caring for bones {#bone-care}\n\nBone care is simple.\n\n:::handout\n${hard}\n:::\n` }))
     expect(messagesOf(british.file)).toContain('handout-readability@18:1')
+  })
+})
+
+describe('German handouts: the Wiener Sachtextformel', () => {
+  const german = (text: string) =>
+    guideline({ frontMatter: guidelineFrontMatter().replace('status: draft', 'status: draft\nlang: de'), body: `## Caring for bones {#bone-care}\n\nStrong bone matters.\n\n:::handout\n${text}\n:::\n` })
+
+  it('computes the first Wiener Sachtextformel from German syllables (worked by hand)', () => {
+    // Die(1) Katze(2) sitzt(1) auf(1) der(1) Matte(2): 6 words, none of 3+ syllables or over 6 letters, 4 of one syllable.
+    expect(measureReadability([{ text: 'Die Katze sitzt auf der Matte.', line: 1, column: 1 }], [], 'de').grade).toBeCloseTo(0.1672 * 6 - 0.0327 * (400 / 6) - 0.875, 2)
+    // Be-hand-lung, Er-kran-kung, er-for-dert, re-gel-mä-ßi-ge, Kon-troll-un-ter-su-chun-gen: 5 of 7 words with 3+ syllables and over 6 letters; Die, der one syllable.
+    const hard = measureReadability([{ text: 'Die Behandlung der Erkrankung erfordert regelmäßige Kontrolluntersuchungen.', line: 1, column: 1 }], [], 'de')
+    expect(hard).toMatchObject({ formula: 'Wiener Sachtextformel', gated: true, words: 7, polysyllables: 5 })
+    expect(hard.grade).toBeCloseTo(0.1935 * (500 / 7) + 0.1672 * 7 + 0.1297 * (500 / 7) - 0.0327 * (200 / 7) - 0.875, 2)
+  })
+
+  it('gates a hard German handout with it, and passes a plain one', () => {
+    const hard = 'Die Behandlung der Erkrankung erfordert regelmäßige Kontrolluntersuchungen.'
+    const failing = transformText(german(`Bitte kommen Sie. ${hard}`))
+    expect(messagesOf(failing.file)).toEqual(['handout-readability@18:19', 'sentence-hard-to-read@18:19'])
+    expect(failing.file.messages[0]?.reason).toContain('(Wiener Sachtextformel), not ')
+    const passing = transformText(german('Der Blutdruck ist der Druck in Ihren Adern. Er ändert sich über den Tag. Schreiben Sie die Werte auf.'))
+    expect(messagesOf(passing.file)).toEqual([])
+    expect(passing.result?.readability.handout).toMatchObject({ formula: 'Wiener Sachtextformel', gated: true })
   })
 })
 

@@ -83,8 +83,8 @@ function runStages(file: VFile, context: PipelineContext): GuidelineResult | und
     const shaped = shapers[audience](selected, meta, context.glossary, citedElsewhere) // 5. shape one output
     shapedTrees[audience] = shaped
     coverage.push(...checkCoverage(file, meta, topicPlaces, audience, visibleText(shaped))) // 6. every topic reaches it
-    readability[audience] = measureReadability(bodyBlocks(shaped), explainedTerms(shaped)) // 7. readability, gated for patients
-    if (audience === 'handout') checkHandoutReadability(file, readability[audience], meta.lang)
+    readability[audience] = measureReadability(bodyBlocks(shaped), explainedTerms(shaped), meta.lang) // 7. readability, gated for patients
+    if (audience === 'handout') checkHandoutReadability(file, readability[audience])
     if (audience === 'deck') slides = checkSlideDensity(file, shaped)
     outputs.push({ path: `${outputFolders[audience]}/${meta.id}.md`, text: serialize(shaped) }) // 8. serialize
   }

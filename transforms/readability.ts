@@ -1,10 +1,9 @@
-import { fleschKincaid } from 'flesch-kincaid'
 import type { Sentence } from 'nlcst'
 import { toString as nlcstToString } from 'nlcst-to-string'
 import { ParseEnglish } from 'parse-english'
 import { smogFormula } from 'smog-formula'
-import { syllable } from 'syllable'
 import type { VFile } from 'vfile'
+import { fallbackFormula, formulaFor, type ReadabilityFormula, type WordCounts } from './readability-formulas.ts'
 import type { TextBlock } from './readable-text.ts'
 import { reportError, reportWarning } from './report.ts'
 import { termPattern } from './text.ts'
@@ -42,8 +41,13 @@ export interface ReadabilityFigures {
   sentences: number
   syllables: number
   polysyllables: number
-  /** Flesch–Kincaid grade level. */
+  /** The grade level, by `formula`. */
   grade: number
+  /** The formula of `grade` and of each sentence's grade: Flesch–Kincaid for English, the Wiener Sachtextformel for German. */
+  formula: string
+  /** Whether the handout gate reads these figures: false for a language guidepress has no formula for (measured as English). */
+  gated: boolean
+  /** SMOG index (an English formula, reported only). */
   smog: number
   /** The hardest sentences, hardest first. */
   hardest: SentenceScore[]
@@ -52,24 +56,24 @@ export interface ReadabilityFigures {
 }
 
 /**
- * Whether the handout gate applies to text in a language. The formulas here (Flesch–Kincaid, SMOG
- * and the `syllable` counter) are English; a handout in another language is measured the same way for
- * the report but never gated, and the report says so.
+ * Whether the handout gate applies to text in a language: English (Flesch–Kincaid) and German (Wiener
+ * Sachtextformel) have a published formula here; a handout in another language is measured with the
+ * English one for the report but never gated, and the report says so.
  */
 export function readabilityGated(lang: string): boolean {
-  return lang.toLowerCase().split('-')[0] === 'en'
+  return formulaFor(lang) !== undefined
 }
 
+// parse-english splits any Latin-script text into sentences and words; only syllables are per language.
 const parser = new ParseEnglish()
-// Guidelines repeat their words; counting each word's syllables once keeps long sources fast.
-const syllableCache = new Map<string, number>()
 
 /**
- * Flesch–Kincaid grade and SMOG over some blocks, with each sentence scored to find the hardest.
- * Words inside a `knownTerms` phrase count at most `knownWordSyllables` syllables.
+ * The grade (by the formula of `lang`) and SMOG over some blocks, with each sentence scored to find
+ * the hardest. Words inside a `knownTerms` phrase count at most `knownWordSyllables` syllables.
  */
-export function measureReadability(blocks: TextBlock[], knownTerms: readonly string[] = [], hardestCount = 5): ReadabilityFigures {
-  const totals = { words: 0, sentences: 0, syllables: 0, polysyllables: 0 }
+export function measureReadability(blocks: TextBlock[], knownTerms: readonly string[] = [], lang = 'en', hardestCount = 5): ReadabilityFigures {
+  const formula = formulaFor(lang) ?? fallbackFormula
+  const totals: WordCounts = { sentences: 0, words: 0, syllables: 0, polysyllables: 0, monosyllables: 0, longWords: 0 }
   const scored: SentenceScore[] = []
   const known = knownTerms.map((term) => new RegExp(termPattern(term).source, 'giu'))
   for (const block of blocks) {
@@ -79,27 +83,25 @@ export function measureReadability(blocks: TextBlock[], knownTerms: readonly str
       if (paragraph.type !== 'ParagraphNode') continue
       for (const sentence of paragraph.children) {
         if (sentence.type !== 'SentenceNode') continue
-        const counts = countSentence(sentence, knownRanges)
+        const counts = countSentence(sentence, formula, knownRanges)
         if (counts.words === 0) continue
-        totals.words += counts.words
-        totals.sentences += 1
-        totals.syllables += counts.syllables
-        totals.polysyllables += counts.polysyllables
+        for (const key of Object.keys(totals) as Array<keyof WordCounts>) totals[key] += counts[key]
         const start = sentence.position?.start ?? { line: 1, column: 1 }
         scored.push({
           text: nlcstToString(sentence).replace(/\s+/g, ' ').trim(),
           line: block.line + start.line - 1,
           column: start.line === 1 ? block.column + start.column - 1 : start.column,
           words: counts.words,
-          grade: round(fleschKincaid({ sentence: 1, word: counts.words, syllable: counts.syllables }))
+          grade: round(formula.grade(counts))
         })
       }
     }
   }
-  const grade = totals.words === 0 ? 0 : fleschKincaid({ sentence: totals.sentences, word: totals.words, syllable: totals.syllables })
+  const grade = totals.words === 0 ? 0 : formula.grade(totals)
   const smog = totals.sentences === 0 ? 0 : smogFormula({ sentence: totals.sentences, polysillabicWord: totals.polysyllables })
   const impenetrable = scored.filter((sentence) => sentence.words > longSentenceWords && sentence.grade > sentenceGradeCeiling)
-  return { ...totals, grade: round(grade), smog: round(smog), hardest: hardestOf(scored, hardestCount), impenetrable }
+  const { sentences, words, syllables, polysyllables } = totals
+  return { words, sentences, syllables, polysyllables, grade: round(grade), formula: formula.name, gated: readabilityGated(lang), smog: round(smog), hardest: hardestOf(scored, hardestCount), impenetrable }
 }
 
 /** The `count` hardest sentences, hardest first (ties in reading order). */
@@ -114,10 +116,8 @@ function hardestOf(scored: SentenceScore[], count: number): SentenceScore[] {
   return hardest
 }
 
-function countSentence(sentence: Sentence, knownRanges: ReadonlyArray<readonly [number, number]>): { words: number; syllables: number; polysyllables: number } {
-  let words = 0
-  let syllables = 0
-  let polysyllables = 0
+function countSentence(sentence: Sentence, formula: ReadabilityFormula, knownRanges: ReadonlyArray<readonly [number, number]>): WordCounts {
+  const counts: WordCounts = { sentences: 1, words: 0, syllables: 0, polysyllables: 0, monosyllables: 0, longWords: 0 }
   for (const child of sentence.children) {
     if (child.type !== 'WordNode') continue
     const text = nlcstToString(child)
@@ -125,22 +125,15 @@ function countSentence(sentence: Sentence, knownRanges: ReadonlyArray<readonly [
     if (!/\p{L}/u.test(text)) continue
     const offset = child.position?.start.offset ?? -1
     const isKnown = knownRanges.some(([start, end]) => offset >= start && offset < end)
-    const count = isKnown ? Math.min(knownWordSyllables, syllablesOf(text)) : syllablesOf(text)
-    words += 1
-    syllables += count
-    if (count >= 3) polysyllables += 1
+    // A known word reads as an everyday one: at most two syllables, and not a long word.
+    const syllables = isKnown ? Math.min(knownWordSyllables, formula.syllables(text)) : formula.syllables(text)
+    counts.words += 1
+    counts.syllables += syllables
+    if (syllables >= 3) counts.polysyllables += 1
+    if (syllables === 1) counts.monosyllables += 1
+    if (!isKnown && [...text].length > 6) counts.longWords += 1
   }
-  return { words, syllables, polysyllables }
-}
-
-function syllablesOf(word: string): number {
-  const key = word.toLowerCase()
-  let count = syllableCache.get(key)
-  if (count === undefined) {
-    count = Math.max(1, syllable(key))
-    syllableCache.set(key, count)
-  }
-  return count
+  return counts
 }
 
 function round(value: number): number {
@@ -155,10 +148,10 @@ function quote(sentence: SentenceScore): string {
  * The handout must read at grade 8 or below on average, and no sentence may be long and far harder
  * (each one an error at its source line). Above the average, the build fails at the hardest
  * sentence, and each sentence above the limit among the hardest is listed at its source line.
- * Handouts not in English are not gated (see `readabilityGated`).
+ * Handouts in a language without a formula are not gated (see `readabilityGated`).
  */
-export function checkHandoutReadability(file: VFile, figures: ReadabilityFigures, lang: string): void {
-  if (!readabilityGated(lang)) return
+export function checkHandoutReadability(file: VFile, figures: ReadabilityFigures): void {
+  if (!figures.gated) return
   for (const sentence of figures.impenetrable) {
     reportError(
       file,
@@ -171,7 +164,7 @@ export function checkHandoutReadability(file: VFile, figures: ReadabilityFigures
   const hardest = figures.hardest.filter((sentence) => sentence.grade > handoutGradeLimit)
   reportError(
     file,
-    `Expected the handout to read at grade ${handoutGradeLimit.toFixed(1)} or below (Flesch–Kincaid), not ${figures.grade.toFixed(1)}; shorten the hard sentences listed`,
+    `Expected the handout to read at grade ${handoutGradeLimit.toFixed(1)} or below (${figures.formula}), not ${figures.grade.toFixed(1)}; shorten the hard sentences listed`,
     hardest[0] ?? { line: 1, column: 1 },
     'handout-readability'
   )

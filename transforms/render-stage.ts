@@ -105,11 +105,11 @@ function indexExtras(results: GuidelineResult[]): Required<IndexExtras> {
     for (const audience of result.meta.outputs) {
       const figures = result.readability[audience]
       if (!figures) continue
-      const gated = audience === 'handout'
+      const gated = audience === 'handout' && figures.gated
       readability.push({
         id: result.meta.id,
         output: audience,
-        metric: 'Flesch–Kincaid grade',
+        metric: figures.formula,
         value: figures.grade,
         ...(gated ? { target: `≤ ${handoutGradeLimit.toFixed(1)}`, pass: figures.grade <= handoutGradeLimit } : {})
       })

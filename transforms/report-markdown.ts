@@ -1,6 +1,7 @@
 import type { CoverageCell } from './coverage.ts'
 import type { GuidelineResult } from './pipeline.ts'
-import { handoutGradeLimit, readabilityGated, type ReadabilityFigures } from './readability.ts'
+import { handoutGradeLimit, type ReadabilityFigures } from './readability.ts'
+import { gatedLanguages } from './readability-formulas.ts'
 import { slideLimits } from './slides.ts'
 import type { Audience } from './types.ts'
 
@@ -35,12 +36,15 @@ function guidelineReport(result: GuidelineResult, extra: ExtraCoverage): string[
     const row = columns.map(([, column]) => coverageCell(column.find((cell) => cell.topicId === topic.id)))
     lines.push(`| ${escapeCell(topic.title)} (\`${topic.id}\`) | ${row.join(' | ')} |`)
   }
-  lines.push('', '**Readability** (Flesch–Kincaid grade and SMOG index of body text; only the handout is gated)', '', '| output | grade | SMOG | words | sentences | gate |', '| --- | --- | --- | --- | --- | --- |')
+  const first = Object.values(result.readability)[0]
+  lines.push('', `**Readability** (grade: ${first?.formula ?? 'Flesch–Kincaid grade'}; SMOG index; of body sentences; only the handout is gated)`, '', '| output | grade | SMOG | words | sentences | gate |', '| --- | --- | --- | --- | --- | --- |')
   for (const audience of meta.outputs) {
     const figures = result.readability[audience]
-    if (figures) lines.push(readabilityRow(audience, figures, readabilityGated(meta.lang)))
+    if (figures) lines.push(readabilityRow(audience, figures))
   }
-  if (!readabilityGated(meta.lang)) lines.push('', `The handout is not gated: its language is \`${meta.lang}\`, and guidepress has readability formulas for English only.`)
+  if (first && !first.gated) {
+    lines.push('', `The handout is not gated: its language is \`${meta.lang}\`, and guidepress has readability formulas for ${gatedLanguages.map((tag) => `\`${tag}\``).join(' and ')} only (the figures above are English formulas).`)
+  }
   const handout = result.readability.handout
   const hard = handout?.hardest.filter((sentence) => sentence.grade > handoutGradeLimit) ?? []
   if (hard.length > 0) {
@@ -60,10 +64,10 @@ function coverageCell(cell: CoverageCell | undefined): string {
   return cell.missing.length === 0 ? `✅ ${count}` : `❌ ${count}, missing ${cell.missing.map((term) => `“${escapeCell(term)}”`).join(', ')}`
 }
 
-function readabilityRow(audience: Audience, figures: ReadabilityFigures, gated: boolean): string {
+function readabilityRow(audience: Audience, figures: ReadabilityFigures): string {
   const passes = figures.grade <= handoutGradeLimit && figures.impenetrable.length === 0
   const verdict = passes ? `✅ ≤ ${handoutGradeLimit.toFixed(1)}` : `❌ ${figures.grade <= handoutGradeLimit ? `${figures.impenetrable.length} long, hard sentence(s)` : `> ${handoutGradeLimit.toFixed(1)}`}`
-  const gate = audience !== 'handout' ? 'reported' : gated ? verdict : 'not gated'
+  const gate = audience !== 'handout' ? 'reported' : figures.gated ? verdict : 'not gated'
   return `| ${audience} | ${figures.grade.toFixed(1)} | ${figures.smog.toFixed(1)} | ${figures.words} | ${figures.sentences} | ${gate} |`
 }
 
