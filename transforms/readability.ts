@@ -16,7 +16,8 @@ export const handoutGradeLimit = 8
  * One sentence may not be both long and far harder than the limit. GOV.UK's style guide sets 25
  * words as the limit of a sentence ("Sentence length: why 25 words is our limit", 2014: longer
  * sentences should be broken up or, failing that, be in plain English), so a longer sentence fails
- * when it is not plain: its own Flesch–Kincaid grade above 14, six grades over the limit, a second
+ * when it is not plain: its own grade (Flesch–Kincaid; the Wiener Sachtextformel, on the same scale,
+ * for German) above 14, six grades over the limit, a second
  * year of university. At 26 words that takes more than 1.6 syllables a word; everyday words give 10 to 13.
  * Short sentences are never failed alone: one long word ("Chemotherapy can help.") puts the grade of a
  * three-word sentence past 14, and the average already weighs them.
