@@ -3,13 +3,17 @@
 // so a pull request could plant one that makes a build read a system file into every handout, or
 // write its outputs elsewhere. A named pipe or a device must be refused before anything reads it.
 import { VFile } from 'vfile'
+import { sourceDir } from './load.ts'
 import { linkProblem, readProjectFile } from './paths.ts'
 import { outputFolders } from './pipeline.ts'
 import { reportError } from './report.ts'
 
+export const themesDir = 'themes'
 /** The project's theme files; each one missing is taken from guidepress's own `themes/`. */
-export const themeFiles = ['themes/guidepress.css', 'themes/print.css'] as const
+export const themeFiles = [`${themesDir}/guidepress.css`, `${themesDir}/print.css`] as const
 export const imagesDir = 'source/images'
+/** Folders a build reads (besides the guidelines, each checked as it is read). */
+const inputDirs = [sourceDir, imagesDir]
 /** Where a build writes. */
 export const outputDirs = [...Object.values(outputFolders), 'dist']
 
@@ -21,12 +25,20 @@ export async function checkProjectPaths(root: string): Promise<VFile[]> {
     reportError(file, reason, { line: 1, column: 1 }, ruleId)
     files.push(file)
   }
-  for (const theme of themeFiles) {
+  const themes = await linkProblem(root, themesDir)
+  if (themes) refuse(themesDir, themes, 'file-not-regular')
+  for (const theme of themes ? [] : themeFiles) {
     const read = await readProjectFile(root, theme)
     if ('problem' in read) refuse(theme, read.problem, 'file-not-regular')
   }
-  const images = await linkProblem(root, imagesDir)
-  if (images) refuse(imagesDir, images, 'file-not-regular')
+  // Each folder on its own path: `source/` first, so a link there is named there, not in `source/images`.
+  for (const folder of inputDirs) {
+    const problem = await linkProblem(root, folder)
+    if (problem) {
+      refuse(folder, problem, 'file-not-regular')
+      break
+    }
+  }
   for (const folder of outputDirs) {
     const problem = await linkProblem(root, folder)
     if (problem) refuse(folder, problem, 'output-blocked')
