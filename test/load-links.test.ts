@@ -72,9 +72,9 @@ describe('a link leading out of the project', () => {
 })
 
 /** The CLI as a process, killed if it has not ended by `limitMs` (a blocked read would hang it). */
-function buildProcess(root: string, limitMs: number): Promise<{ code: number | null; output: string }> {
+function buildProcess(root: string, limitMs: number, args = ['build', '--no-pdf']): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, 'build', '--no-pdf'], { cwd: root })
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root })
     let output = ''
     child.stdout.on('data', (chunk: Buffer) => (output += plain(chunk.toString())))
     child.stderr.on('data', (chunk: Buffer) => (output += plain(chunk.toString())))
@@ -102,6 +102,18 @@ describe('a named pipe', () => {
       expect(run.code, run.output).toBe(0)
       expect((await lstat(path.join(root, place))).isFile()).toBe(true)
     }
+  }, 60_000)
+})
+
+describe('guidepress check with a committed output that is a named pipe', () => {
+  it('ends at once, naming the output as stale', async () => {
+    const root = await makeWorkspace({ 'source/bone-health.md': guideline() })
+    expect((await runCli(root, 'build', '--no-pdf')).code).toBe(0)
+    await rm(path.join(root, 'summaries/bone-health.md'))
+    execFileSync('mkfifo', [path.join(root, 'summaries/bone-health.md')])
+    const run = await buildProcess(root, 30_000, ['check'])
+    expect(run.code, run.output).toBe(1)
+    expect(run.output).toMatch(/summaries\/bone-health\.md\n\s*1:1\s+error\s+Expected this output to exist.*output-stale/)
   }, 60_000)
 })
 
