@@ -69,9 +69,9 @@ export interface Fetched {
 }
 
 /** A GET with the path sent exactly as written (no client-side normalising of `..`). */
-export function get(port: number, rawPath: string, method = 'GET'): Promise<Fetched> {
+export function get(port: number, rawPath: string, method = 'GET', headers: Record<string, string> = {}): Promise<Fetched> {
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port, path: rawPath, method, agent: false }, (response) => {
+    const request = http.request({ host: '127.0.0.1', port, path: rawPath, method, agent: false, headers }, (response) => {
       const chunks: Buffer[] = []
       response.on('data', (chunk: Buffer) => chunks.push(chunk))
       response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }))

@@ -21,7 +21,7 @@ describe('Staging', () => {
     expect(await readText(root, 'handouts/a.md')).toBe('old\n')
     expect(existsSync(path.join(root, 'dist/a/deck.pdf'))).toBe(false)
 
-    expect(await staging.commit()).toEqual(['handouts/a.md', 'dist/a/deck.pdf'])
+    expect(await staging.commit()).toEqual({ written: ['handouts/a.md', 'dist/a/deck.pdf'], removed: [] })
     expect(await readText(root, 'handouts/a.md')).toBe('new\n')
     expect(existsSync(path.join(root, 'dist/a/deck.pdf'))).toBe(true)
     expect(await stagingDirs(root)).toEqual([])

@@ -1,18 +1,22 @@
 import path from 'node:path'
-import type { VFile } from 'vfile'
+import { VFile } from 'vfile'
+import { planBuild, selectIds, updatedCache } from './build-plan.ts'
+import { cachePath, serializeCache } from './cache.ts'
 import { loadGlossary } from './glossary.ts'
-import { guidelineFile, listGuidelineIds, readGuidelineSource, sourceDir, type GuidelineSource } from './load.ts'
-import { transformGuideline, type GuidelineResult } from './pipeline.ts'
-import { hasErrors } from './report.ts'
-import { cachePath, inShard, isCurrent, readCache, serializeCache, sha256, sharedInputsHash, type BuildCache, type CacheEntry } from './cache.ts'
 import { InterruptGuard } from './interrupt.ts'
+import { guidelineFile, readGuidelineSource, sourceDir, type GuidelineSource } from './load.ts'
 import { acquireBuildLock } from './lock.ts'
+import { outputsNoLongerMade, outputsOfDeletedGuidelines } from './orphans.ts'
+import { transformGuideline, type GuidelineResult } from './pipeline.ts'
+import { checkProjectPaths } from './project-paths.ts'
 import type { RenderedGuidelines } from './render-stage.ts'
 import type { BrowserSession } from './render/browser.ts'
 import { BrowserUnavailableError } from './render/errors.ts'
+import { hasErrors, reportError } from './report.ts'
 import { sourceMapFiles } from './source-map.ts'
-import { toolkitRoot } from './toolkit.ts'
-import { Staging, stageOutputs, type WriteResult } from './write.ts'
+import { CommitBlockedError, removeFolderIfEmpty, Staging, stageOutputs, type WriteResult } from './write.ts'
+
+export { UnknownGuidelineError } from './build-plan.ts'
 
 export interface BuildOptions {
   root: string
@@ -29,21 +33,6 @@ export interface TransformResult {
   ok: boolean
 }
 
-export class UnknownGuidelineError extends Error {
-  constructor(readonly ids: string[], readonly known: string[]) {
-    super(`Unknown guideline ${ids.map((id) => `\`${id}\``).join(', ')}; known: ${known.join(', ') || '(none: add source/<id>.md)'}`)
-  }
-}
-
-/** The guidelines in `source/`, and those asked for (all when none are named); an unknown id is a usage error. */
-async function selectIds(root: string, asked: string[] | undefined): Promise<{ known: string[]; ids: string[] }> {
-  const known = await listGuidelineIds(root)
-  const ids = asked && asked.length > 0 ? asked : known
-  const unknown = ids.filter((id) => !known.includes(id))
-  if (unknown.length > 0) throw new UnknownGuidelineError(unknown, known)
-  return { known, ids }
-}
-
 /**
  * Loads, checks and transforms guidelines in memory; writes nothing. `sources` are sources already
  * read (by a build's plan), so no file is read twice.
@@ -53,7 +42,7 @@ export async function transformAll(options: BuildOptions, sources?: ReadonlyMap<
 
   const { file: glossaryFile, glossary } = await loadGlossary(options.root)
   const context = { sourceDir: path.join(options.root, sourceDir), glossary, today: options.today ?? new Date().toISOString().slice(0, 10) }
-  const files: VFile[] = [glossaryFile]
+  const files: VFile[] = [glossaryFile, ...(await checkProjectPaths(options.root))]
   const results: GuidelineResult[] = []
   for (const id of ids) {
     const file = guidelineFile(options.root, id, sources?.get(id) ?? (await readGuidelineSource(options.root, id)))
@@ -70,6 +59,8 @@ export interface BuildProjectOptions extends BuildOptions {
   pptx: boolean
   /** Called for each file as it is produced (it lands in the project when the build commits). */
   onFile?: (path: string) => void
+  /** Called for each file the build removed (made by guidepress for a guideline that no longer makes it). */
+  onRemove?: (path: string) => void
   /** Rebuild every guideline, even those the cache says are unchanged. */
   force?: boolean
   /** Build only a stable share of the guidelines (`index` of `count`, 1-based), for CI matrices. */
@@ -91,83 +82,17 @@ export interface BuildOutcome {
   unchanged: string[]
   /** The source maps written to `dist/<id>/<output>.map.json`. */
   sourceMaps?: string[]
+  /** Files guidepress had made that the build removed (deleted guidelines, outputs no longer made). */
+  removed?: string[]
 }
 
-interface BuildPlan {
-  cache: BuildCache
-  keys: Map<string, string>
-  /** Guidelines to build now, and those whose last build still stands. */
-  stale: string[]
-  unchanged: string[]
-  /** The stale guidelines' sources, as read for their keys. */
-  sources: Map<string, GuidelineSource>
-}
-
-/** Which guidelines this build covers (named, sharded) and which of them changed since they were last built. */
-async function planBuild(options: BuildProjectOptions): Promise<BuildPlan> {
-  const selected = await selectIds(options.root, options.ids)
-  const known = selected.known
-  let ids = selected.ids
-  const shard = options.shard
-  if (shard) ids = ids.filter((id) => inShard(id, shard))
-  const cache = options.force ? {} : await readCache(options.root)
-  // A guideline deleted from source/ leaves the cache too, so one added again later is built afresh.
-  for (const id of Object.keys(cache)) if (!known.includes(id)) delete cache[id]
-  const shared = await sharedInputsHash(options.root, toolkitRoot)
-  const keys = new Map<string, string>()
-  const stale: string[] = []
-  const unchanged: string[] = []
-  const sources = new Map<string, GuidelineSource>()
-  for (const id of ids) {
-    const source = await readGuidelineSource(options.root, id)
-    // A source that is not a readable file is never current; transforming it reports why.
-    const key = 'bytes' in source ? sha256(`${shared}\n${sha256(source.bytes)}`) : undefined
-    if (key && (await isCurrent(options.root, cache[id], key, { pdf: options.pdf, pptx: options.pptx }))) {
-      unchanged.push(id)
-      continue
-    }
-    stale.push(id)
-    sources.set(id, source)
-    if (key) keys.set(id, key)
-  }
-  return { cache, keys, stale, unchanged, sources }
-}
-
-/** The cache after this build: fresh entries for what was built, the rest kept (minus deleted guidelines). */
-function updatedCache(plan: BuildPlan, results: GuidelineResult[], rendered: RenderedGuidelines | undefined, formats: CacheEntry['formats'], sourceMaps: string[]): BuildCache {
-  const cache: BuildCache = { ...plan.cache }
-  for (const result of results) {
-    const id = result.meta.id
-    const prefix = `dist/${id}/`
-    const dist = (rendered?.report.files ?? []).filter((file) => file.startsWith(prefix))
-    cache[id] = {
-      key: plan.keys.get(id) ?? '',
-      formats,
-      markdown: Object.fromEntries(result.outputs.map((output) => [output.path, sha256(output.text)])),
-      // Source maps count as built files (a rebuild notices one deleted), but dist/index.html links only rendered ones.
-      dist: [...sourceMaps.filter((file) => file.startsWith(prefix)), ...dist],
-      index: {
-        guideline: {
-          id,
-          title: result.meta.title,
-          ...(result.meta.subtitle ? { subtitle: result.meta.subtitle } : {}),
-          version: result.meta.version,
-          updated: result.meta.updated,
-          status: result.meta.status,
-          files: dist.map((file) => file.slice(prefix.length))
-        },
-        coverage: (rendered?.index.coverage ?? []).filter((row) => row.id === id),
-        readability: (rendered?.index.readability ?? []).filter((row) => row.id === id)
-      }
-    }
-  }
-  return cache
-}
+const nothingTransformed: TransformResult = { files: [], results: [], ok: true }
 
 /**
  * The whole build, all or nothing: transform every guideline; stage the Markdown outputs and
- * everything rendered for `dist/`; check the PDFs' text; then move it all into place at once.
- * One build runs at a time, and an interrupt before the final moves leaves the project untouched.
+ * everything rendered for `dist/`, and mark what guidepress made that nothing makes any more; check
+ * the PDFs' text; then move it all into place at once (or, when a move fails, nothing). One build
+ * runs at a time, and an interrupt before the final moves leaves the project untouched.
  */
 export async function buildProject(options: BuildProjectOptions): Promise<BuildOutcome> {
   const lock = await acquireBuildLock(options.root, { waitMs: options.lockWaitMs ?? 10 * 60_000, onWait: options.onLockWait })
@@ -180,17 +105,22 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
     await lock.release()
   })
   try {
+    // Links out of the project and pipes are refused before anything is read through them.
+    const refused = await checkProjectPaths(options.root)
+    if (refused.length > 0) return { transformed: { files: refused, results: [], ok: false }, committed: false, unchanged: [] }
     const plan = await planBuild(options)
-    if (plan.stale.length === 0) return { transformed: { files: [], results: [], ok: true }, committed: true, unchanged: plan.unchanged }
+    const deleted = await outputsOfDeletedGuidelines(options.root, plan.known)
+    if (plan.stale.length === 0 && deleted.files.length === 0) return { transformed: nothingTransformed, committed: true, unchanged: plan.unchanged }
+    const building = plan.stale.length > 0
     // Loaded only when needed (the renderer brings a browser driver, Marp and a PDF reader), and
     // started now: the browser's launch then overlaps the transform instead of following it.
     const renderStage = import('./render-stage.ts')
     renderStage.catch(() => undefined) // awaited, and so reported, only if the build gets to rendering
-    if (options.pdf) {
+    if (options.pdf && building) {
       earlyBrowser = renderStage.then((stage) => stage.startBrowser(options.root))
       earlyBrowser.catch(() => undefined) // a launch failure is reported where rendering awaits it
     }
-    const transformed = await transformAll({ ...options, ids: plan.stale }, plan.sources)
+    const transformed = building ? await transformAll({ ...options, ids: plan.stale }, plan.sources) : nothingTransformed
     if (!transformed.ok) return { transformed, committed: false, unchanged: plan.unchanged }
     const open = await Staging.open(options.root)
     staging = open
@@ -209,12 +139,13 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
       const { renderGuidelines } = await renderStage
       rendered = await renderGuidelines(options.root, transformed.results, {
         ...(earlyBrowser ? { session: earlyBrowser } : {}),
-        pdf: options.pdf,
+        // Only dist/index.html when nothing is built (a deleted guideline leaves it): no browser.
+        pdf: options.pdf && building,
         pptx: options.pptx,
         onFile: options.onFile,
         markdown: new Map(outputs.map((output) => [output.path, output.text])),
         write: (relative, data) => open.stage(relative, data),
-        unchanged: plan.unchanged.flatMap((id) => plan.cache[id]?.index ?? [])
+        unchanged: plan.kept
       })
     } catch (error) {
       if (!(error instanceof BrowserUnavailableError)) throw error
@@ -225,11 +156,24 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
       await open.discard()
       return { transformed, write, rendered, committed: false, unchanged: plan.unchanged }
     }
-    const formats = { pdf: options.pdf && !browserError, pptx: options.pdf && options.pptx && !browserError }
     const sourceMapPaths = sourceMaps.map((map) => map.path)
+    const made = new Set([...outputs.map((output) => output.path), ...sourceMapPaths, ...(rendered?.report.files ?? [])])
+    for (const result of transformed.results) for (const file of await outputsNoLongerMade(options.root, result.meta.id, made)) open.remove(file)
+    for (const file of deleted.files) open.remove(file)
+    const formats = { pdf: options.pdf && !browserError, pptx: options.pdf && options.pptx && !browserError }
     await open.stage(cachePath, serializeCache(updatedCache(plan, transformed.results, rendered, formats, sourceMapPaths)))
-    await guard.critical(() => open.commit())
-    return { transformed, write, rendered, browserError, committed: true, unchanged: plan.unchanged, sourceMaps: sourceMapPaths }
+    let removed: string[]
+    try {
+      removed = (await guard.critical(() => open.commit())).removed
+    } catch (error) {
+      if (!(error instanceof CommitBlockedError)) throw error
+      await open.discard()
+      const blocked = error.blocked.map((each) => blockedFile(options.root, each.path, each.reason))
+      return { transformed: { ...transformed, files: [...transformed.files, ...blocked], ok: false }, write, rendered, committed: false, unchanged: plan.unchanged }
+    }
+    for (const folder of deleted.folders) await removeFolderIfEmpty(options.root, folder)
+    for (const file of removed) options.onRemove?.(file)
+    return { transformed, write, rendered, browserError, committed: true, unchanged: plan.unchanged, sourceMaps: sourceMapPaths, removed }
   } catch (error) {
     await staging?.discard()
     throw error
@@ -239,4 +183,11 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
     guard.dispose()
     await lock.release()
   }
+}
+
+/** An output that could not be moved into place, as a located error on its own path. */
+function blockedFile(root: string, relative: string, reason: string): VFile {
+  const file = new VFile({ cwd: root, path: relative })
+  reportError(file, reason, { line: 1, column: 1 }, 'output-blocked')
+  return file
 }

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { glossaryPath } from './glossary.ts'
+import { linkProblem, readProjectFile } from './paths.ts'
+import { imagesDir, themeFiles } from './project-paths.ts'
 import { toolkitVersion } from './toolkit.ts'
 import type { CoverageRow, IndexGuideline, ReadabilityRow } from './render/index.ts'
 
@@ -29,7 +31,9 @@ export function sha256(data: string | Uint8Array): string {
 
 export async function readCache(root: string): Promise<BuildCache> {
   try {
-    const parsed = JSON.parse(await readFile(path.join(root, cachePath), 'utf8')) as { version?: number; entries?: BuildCache }
+    const read = await readProjectFile(root, cachePath)
+    if (!('bytes' in read)) return {}
+    const parsed = JSON.parse(read.bytes.toString('utf8')) as { version?: number; entries?: BuildCache }
     return parsed.version === cacheVersion && parsed.entries ? parsed.entries : {}
   } catch {
     return {}
@@ -49,18 +53,27 @@ export function serializeCache(entries: BuildCache): string {
 export async function sharedInputsHash(root: string, toolkitRoot: string): Promise<string> {
   const hash = createHash('sha256')
   hash.update(`toolkit ${toolkitVersion}\n`)
-  for (const file of [glossaryPath, 'themes/guidepress.css', 'themes/print.css']) {
-    const project = await readFile(path.join(root, file)).catch(() => undefined)
-    const data = project ?? (await readFile(path.join(toolkitRoot, file)).catch(() => new Uint8Array()))
-    hash.update(`${file} ${sha256(data)}\n`)
-  }
-  for (const file of await listFiles(path.join(root, 'source', 'images'))) {
-    const image = path.join(root, 'source', 'images', file)
+  // Read as the build reads them: a file that must not be read (a pipe, a link out) is hashed as
+  // refused, and the build reports it. A missing theme is guidepress's own; a missing glossary is
+  // none at all (never the toolkit's, which no build reads).
+  hash.update(`${glossaryPath} ${await inputHash(root, glossaryPath, undefined)}\n`)
+  for (const file of themeFiles) hash.update(`${file} ${await inputHash(root, file, toolkitRoot)}\n`)
+  const imagesRefused = (await linkProblem(root, imagesDir)) !== undefined
+  for (const file of imagesRefused ? [] : await listFiles(path.join(root, imagesDir))) {
+    const image = path.join(root, imagesDir, file)
     // Only plain files are read: a named pipe would block, and a link to a folder cannot be hashed.
     const plain = await stat(image).then((info) => info.isFile(), () => false)
     hash.update(`${file} ${plain ? sha256(await readFile(image)) : 'not a file'}\n`)
   }
   return hash.digest('hex')
+}
+
+async function inputHash(root: string, file: string, fallbackRoot: string | undefined): Promise<string> {
+  const read = await readProjectFile(root, file)
+  if ('problem' in read) return 'refused'
+  if ('bytes' in read) return sha256(read.bytes)
+  const fallback = fallbackRoot === undefined ? undefined : await readFile(path.join(fallbackRoot, file)).catch(() => undefined)
+  return fallback ? sha256(fallback) : 'none'
 }
 
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {
@@ -79,8 +92,8 @@ export async function isCurrent(root: string, entry: CacheEntry | undefined, key
   if (!entry || entry.key !== key) return false
   if ((formats.pdf && !entry.formats.pdf) || (formats.pptx && formats.pdf && !entry.formats.pptx)) return false
   for (const [file, hash] of Object.entries(entry.markdown)) {
-    const data = await readFile(path.join(root, file)).catch(() => undefined)
-    if (!data || sha256(data) !== hash) return false
+    const read = await readProjectFile(root, file)
+    if (!('bytes' in read) || sha256(read.bytes) !== hash) return false
   }
   for (const file of entry.dist) {
     if (!(await stat(path.join(root, file)).then(() => true, () => false))) return false

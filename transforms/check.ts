@@ -1,7 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import { transformAll, type BuildOptions, type TransformResult } from './build.ts'
+import { readProjectFile } from './paths.ts'
 import { outputFolders, type GuidelineResult } from './pipeline.ts'
 import { reportError } from './report.ts'
 import { sourceMapsOf, sourcePlaceOf, type SourcePlace } from './source-map.ts'
@@ -16,7 +17,9 @@ export async function checkOutputs(options: BuildOptions): Promise<TransformResu
   const expected = new Map(transformed.results.flatMap((result) => result.outputs).map((output) => [output.path, output.text]))
   const stale: VFile[] = []
   for (const [relative, text] of expected) {
-    const committed = await readFile(path.join(options.root, relative), 'utf8').catch(() => undefined)
+    // Read safely: a committed output that is a named pipe must not hang the check (paths.ts).
+    const read = await readProjectFile(options.root, relative)
+    const committed = 'bytes' in read ? read.bytes.toString('utf8') : undefined
     if (committed === text) continue
     const file = new VFile({ cwd: options.root, path: relative })
     const line = committed === undefined ? 1 : firstDifferentLine(committed, text)

@@ -158,7 +158,8 @@ async function runBuild(ids: string[], choice: BuildChoice, io: CliIo): Promise<
     ...choice,
     lockWaitMs: io.lockWaitMs,
     onLockWait: (pid) => io.stderr(lockWaitMessage(pid)),
-    onFile: (file) => io.stdout(`${pc.green('wrote')} ${file}`)
+    onFile: (file) => io.stdout(`${pc.green('wrote')} ${file}`),
+    onRemove: (file) => io.stdout(`${pc.yellow('removed')} ${file}`)
   })
   const { transformed, write, rendered } = outcome
   // PDF coverage errors land on these same files.
@@ -177,6 +178,12 @@ async function runBuild(ids: string[], choice: BuildChoice, io: CliIo): Promise<
     return exitCodes.contentErrors
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  const removed = outcome.removed?.length ?? 0
+  const removals = removed > 0 ? `${removed} file${removed === 1 ? '' : 's'} of guidelines no longer in source/ (or outputs no longer made) removed` : ''
+  if (transformed.results.length === 0 && removed > 0) {
+    io.stdout(`${pc.green('✔')} ${removals[0]?.toUpperCase()}${removals.slice(1)}; ${outcome.unchanged.length} guideline${outcome.unchanged.length === 1 ? '' : 's'} unchanged`)
+    return exitCodes.ok
+  }
   if (transformed.results.length === 0) {
     const count = outcome.unchanged.length
     io.stdout(`${pc.green('✔')} Nothing to build: ${count} guideline${count === 1 ? '' : 's'} unchanged since the last build (0 browser starts, ${seconds} s); use --force to rebuild`)
@@ -185,7 +192,7 @@ async function runBuild(ids: string[], choice: BuildChoice, io: CliIo): Promise<
   const markdown = `${write?.written.length ?? 0} Markdown file${write?.written.length === 1 ? '' : 's'} written (${write?.unchanged.length ?? 0} unchanged)`
   const starts = rendered?.report.browserStarts ?? 0
   const guidelines = `${transformed.results.length} guideline${transformed.results.length === 1 ? '' : 's'}${outcome.unchanged.length > 0 ? ` (${outcome.unchanged.length} unchanged since the last build)` : ''}`
-  io.stdout(`${pc.green('✔')} Built ${guidelines}: ${markdown}, ${(rendered?.report.files.length ?? 0) + (outcome.sourceMaps?.length ?? 0)} files in dist/, ${starts} browser start${starts === 1 ? '' : 's'}, in ${seconds} s`)
+  io.stdout(`${pc.green('✔')} Built ${guidelines}: ${markdown}, ${(rendered?.report.files.length ?? 0) + (outcome.sourceMaps?.length ?? 0)} files in dist/, ${starts} browser start${starts === 1 ? '' : 's'}${removals ? `, ${removals}` : ''}, in ${seconds} s`)
   return exitCodes.ok
 }
 

@@ -1,16 +1,24 @@
-import { readFile } from 'node:fs/promises'
-import path from 'node:path'
 import { VFile } from 'vfile'
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml'
+import { readProjectFile } from './paths.ts'
 import { reportError } from './report.ts'
 import type { Glossary } from './types.ts'
 import { firstErrorPerLine, yamlErrorReason } from './yaml-errors.ts'
 
 export const glossaryPath = 'source/glossary.yml'
 
-/** Reads `source/glossary.yml` (term: plain explanation). A missing file is an empty glossary. */
+/**
+ * Reads `source/glossary.yml` (term: plain explanation). A missing file is an empty glossary; a
+ * link leading out of the project, a folder or a named pipe is an error on the glossary, never read.
+ */
 export async function loadGlossary(root: string): Promise<{ file: VFile; glossary: Glossary }> {
-  return parseGlossary(root, await readFile(path.join(root, glossaryPath), 'utf8').catch(() => undefined))
+  const read = await readProjectFile(root, glossaryPath)
+  if ('problem' in read) {
+    const file = new VFile({ cwd: root, path: glossaryPath, value: '' })
+    reportError(file, read.problem, { line: 1, column: 1 }, 'file-not-regular')
+    return { file, glossary: new Map() }
+  }
+  return parseGlossary(root, 'bytes' in read ? read.bytes.toString('utf8') : undefined)
 }
 
 /** A glossary from its text (from disk, or from git for `guidepress diff`); `undefined` is no file. */

@@ -1,7 +1,7 @@
-import { readdir, readFile, realpath, stat } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
-import { isInside } from './paths.ts'
+import { readProjectFile } from './paths.ts'
 import { reportError } from './report.ts'
 
 export const sourceDir = 'source'
@@ -10,7 +10,7 @@ export const sourceDir = 'source'
  * pathological input (thousands of headings), so larger files are refused before parsing.
  */
 const maxSourceBytes = 256 * 1024
-const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+export const guidelineIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 /** The guideline ids in `source/`, sorted so every build visits them in the same order. */
 export async function listGuidelineIds(root: string): Promise<string[]> {
@@ -34,10 +34,17 @@ export async function loadGuideline(root: string, id: string): Promise<VFile> {
 /** A guideline's bytes, or why `source/<id>.md` cannot be read as one. */
 export type GuidelineSource = { bytes: Uint8Array } | { problem: string }
 
-/** Reads `source/<id>.md` only once it is known to be a plain file inside `source/`. */
+/**
+ * Reads `source/<id>.md` only once it is known to be a plain file inside `source/` (see
+ * `readProjectFile`): a folder or a named pipe must not crash or hang the build, and a symbolic
+ * link (of the file, or of `source/` itself) must not lead a build, say of a pull request, to read a
+ * file outside the project into its outputs.
+ */
 export async function readGuidelineSource(root: string, id: string): Promise<GuidelineSource> {
-  const problem = await guidelineFileProblem(root, id)
-  return problem ? { problem } : { bytes: await readFile(path.join(root, sourceDir, `${id}.md`)) }
+  const relative = path.posix.join(sourceDir, `${id}.md`)
+  const read = await readProjectFile(root, relative, sourceDir)
+  if ('missing' in read) return { problem: `Expected \`${relative}\` to exist; it was removed while the build ran` }
+  return read
 }
 
 /** A guideline's source (from disk, or from git for `guidepress diff`) as a vfile, checked as `loadGuideline` describes. */
@@ -67,33 +74,8 @@ export function guidelineFile(root: string, id: string, source: GuidelineSource)
     return file
   }
   file.value = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
-  if (!kebabCase.test(id)) {
+  if (!guidelineIdPattern.test(id)) {
     reportError(file, `Expected a kebab-case file name such as \`bone-health.md\`, not \`${id}.md\`: the name becomes every output's name`, { line: 1, column: 1 }, 'file-name-invalid')
   }
   return file
-}
-
-/**
- * Why `source/<id>.md` cannot be read as a guideline, or undefined when it can. Checked before reading:
- * a folder or a named pipe must not crash or hang the build, and a symbolic link must not lead a
- * build (say, of a pull request) to read a file outside `source/` into its outputs.
- */
-async function guidelineFileProblem(root: string, id: string): Promise<string | undefined> {
-  const relative = path.posix.join(sourceDir, `${id}.md`)
-  const name = `\`${relative}\``
-  let real: string
-  try {
-    real = await realpath(path.join(root, relative))
-  } catch {
-    return `Expected ${name} to be a file; it is a link to nothing (remove it or point it at a file in \`${sourceDir}/\`)`
-  }
-  const folder = await realpath(path.join(root, sourceDir))
-  if (!isInside(folder, real)) {
-    return `Unexpected link: ${name} leads outside \`${sourceDir}/\`; copy the guideline into \`${sourceDir}/\` instead`
-  }
-  const kind = await stat(real)
-  if (!kind.isFile()) {
-    return `Expected ${name} to be a file, not ${kind.isDirectory() ? 'a folder' : 'a special file'}; rename it so it does not end in \`.md\``
-  }
-  return undefined
 }

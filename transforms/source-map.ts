@@ -1,5 +1,6 @@
 import type { Root, RootContent } from 'mdast'
 import { glossaryPath } from './glossary.ts'
+import { sourceMapName } from './outputs.ts'
 import { parseOutput } from './serialize.ts'
 import { firstPosition } from './text.ts'
 import { outputFolders, type GuidelineResult, type SectionHeading } from './pipeline.ts'
@@ -69,7 +70,7 @@ function serializeSourceMap(map: SourceMap): string {
 }
 
 function sourceMapPath(id: string, audience: Audience): string {
-  return `dist/${id}/${audience}.map.json`
+  return `dist/${id}/${sourceMapName(audience)}`
 }
 
 /**

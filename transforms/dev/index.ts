@@ -5,6 +5,7 @@ import pc from 'picocolors'
 import type { CliIo } from '../cli.ts'
 import { cleanUpLimitMs, exitCodes } from '../interrupt.ts'
 import { lockWaitMessage } from '../lock.ts'
+import { watchAncestors } from './parent.ts'
 import { rebuild, type RebuildResult } from './rebuild.ts'
 import { PortUnavailableError, startDevServer, type DevServer, type DevState } from './server.ts'
 import { RebuildQueue, watchSources, type SourceWatcher } from './watch.ts'
@@ -53,7 +54,7 @@ export async function runDev(options: DevOptions, io: CliIo): Promise<number> {
     })
     printRebuild(result, changes, io)
     const sameProblems = JSON.stringify(result.problems) === JSON.stringify(state.problems)
-    if (result.built.length === 0 && sameProblems) return
+    if (result.built.length === 0 && result.removed.length === 0 && sameProblems) return
     generation += 1
     state = { generation: `${bootId}-${generation}`, problems: result.problems }
     server.announce()
@@ -61,7 +62,7 @@ export async function runDev(options: DevOptions, io: CliIo): Promise<number> {
 
   // Loaded now, not on the first save: the renderer brings Marp and a PDF reader (seconds to load).
   void import('../render-stage.ts').catch(() => undefined)
-  const stop = whenStopped(io.signal)
+  const stop = whenStopped(io.signal, io)
   let watcher: SourceWatcher | undefined
   try {
     watcher = await watchSources(
@@ -105,6 +106,7 @@ function printRebuild(result: RebuildResult, changes: string[], io: CliIo): void
     return
   }
   const unchanged = result.unchanged.length > 0 ? `; ${result.unchanged.length} unchanged` : ''
+  if (result.removed.length > 0) io.stdout(`${pc.yellow('removed')} ${listed(result.removed)}`)
   if (result.built.length === 0) io.stdout(`${pc.dim('·')} ${time} nothing to rebuild (${cause}${unchanged}), ${took}`)
   else io.stdout(`${pc.green('✔')} ${time} rebuilt ${result.built.join(', ')} in ${took} (${cause}${unchanged})`)
 }
@@ -120,18 +122,27 @@ function listed(names: string[]): string {
  * SIGINT or SIGTERM. Later signals are left to a running build's own handling, which never stops
  * it halfway through moving its files into place.
  */
-function whenStopped(signal: AbortSignal | undefined): { code: Promise<number>; dispose(): void } {
+function whenStopped(signal: AbortSignal | undefined, io: CliIo): { code: Promise<number>; dispose(): void } {
   let onSignal: (name: StopSignal) => void = () => undefined
+  let stopWatching: () => void = () => undefined
   const code = new Promise<number>((resolve) => {
     onSignal = (name) => resolve(exitCodes[name])
     if (signal?.aborted) resolve(0)
     signal?.addEventListener('abort', () => resolve(0), { once: true })
+    stopWatching = watchAncestors(() => {
+      io.stderr('The process that started guidepress dev has ended; stopping.')
+      resolve(parentGoneExitCode)
+    })
   })
   for (const name of Object.keys(exitCodes) as StopSignal[]) process.on(name, onSignal)
   return {
     code,
     dispose: () => {
+      stopWatching()
       for (const name of Object.keys(exitCodes) as StopSignal[]) process.off(name, onSignal)
     }
   }
 }
+
+/** As for a hang-up (128 + SIGHUP): what started the server is gone. */
+const parentGoneExitCode = 129

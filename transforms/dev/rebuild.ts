@@ -20,6 +20,8 @@ export interface RebuildResult {
   /** Guidelines built now, and those the cache kept. */
   built: string[]
   unchanged: string[]
+  /** Files guidepress had made that this build removed (a deleted guideline's, PDFs after a quick build). */
+  removed: string[]
   /** Files whose errors failed the build (relative paths). */
   failedFiles: string[]
   /** What a page shows while this build is the last one. */
@@ -49,6 +51,7 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
       ok: problems.length === 0,
       built: outcome.committed ? outcome.transformed.results.map((result) => result.meta.id) : [],
       unchanged: outcome.unchanged,
+      removed: outcome.committed ? (outcome.removed ?? []) : [],
       failedFiles: files.filter((file) => errorsOf(file).length > 0).map(relativePath),
       problems,
       report: reporter(files, { quiet: true }),
@@ -59,7 +62,7 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
     // Another build holding the lock too long, or an internal error: shown like any other failure.
     const message = error instanceof Error ? error.message : String(error)
     const reason = error instanceof BuildInProgressError ? message : `Internal error: ${message}`
-    return { ok: false, built: [], unchanged: [], failedFiles: [], problems: [{ severity: 'error', reason }], report: '', warnings: [], seconds: seconds() }
+    return { ok: false, built: [], unchanged: [], removed: [], failedFiles: [], problems: [{ severity: 'error', reason }], report: '', warnings: [], seconds: seconds() }
   }
 }
 

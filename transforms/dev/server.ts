@@ -56,7 +56,12 @@ export async function startDevServer(options: { distDir: string; port: number; s
     })
   })
 
+  let servedPort = 0
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // DNS rebinding: a page of another site, its name pointed at 127.0.0.1, would read drafts.
+    if (!isLoopbackHost(request.headers.host, servedPort)) {
+      return sendText(response, 403, `Forbidden: guidepress dev answers only http://${devHost}:${servedPort}/ (or localhost), not the host \`${request.headers.host ?? '(none)'}\``)
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('Allow', 'GET, HEAD')
       return sendText(response, 405, 'Method not allowed')
@@ -92,6 +97,7 @@ export async function startDevServer(options: { distDir: string; port: number; s
   }
 
   const port = await listenOnFreePort(server, options.port)
+  servedPort = port
   return {
     port,
     url: `http://${devHost}:${port}/`,
@@ -107,6 +113,16 @@ export async function startDevServer(options: { distDir: string; port: number; s
         server.closeAllConnections()
       })
   }
+}
+
+/** Names of this computer's loopback interface, as a browser sends them in `Host`. */
+const loopbackNames = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+/** Whether a `Host` header names this computer (and, when it has one, the port served). */
+export function isLoopbackHost(host: string | undefined, port: number): boolean {
+  const match = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec(host?.trim().toLowerCase() ?? '')
+  if (!match || !loopbackNames.has(match[1] ?? '')) return false
+  return match[2] === undefined || Number(match[2]) === port
 }
 
 async function listenOnFreePort(server: Server, first: number): Promise<number> {

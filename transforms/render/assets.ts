@@ -6,7 +6,7 @@ import { readFileSync, realpathSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { isInside } from '../paths.ts'
+import { isInside, readProjectFileOrThrow } from '../paths.ts'
 import { toolkitRoot } from '../toolkit.ts'
 
 const require = createRequire(import.meta.url)
@@ -79,7 +79,9 @@ export function superscriptsToSup(html: string): string {
 }
 
 export async function readTheme(root: string, name: 'guidepress.css' | 'print.css'): Promise<string> {
-  return readFile(path.join(root, 'themes', name), 'utf8').catch(() => readFile(path.join(toolkitThemes, name), 'utf8'))
+  // Never a link out of the project, a folder or a pipe (paths.ts): those throw, naming the file.
+  const own = await readProjectFileOrThrow(root, `themes/${name}`)
+  return own ? own.toString('utf8') : readFile(path.join(toolkitThemes, name), 'utf8')
 }
 
 /** Image types guidepress inlines (and `guidepress dev` serves). */

@@ -18,6 +18,7 @@ import { extractPdfText } from './pdf-text.ts'
 import { buildPptx } from './pptx.ts'
 import { presenterHtml, presenterPdf, printPresenterLayout } from './presenter.ts'
 import { writeAtomic } from './write.ts'
+import { renderedFileNames } from '../outputs.ts'
 
 export type { CoverageRow, IndexExtras, IndexGuideline, ReadabilityRow } from './index-page.ts'
 
@@ -261,7 +262,7 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
   return report
 }
 
-const ORDER = ['deck.html', 'deck.pdf', 'deck.pptx', 'presenter.pdf', 'handout.html', 'handout.pdf', 'summary.html', 'summary.pdf']
+const ORDER = renderedFileNames
 
 async function readSource(file: string, root: string, inMemory: ReadonlyMap<string, string> | undefined): Promise<string> {
   const given = inMemory?.get(path.relative(root, file).split(path.sep).join('/'))
