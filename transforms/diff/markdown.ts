@@ -1,3 +1,4 @@
+import { markdownLiteral } from '../text.ts'
 import type { DiffReport, GuidelineDiff, OutputDiff, SectionDiff, SentenceDiff, SourceRef } from './types.ts'
 
 /** Changed sentences listed per section; a rewrite beyond this is summed up in one line. */
@@ -14,7 +15,7 @@ export function diffMarkdown(report: DiffReport): string {
 }
 
 function guidelineLines(guideline: GuidelineDiff, ref: string): string[] {
-  const lines = [`## ${guideline.title} (\`${guideline.id}\`)`, '']
+  const lines = [`## ${markdownLiteral(guideline.title)} (\`${guideline.id}\`)`, '']
   const inputs = guideline.inputs.map((input) => `\`${input}\``).join(' and ')
   const what = { added: 'Added', removed: 'Removed', changed: 'Changed' }[guideline.change]
   lines.push(`${what} since \`${ref}\`${inputs ? `: ${inputs}` : ''}.`, '')

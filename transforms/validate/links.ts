@@ -1,26 +1,60 @@
-import type { Definition, Link, Root } from 'mdast'
 import { visit } from 'unist-util-visit'
+import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
 import { reportError } from '../report.ts'
 
-const unsafeProtocols = ['javascript:', 'vbscript:', 'data:', 'file:']
+/** The only schemes a link from a source may use: everything else (`javascript:`, `data:`, `file:`, `ftp:`, …) is refused. */
+export const allowedSchemes: readonly string[] = ['http', 'https', 'mailto']
 
-/** Links may not run code or reach local files: `javascript:`, `vbscript:`, `data:` and `file:` are refused. */
+/**
+ * Every link, reference definition (footnotes' too), autolink and bare web address is a web or mail
+ * address, or a `#section` of the document: an allowlist, so a scheme nobody thought of cannot pass.
+ */
 export default function validateLinks() {
   return (tree: Root, file: VFile): void => {
+    const imageOnly = imageOnlyDefinitions(tree)
     visit(tree, (node) => {
       if (node.type !== 'link' && node.type !== 'definition') return
-      const protocol = unsafeProtocol((node as Link | Definition).url)
-      if (protocol) {
-        reportError(file, `Unexpected \`${protocol}\` link; link to an \`https:\` address instead`, node.position, 'link-unsafe-protocol')
-      }
+      if (isSourceLinkAllowed(node.url) || (node.type === 'definition' && imageOnly.has(node.identifier))) return
+      const scheme = urlScheme(node.url)
+      const what = scheme ? `\`${scheme}:\` link` : `link \`${node.url}\``
+      reportError(file, `Unexpected ${what}; link to an \`https:\`, \`http:\` or \`mailto:\` address, or to a \`#section\` of this guideline`, node.position, 'link-unsafe-protocol')
     })
   }
 }
 
-/** micromark already decodes character references; browsers also ignore control characters and white space in schemes. */
-export function unsafeProtocol(url: string): string | undefined {
+/** Definitions only reference-style images use: the image rule already refuses those, with a better message. */
+function imageOnlyDefinitions(tree: Root): Set<string> {
+  const images = new Set<string>()
+  const links = new Set<string>()
+  visit(tree, (node) => {
+    if (node.type === 'imageReference') images.add(node.identifier)
+    if (node.type === 'linkReference') links.add(node.identifier)
+  })
+  return new Set([...images].filter((identifier) => !links.has(identifier)))
+}
+
+/**
+ * The scheme a browser reads a URL with, lowercased; `undefined` for a relative URL. micromark has
+ * already decoded character references; browsers also drop control characters and white space
+ * around and inside a scheme, so those are ignored here too.
+ */
+export function urlScheme(url: string): string | undefined {
   // eslint-disable-next-line no-control-regex
-  const normalized = url.replace(/[\u0000-\u0020\u007f-\u00a0]/g, '').toLowerCase()
-  return unsafeProtocols.find((protocol) => normalized.startsWith(protocol))
+  const compact = url.replace(/[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/g, '')
+  return /^([a-z][a-z\d+.-]*):/i.exec(compact)?.[1]?.toLowerCase()
+}
+
+/** A link written in a source: an allowed scheme, or `#fragment` within the document. */
+export function isSourceLinkAllowed(url: string): boolean {
+  const scheme = urlScheme(url)
+  if (scheme !== undefined) return allowedSchemes.includes(scheme)
+  return url.trim().startsWith('#')
+}
+
+/** A URL in rendered output: an allowed scheme, or relative within the site (never `//host`, which leaves it). */
+export function isRenderedUrlAllowed(url: string): boolean {
+  const scheme = urlScheme(url)
+  if (scheme !== undefined) return allowedSchemes.includes(scheme)
+  return !/^\s*[\\/]{2}/.test(url)
 }
