@@ -70,7 +70,7 @@ describe('the deck has no TeX and links only to allowed schemes', () => {
     expect(html).toContain('costs $5 to $10 a day, and $x$ is not maths; neither is $$y$$.')
   })
 
-  it.each(['ftp://files.example.org/a', 'gopher://old.example.org/', 'ssh://host.example.org'])('does not turn %s in text into a link', (address) => {
+  it.each(['ftp://files.example.org/a', '//cdn.example.org/lib.js'])('does not turn %s in text into a link', (address) => {
     const html = deckHtml(`# Slide\n\nFetch ${address} today.\n`)
     expect(html).toContain(`Fetch ${address} today.`)
     expect(urlsIn(html).filter((url) => !allowedUrl(url))).toEqual([])
