@@ -42,3 +42,14 @@ describe('a directive attribute written twice is an error', () => {
     expect(messagesOf(file)).toEqual([])
   })
 })
+
+describe('a link label defined twice is an error, never "the first one wins"', () => {
+  it.each([
+    { what: 'the same label with two addresses', body: `${section} See [the guide][guide].\n\n[guide]: https://one.example.org\n[guide]: https://two.example.org\n`, expected: ['link-definition-duplicate@17:1'] },
+    { what: 'labels that differ in case and spacing', body: `${section} See [NICE  Guide].\n\n[nice guide]: https://one.example.org\n\n[NICE Guide]: https://two.example.org\n`, expected: ['link-definition-duplicate@18:1'] }
+  ])('$what', ({ body, expected }) => {
+    const { file } = transformText(guideline({ body }))
+    expect(messagesOf(file)).toEqual(expected)
+    expect(file.messages[0]?.reason).toMatch(/first at line 16/)
+  })
+})

@@ -13,6 +13,13 @@ export const allowedSchemes: readonly string[] = ['http', 'https', 'mailto']
 export default function validateLinks() {
   return (tree: Root, file: VFile): void => {
     const imageOnly = imageOnlyDefinitions(tree)
+    const defined = new Map<string, number | undefined>()
+    visit(tree, 'definition', (node) => {
+      // CommonMark silently keeps the first of two: the second address would never be used.
+      const first = defined.get(node.identifier)
+      if (defined.has(node.identifier)) reportError(file, `Unexpected second definition of the link label \`[${node.label ?? node.identifier}]\`${first ? ` (first at line ${first})` : ''}; define each label once`, node.position, 'link-definition-duplicate')
+      else defined.set(node.identifier, node.position?.start.line)
+    })
     visit(tree, (node) => {
       if (node.type !== 'link' && node.type !== 'definition') return
       if (isSourceLinkAllowed(node.url) || (node.type === 'definition' && imageOnly.has(node.identifier))) return
