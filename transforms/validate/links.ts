@@ -1,5 +1,5 @@
 import { visit } from 'unist-util-visit'
-import type { Root } from 'mdast'
+import type { Definition, Link, Root } from 'mdast'
 import type { VFile } from 'vfile'
 import { reportError } from '../report.ts'
 
@@ -12,33 +12,30 @@ export const allowedSchemes: readonly string[] = ['http', 'https', 'mailto']
  */
 export default function validateLinks() {
   return (tree: Root, file: VFile): void => {
-    const imageOnly = imageOnlyDefinitions(tree)
-    const defined = new Map<string, number | undefined>()
-    visit(tree, 'definition', (node) => {
-      // CommonMark silently keeps the first of two: the second address would never be used.
-      const first = defined.get(node.identifier)
-      if (defined.has(node.identifier)) reportError(file, `Unexpected second definition of the link label \`[${node.label ?? node.identifier}]\`${first ? ` (first at line ${first})` : ''}; define each label once`, node.position, 'link-definition-duplicate')
-      else defined.set(node.identifier, node.position?.start.line)
-    })
+    const targets: Array<Link | Definition> = []
+    const imageReferences = new Set<string>()
+    const linkReferences = new Set<string>()
     visit(tree, (node) => {
-      if (node.type !== 'link' && node.type !== 'definition') return
-      if (isSourceLinkAllowed(node.url) || (node.type === 'definition' && imageOnly.has(node.identifier))) return
+      if (node.type === 'link' || node.type === 'definition') targets.push(node)
+      else if (node.type === 'imageReference') imageReferences.add(node.identifier)
+      else if (node.type === 'linkReference') linkReferences.add(node.identifier)
+    })
+    const defined = new Map<string, number | undefined>()
+    for (const node of targets) {
+      if (node.type === 'definition') {
+        // CommonMark silently keeps the first of two: the second address would never be used.
+        const first = defined.get(node.identifier)
+        if (defined.has(node.identifier)) reportError(file, `Unexpected second definition of the link label \`[${node.label ?? node.identifier}]\`${first ? ` (first at line ${first})` : ''}; define each label once`, node.position, 'link-definition-duplicate')
+        else defined.set(node.identifier, node.position?.start.line)
+        // Used only by reference-style images: the image rule refuses those, with a better message.
+        if (imageReferences.has(node.identifier) && !linkReferences.has(node.identifier)) continue
+      }
+      if (isSourceLinkAllowed(node.url)) continue
       const scheme = urlScheme(node.url)
       const what = scheme ? `\`${scheme}:\` link` : `link \`${node.url}\``
       reportError(file, `Unexpected ${what}; link to an \`https:\`, \`http:\` or \`mailto:\` address, or to a \`#section\` of this guideline`, node.position, 'link-unsafe-protocol')
-    })
+    }
   }
-}
-
-/** Definitions only reference-style images use: the image rule already refuses those, with a better message. */
-function imageOnlyDefinitions(tree: Root): Set<string> {
-  const images = new Set<string>()
-  const links = new Set<string>()
-  visit(tree, (node) => {
-    if (node.type === 'imageReference') images.add(node.identifier)
-    if (node.type === 'linkReference') links.add(node.identifier)
-  })
-  return new Set([...images].filter((identifier) => !links.has(identifier)))
 }
 
 /**
