@@ -10,7 +10,8 @@ import { checkOutputs } from './check.ts'
 import { listGuidelineIds, sourceDir } from './load.ts'
 import { BuildInProgressError, lockWaitMessage } from './lock.ts'
 import { reportMarkdown } from './report-markdown.ts'
-import { starterGuideline } from './starter.ts'
+import { newIdProblem, starterGuideline } from './starter.ts'
+import { escapeControls } from './terminal.ts'
 import { toolkitVersion } from './toolkit.ts'
 
 export interface CliIo {
@@ -60,7 +61,8 @@ const defaultIo: CliIo = {
 }
 
 /** Runs one command and returns its exit code: 0 ok, 1 content errors, 2 usage errors. Never throws. */
-export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+export async function main(argv: string[], given: CliIo = defaultIo): Promise<number> {
+  const io = withSafeOutput(given)
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -209,14 +211,16 @@ async function runReport(io: CliIo): Promise<number> {
   const result = await transformAll({ root: io.cwd, today: io.today })
   printMessages(result.files, io)
   const { builtPdfCoverage } = await import('./render-stage.ts')
-  io.stdout(reportMarkdown(result.results, await builtPdfCoverage(io.cwd, result.results)).trimEnd())
+  // For a pull-request comment: no colours of ours, so no escape sequence at all.
+  io.stdout(escapeControls(reportMarkdown(result.results, await builtPdfCoverage(io.cwd, result.results)).trimEnd()))
   return result.ok ? exitCodes.ok : exitCodes.contentErrors
 }
 
 async function runNew(args: string[], io: CliIo): Promise<number> {
   const [id, ...extra] = args
   if (id === undefined || extra.length > 0) throw new UsageError('`guidepress new` takes one id, such as `guidepress new bone-health`')
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) throw new UsageError(`Expected a kebab-case id such as \`bone-health\`, not \`${id}\``)
+  const problem = newIdProblem(id)
+  if (problem) throw new UsageError(problem)
   if ((await listGuidelineIds(io.cwd)).includes(id) || existsSync(path.join(io.cwd, sourceDir, `${id}.md`))) {
     throw new UsageError(`\`${sourceDir}/${id}.md\` exists already; choose another id`)
   }
@@ -225,6 +229,14 @@ async function runNew(args: string[], io: CliIo): Promise<number> {
   await writeFile(path.join(io.cwd, sourceDir, `${id}.md`), starterGuideline(id, today), { flag: 'wx' })
   io.stdout(`${pc.green('wrote')} ${sourceDir}/${id}.md; edit it, then run \`npm run build\``)
   return exitCodes.ok
+}
+
+/**
+ * Everything the CLI (and `dev`, which prints through it) writes goes through here: control
+ * characters from sources, file names or errors are shown escaped, only guidepress's own colours pass.
+ */
+function withSafeOutput(io: CliIo): CliIo {
+  return { ...io, stdout: (text) => io.stdout(escapeControls(text, { keepColours: true })), stderr: (text) => io.stderr(escapeControls(text, { keepColours: true })) }
 }
 
 function printMessages(files: VFile[], io: CliIo): void {

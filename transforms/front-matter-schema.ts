@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isMatchableTerm } from './text.ts'
 
 const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 // semver.org's own pattern, without build metadata being required.
@@ -23,7 +24,7 @@ const nonEmptyText = z.string({ error: 'Expected text' }).trim().min(1, { error:
 export const topicSchema = z.strictObject({
   id: z.string({ error: 'Expected a kebab-case id' }).regex(kebabCase, { error: 'Expected a kebab-case id such as `bone-metastases`' }),
   title: nonEmptyText,
-  terms: z.array(nonEmptyText, { error: 'Expected a list of terms' }).min(1, { error: 'Expected at least one term' })
+  terms: z.array(nonEmptyText.refine(isMatchableTerm, { error: 'Expected a term of words, numbers and punctuation, which every output (PDF text too) can show; no emoji, symbols or invisible characters' }), { error: 'Expected a list of terms' }).min(1, { error: 'Expected at least one term' })
 })
 
 export const statuses = ['draft', 'in-review', 'approved'] as const

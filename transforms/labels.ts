@@ -1,5 +1,6 @@
 import type { BlockContent, Blockquote } from 'mdast'
 import type { ContainerDirective } from 'mdast-util-directive'
+import { markdownLiteral } from './text.ts'
 import type { GuidelineMeta } from './types.ts'
 
 export const draftMark = 'Draft – not clinically approved'
@@ -34,9 +35,9 @@ export function readableDate(isoDate: string, lang: string): string {
 // Building a date format is slow; every output of every guideline needs one.
 const dateFormats = new Map<string, Intl.DateTimeFormat>()
 
-/** "Title · v1.2.0 · draft": the line every slide's footer carries. */
+/** "Title · v1.2.0 · draft": the line every slide's footer carries, as Marp Markdown (the title reads as text). */
 export function footerLine(meta: GuidelineMeta): string {
-  return `${meta.title} · v${meta.version} · ${meta.status}`
+  return `${markdownLiteral(meta.title)} · v${meta.version} · ${meta.status}`
 }
 
 /** `> **Strong recommendation · High certainty.** …` */

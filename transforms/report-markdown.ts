@@ -3,6 +3,7 @@ import type { GuidelineResult } from './pipeline.ts'
 import { handoutGradeLimit, type ReadabilityFigures } from './readability.ts'
 import { gatedLanguages } from './readability-formulas.ts'
 import { slideLimits } from './slides.ts'
+import { markdownLiteral } from './text.ts'
 import type { Audience } from './types.ts'
 
 /** Extra coverage columns, such as the text of built PDFs, keyed by column name. */
@@ -25,7 +26,7 @@ function guidelineReport(result: GuidelineResult, extra: ExtraCoverage): string[
   const missing = cells.reduce((sum, cell) => sum + cell.missing.length, 0)
   const total = cells.reduce((sum, cell) => sum + cell.found.length + cell.missing.length, 0)
   const lines = [
-    `## ${meta.title} (\`${meta.id}\`) · v${meta.version} · ${meta.status}`,
+    `## ${markdownLiteral(meta.title)} (\`${meta.id}\`) · v${meta.version} · ${meta.status}`,
     '',
     `**Coverage:** ${missing === 0 ? '✅' : '❌'} ${total - missing} of ${total} topic terms found across ${columns.length} outputs.`,
     '',
@@ -34,7 +35,7 @@ function guidelineReport(result: GuidelineResult, extra: ExtraCoverage): string[
   ]
   for (const topic of meta.topics) {
     const row = columns.map(([, column]) => coverageCell(column.find((cell) => cell.topicId === topic.id)))
-    lines.push(`| ${escapeCell(topic.title)} (\`${topic.id}\`) | ${row.join(' | ')} |`)
+    lines.push(`| ${markdownLiteral(topic.title)} (\`${topic.id}\`) | ${row.join(' | ')} |`)
   }
   const first = Object.values(result.readability)[0]
   lines.push('', `**Readability** (grade: ${first?.formula ?? 'Flesch–Kincaid grade'}; SMOG index; of body sentences; only the handout is gated)`, '', '| output | grade | SMOG | words | sentences | gate |', '| --- | --- | --- | --- | --- | --- |')

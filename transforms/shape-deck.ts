@@ -1,9 +1,9 @@
 import type { Root, RootContent } from 'mdast'
 import type { Position } from 'unist'
 import type { ContainerDirective } from 'mdast-util-directive'
-import { stringify as toYaml } from 'yaml'
 import { numberCitations } from './citations.ts'
 import { rebaseImages } from './images.ts'
+import { marpYaml } from './marp-yaml.ts'
 import { draftMark, footerLine, isApproved, notesLabel, readableDate, recommendationQuote } from './labels.ts'
 import { sectionHeading, splitSections } from './sections.ts'
 import { serializeFragment } from './serialize.ts'
@@ -55,7 +55,7 @@ export function shapeDeck(tree: Root, meta: GuidelineMeta): Root {
     slides.push(...packSlides('References', [list]).map((slide) => ({ ...slide, className: 'references' })))
   }
 
-  const children: RootContent[] = [{ type: 'yaml', value: toYaml(marpFrontMatter(meta), { lineWidth: 0 }).trimEnd() }]
+  const children: RootContent[] = [{ type: 'yaml', value: marpYaml(marpFrontMatter(meta)) }]
   slides.forEach((slide, index) => {
     if (index > 0) children.push({ type: 'thematicBreak' })
     children.push(...slideNodes(slide))

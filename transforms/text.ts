@@ -10,7 +10,7 @@ declare module 'unist' {
 
 /**
  * The words a reader sees: text and code, without HTML (slide notes, directives), front matter
- * or glossary explanations.
+ * or glossary explanations; normalized for matching terms.
  */
 export function visibleText(tree: Node): string {
   const parts: string[] = []
@@ -18,17 +18,49 @@ export function visibleText(tree: Node): string {
     if (node.type === 'html' || node.type === 'yaml' || node.data?.fromGlossary) return 'skip'
     if ((node.type === 'text' || node.type === 'inlineCode') && 'value' in node && typeof node.value === 'string') parts.push(node.value)
   })
-  return parts.join(' ')
+  return normalizeForMatching(parts.join(' '))
+}
+
+/**
+ * Text that must read exactly as written where Markdown is parsed (Marp's footer, a report heading):
+ * every ASCII punctuation mark backslash-escaped, which CommonMark allows for all of them, so no
+ * image, link, HTML, emphasis, entity or bare web address can form; line breaks become spaces.
+ */
+export function markdownLiteral(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&')
 }
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
-/** Whole word or phrase, any case, any white space between words; a plural `s`/`es` counts. */
+/**
+ * The one form in which terms and the text searched for them are compared, Markdown and PDF alike:
+ * NFKC, so a decomposed `é`, a composed one and a `ﬁ` ligature (which PDF text often carries) all
+ * read the same on both sides.
+ */
+export function normalizeForMatching(text: string): string {
+  return text.normalize('NFKC')
+}
+
+// Emoji and pictographs (beyond © and ®), flags, keycaps, variation selectors, and control,
+// invisible, private-use or unassigned characters: no reader sees them as text and a PDF's text
+// layer does not reliably hold them, so a term containing one could never be found in every output.
+const unmatchable = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Regional_Indicator}\u{FE00}-\u{FE0F}\u{20E3}]|(?![©®])\p{Extended_Pictographic}/u
+
+/** A term that can be found in Markdown and in PDF text alike. */
+export function isMatchableTerm(term: string): boolean {
+  return !unmatchable.test(normalizeForMatching(term).replace(/\s/g, ' '))
+}
+
+/**
+ * Whole word or phrase, any case, any white space between words; a plural `s`/`es` counts. Search
+ * text passed through `normalizeForMatching` (as `visibleText` and `checkCoverage` do).
+ */
 export function termPattern(term: string): RegExp {
-  const words = term.trim().split(/\s+/).map(escapeRegExp).join('\\s+')
-  return new RegExp(`(?<![\\p{L}\\p{N}])${words}(?:s|es)?(?![\\p{L}\\p{N}])`, 'iu')
+  const words = normalizeForMatching(term).trim().split(/\s+/).map(escapeRegExp).join('\\s+')
+  // A combining mark continues a word: `cafe` is not found in `café` written as `cafe` + U+0301.
+  return new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])${words}(?:s|es)?(?![\\p{L}\\p{N}\\p{M}])`, 'iu')
 }
 
 /** Where a node starts in the source: its own position, or its first descendant's (generated wrappers have none). */

@@ -23,8 +23,7 @@ export function figureChanges(audience: Audience, old: GuidelineResult, now: Gui
         const before = termPattern(term).test(oldText)
         const after = termPattern(term).test(newText)
         if (before === after) continue
-        const text = `topic ${topic}: term “${term}” ${after ? 'now' : 'no longer'} in ${audience}`
-        figures.push({ kind: 'coverage', topic, term, old: before, new: after, text })
+        figures.push({ kind: 'coverage', topic, term, old: before, new: after, text: coverageFigureText(topic, term, after, audience) })
       }
     }
   }
@@ -32,4 +31,9 @@ export function figureChanges(audience: Audience, old: GuidelineResult, now: Gui
     figures.push({ kind: 'slides', old: old.slides.slides, new: now.slides.slides, text: `deck ${old.slides.slides} → ${now.slides.slides} slides` })
   }
   return figures
+}
+
+/** "topic moving: term “walk” no longer in handout"; the Markdown report passes the term escaped. */
+export function coverageFigureText(topic: string, term: string, found: boolean, audience: Audience): string {
+  return `topic ${topic}: term “${term}” ${found ? 'now' : 'no longer'} in ${audience}`
 }

@@ -1,4 +1,6 @@
-import type { DiffReport, GuidelineDiff, OutputDiff, SectionDiff, SentenceDiff, SourceRef } from './types.ts'
+import { markdownLiteral } from '../text.ts'
+import { coverageFigureText } from './figures.ts'
+import type { DiffReport, FigureChange, GuidelineDiff, OutputDiff, SectionDiff, SentenceDiff, SourceRef } from './types.ts'
 
 /** Changed sentences listed per section; a rewrite beyond this is summed up in one line. */
 const sentencesPerSection = 20
@@ -14,7 +16,7 @@ export function diffMarkdown(report: DiffReport): string {
 }
 
 function guidelineLines(guideline: GuidelineDiff, ref: string): string[] {
-  const lines = [`## ${guideline.title} (\`${guideline.id}\`)`, '']
+  const lines = [`## ${markdownLiteral(guideline.title)} (\`${guideline.id}\`)`, '']
   const inputs = guideline.inputs.map((input) => `\`${input}\``).join(' and ')
   const what = { added: 'Added', removed: 'Removed', changed: 'Changed' }[guideline.change]
   lines.push(`${what} since \`${ref}\`${inputs ? `: ${inputs}` : ''}.`, '')
@@ -31,7 +33,9 @@ function outputLines(output: OutputDiff, ref: string): string[] {
   if (output.change === 'added') lines.push('New output.', '')
   if (output.change === 'removed') lines.push('Output removed.', '')
   if (output.figures.length > 0) {
-    lines.push('**Figures:**', '', ...output.figures.map((figure) => `- ${figure.text}`), '')
+    // A term and a section title come from a source: in a pull-request comment they must stay text.
+    const figureText = (figure: FigureChange) => (figure.kind === 'coverage' ? coverageFigureText(figure.topic, markdownLiteral(figure.term), figure.new, output.output) : figure.text)
+    lines.push('**Figures:**', '', ...output.figures.map((figure) => `- ${figureText(figure)}`), '')
   }
   if (output.sections.length > 0) {
     lines.push('**Sections:**', '')
@@ -54,8 +58,9 @@ function sectionLines(section: SectionDiff, ref: string): string[] {
 }
 
 function sectionName(section: SectionDiff): string {
-  if (section.generated) return `“${section.title}”`
-  return section.id ? `\`${section.id}\` “${section.title}”` : `“${section.title}” (no id)`
+  const title = markdownLiteral(section.title)
+  if (section.generated) return `“${title}”`
+  return section.id ? `\`${section.id}\` “${title}”` : `“${title}” (no id)`
 }
 
 function sentenceLine(sentence: SentenceDiff, ref: string): string {

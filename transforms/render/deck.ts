@@ -5,6 +5,7 @@
 import path from 'node:path'
 import { Marp } from '@marp-team/marp-core'
 import type { BrowserSession } from './browser.ts'
+import { isRenderedUrlAllowed } from '../validate/links.ts'
 import { escapeHtml, FONT_STACK, fontFaceCss, htmlStart, inlineImage, superscriptsToSup } from './assets.ts'
 
 export const SLIDE_WIDTH = 1280
@@ -40,8 +41,9 @@ export function renderDeckMarkdown(input: DeckInput): RenderedDeck {
   const marp = new Marp({
     html: false,
     inlineSVG: true,
-    emoji: { shortcode: true, unicode: false },
-    math: 'mathjax',
+    // Text as written: no `:name:` emoji, and no TeX (its `\href` made links past every check; `$5` stays `$5`).
+    emoji: { shortcode: false, unicode: false },
+    math: false,
     minifyCSS: false,
     // CommonMark soft breaks, as in handouts: the Markdown keeps one sentence
     // per line for diffs, which should not become visible line breaks.
@@ -64,7 +66,8 @@ export function renderDeckMarkdown(input: DeckInput): RenderedDeck {
     }
     return normalize(url)
   }
-  md.validateLink = (url) => inlined.has(url) || validate(url)
+  // Also applies to addresses Marp's linkify finds in text (`ftp://…`): only the schemes a source may link to.
+  md.validateLink = (url) => inlined.has(url) || (validate(url) && isRenderedUrlAllowed(url))
 
   const { html, css, comments } = marp.render(input.markdown)
   const globals: Record<string, unknown> = (marp as unknown as { lastGlobalDirectives?: Record<string, unknown> })

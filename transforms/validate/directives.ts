@@ -3,6 +3,7 @@ import type { ContainerDirective } from 'mdast-util-directive'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { reportError } from '../report.ts'
+import { writtenAttributes } from './attribute-block.ts'
 import { isComment } from './sections.ts'
 
 export const containerNames = ['deck', 'handout', 'summary', 'notes', 'recommendation'] as const
@@ -57,6 +58,7 @@ function isClosed(node: ContainerDirective, file: VFile): boolean {
 }
 
 function checkAttributes(node: ContainerDirective, file: VFile): void {
+  checkRepeatedAttributes(node, file)
   const attributes = node.attributes ?? {}
   const expected = node.name === 'recommendation' ? Object.keys(labelAttributes) : []
   for (const name of Object.keys(attributes)) {
@@ -72,5 +74,24 @@ function checkAttributes(node: ContainerDirective, file: VFile): void {
     } else if (!allowed.includes(value)) {
       reportError(file, `Unexpected ${name} \`${value}\`; use one of ${allowed.map((label) => `\`${label}\``).join(', ')}`, node.position, 'recommendation-label-invalid')
     }
+  }
+}
+
+/** `{strength="strong" strength="conditional"}`: the parser keeps the last, so the first would silently not count. */
+function checkRepeatedAttributes(node: ContainerDirective, file: VFile): void {
+  const start = node.position?.start
+  if (start?.offset === undefined) return
+  const source = file.data.body ?? String(file.value)
+  const seen = new Set<string>()
+  for (const { name, offset } of writtenAttributes(source, start.offset)) {
+    if (name === 'class') continue // `.a .b` adds classes: nothing is lost
+    if (!seen.has(name)) {
+      seen.add(name)
+      continue
+    }
+    const before = source.slice(start.offset, offset)
+    const lineBreaks = before.split('\n').length - 1
+    const column = lineBreaks === 0 ? start.column + before.length : before.length - before.lastIndexOf('\n')
+    reportError(file, `Unexpected second \`${name}\` attribute on \`:::${node.name}\`; write each attribute once`, { line: start.line + lineBreaks, column }, 'directive-attribute-duplicate')
   }
 }

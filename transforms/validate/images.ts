@@ -5,13 +5,14 @@ import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { reportError } from '../report.ts'
 import { isInside } from '../paths.ts'
+import { imageSizeProblem } from './image-size.ts'
 
 export interface ImageRuleOptions {
   /** Absolute path of the `source/` folder: every image must resolve inside it. */
   sourceDir: string
 }
 
-/** Images need alt text and a file inside `source/` (no remote, absolute or escaping paths). */
+/** Images need alt text and a file inside `source/` (no remote, absolute or escaping paths) of a known format, within the size limits. */
 export default function validateImages(options: ImageRuleOptions) {
   const sourceDir = realpathSync(options.sourceDir)
   return (tree: Root, file: VFile): void => {
@@ -48,6 +49,6 @@ function imagePathProblem(url: string, sourceDir: string): { reason: string; rul
   if (!isInside(sourceDir, realpathSync(target))) return outside
   // A folder (or a device, or a pipe) is no image: rendering would show nothing, or never finish reading it.
   if (!statSync(target).isFile()) return missing
-  return undefined
+  return imageSizeProblem(target, url)
 }
 
