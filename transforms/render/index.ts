@@ -171,7 +171,10 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
     throw error instanceof BrowserUnavailableError ? error : new BrowserUnavailableError(String(error), { cause: error })
   }
 
-  const limit = pLimit(Math.max(1, Math.min(options.concurrency ?? availableParallelism(), availableParallelism())))
+  const pages = pLimit(Math.max(1, Math.min(options.concurrency ?? availableParallelism(), availableParallelism())))
+  // A page still queued when a render failed never opens.
+  const limit = <T>(work: () => Promise<T>): Promise<T> =>
+    pages(() => (failed ? Promise.reject(new RenderError('not rendered: another output failed first')) : work()))
   const tasks: Array<Promise<void>> = []
   try {
     for (const job of jobs) {
@@ -266,10 +269,10 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
       }
     }
     // The first failure ends the render at once (closing the browser stops the other pages).
-    await Promise.all(tasks).catch((error: unknown) => {
+    await Promise.all(tasks.map((task) => task.catch((error: unknown) => {
       failed = true
       throw error
-    })
+    })))
   } finally {
     report.blocked.push(...session.blocked, ...session.refused.map((line) => `proxy: ${line}`))
     await session.close()
