@@ -1,5 +1,6 @@
 // A render that cannot finish says which guideline, which output and which file, and quickly:
 // a stalled slide, a deck theme that is not CSS, an image too big to embed.
+import { existsSync } from 'node:fs'
 import { truncate, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -7,6 +8,7 @@ import { inlineImage, MAX_INLINE_IMAGE_BYTES } from '../../transforms/render/ass
 import { RenderError } from '../../transforms/render/errors.ts'
 import { renderAll } from '../../transforms/render/index.ts'
 import { DEFAULT_STEP_LIMITS } from '../../transforms/render/limits.ts'
+import { guideline, makeWorkspace, runCli } from '../helpers.ts'
 import { GUIDELINES, makeRoot } from './helpers.ts'
 
 const mbc = GUIDELINES.filter((g) => g.id === 'mbc')
@@ -50,6 +52,21 @@ describe('a deck theme that is not valid CSS', () => {
     expect(failure).toBeInstanceOf(RenderError)
     expect((failure as Error).message).toMatch(/^themes\/guidepress\.css:\d+:\d+: the deck theme is not valid CSS: Unclosed block/)
     expect((failure as Error).message).not.toContain('<css input>')
+  })
+})
+
+describe('a build whose render fails', () => {
+  it('names the theme file and place, writes nothing and prints no "wrote"', async () => {
+    const root = await makeWorkspace({
+      'source/bone-health.md': guideline(),
+      'themes/guidepress.css': '/* @theme guidepress */\nsection {\n  color: red;\n'
+    })
+    const run = await runCli(root, 'build', '--no-pdf')
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/^guidepress: themes\/guidepress\.css:2:1: the deck theme is not valid CSS: Unclosed block\. Fix the CSS there and build again\.\nNothing was written\.$/)
+    expect(run.stdout).not.toContain('wrote')
+    expect(existsSync(path.join(root, 'decks'))).toBe(false)
+    expect(existsSync(path.join(root, 'dist'))).toBe(false)
   })
 })
 
