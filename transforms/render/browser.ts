@@ -175,6 +175,11 @@ export class BrowserSession {
    */
   async openPage(): Promise<Page> {
     const page = await this.browser.newPage({ type: 'window' })
+    // What the security policy refused never becomes a request; its console report names the URL.
+    page.on('console', (message) => {
+      const refused = /'([^']+)'(?: because it)? violates the following Content Security Policy/.exec(message.text())
+      if (refused?.[1]) this.blocked.push(refused[1])
+    })
     await page.setRequestInterception(true)
     page.on('request', (request) => {
       if (request.isInterceptResolutionHandled()) return

@@ -274,7 +274,8 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
       throw error
     })))
   } finally {
-    report.blocked.push(...session.blocked, ...session.refused.map((line) => `proxy: ${line}`))
+    // Not the proxy's refusals: most are the browser's own calls home, which say nothing about the guideline.
+    report.blocked.push(...session.blocked)
     await session.close()
     // Every page has ended now (closing the browser ends them); none writes after this returns.
     await Promise.allSettled(tasks)
