@@ -91,6 +91,8 @@ export interface SessionOptions {
   /** Folders whose files pages may load through file:// (themes, fonts, images). */
   allowedDirs: string[]
   env?: NodeJS.ProcessEnv
+  /** Let loopback connections through the network block: for tests that open `guidepress dev` pages; never for rendering. */
+  allowLoopback?: boolean
 }
 
 const openSessions = new Set<BrowserSession>()
@@ -120,7 +122,7 @@ export class BrowserSession {
       const browser = await puppeteer.launch({
         executablePath: candidate.executablePath,
         headless: candidate.headless,
-        args: [...LAUNCH_FLAGS, ...PROXY_FLAGS(proxy.port)],
+        args: [...LAUNCH_FLAGS, ...PROXY_FLAGS(proxy.port, { loopback: options.allowLoopback === true })],
         userDataDir,
         pipe: true,
         protocolTimeout: 120_000,

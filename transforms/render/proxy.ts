@@ -7,10 +7,11 @@
 // (the request line, e.g. `CONNECT 127.0.0.1:8080 HTTP/1.1`) so a build can say what was refused.
 import { createServer, type Server, type Socket } from 'node:net'
 
-export const PROXY_FLAGS = (port: number): string[] => [
+/** `loopback`: let 127.0.0.1 and localhost through (only for tests that drive `guidepress dev` in a browser). */
+export const PROXY_FLAGS = (port: number, options: { loopback?: boolean } = {}): string[] => [
   `--proxy-server=http://127.0.0.1:${port}`,
   // Chromium sends loopback addresses around the proxy unless told otherwise.
-  '--proxy-bypass-list=<-loopback>',
+  ...(options.loopback ? [] : ['--proxy-bypass-list=<-loopback>']),
   // WebRTC's UDP does not go through an HTTP proxy: forbid UDP that is not proxied.
   '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
   '--dns-prefetch-disable'
