@@ -27,7 +27,8 @@ async function overlayText(page: Page): Promise<string | null> {
 }
 
 async function openBrowser(): Promise<BrowserSession> {
-  const session = await BrowserSession.start({ allowedDirs: [] })
+  // The dev server is on 127.0.0.1, which a render browser may not reach.
+  const session = await BrowserSession.start({ allowedDirs: [], allowLoopback: true })
   closeAfterTest(() => session.close())
   return session
 }

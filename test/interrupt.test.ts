@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { lockName } from '../transforms/lock.ts'
-import { guideline, makeWorkspace, plain, runCli, runCliWith } from './helpers.ts'
+import { guideline, makeWorkspace, runCli, runCliWith } from './helpers.ts'
 
 const bin = path.join(import.meta.dirname, '..', 'bin', 'guidepress.js')
 // No process has this id on Linux (pid_max is at most 2^22).
@@ -25,22 +25,23 @@ async function snapshot(root: string): Promise<Record<string, string>> {
   return files
 }
 
-/** Starts a real build and sends `signal` once it has begun writing dist/ files. */
+/** Starts a real build and sends `signal` once it has begun staging dist/ files ("wrote" is printed only after the commit). */
 function interruptBuild(root: string, signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, 'build'], { cwd: root })
     let stderr = ''
-    let sent = false
-    child.stdout.on('data', (chunk: Buffer) => {
-      // CI=true turns colours on: read the text without them.
-      if (!sent && plain(chunk.toString()).includes('wrote dist/')) {
-        sent = true
-        child.kill(signal)
-      }
-    })
+    const staging = (): string[] => readdirSync(root).filter((name) => name.startsWith('.guidepress-staging-'))
+    const poll = setInterval(() => {
+      if (!staging().some((name) => existsSync(path.join(root, name, 'dist')))) return
+      clearInterval(poll)
+      child.kill(signal)
+    }, 20)
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     child.on('error', reject)
-    child.on('exit', (code) => resolve({ code, stderr }))
+    child.on('exit', (code) => {
+      clearInterval(poll)
+      resolve({ code, stderr })
+    })
   })
 }
 

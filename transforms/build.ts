@@ -57,7 +57,7 @@ export async function transformAll(options: BuildOptions, sources?: ReadonlyMap<
 export interface BuildProjectOptions extends BuildOptions {
   pdf: boolean
   pptx: boolean
-  /** Called for each file as it is produced (it lands in the project when the build commits). */
+  /** Called for each file the build wrote, once it is in the project (after the commit; never for a failed build). */
   onFile?: (path: string) => void
   /** Called for each file the build removed (made by guidepress for a guideline that no longer makes it). */
   onRemove?: (path: string) => void
@@ -126,12 +126,13 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
     staging = open
     const outputs = transformed.results.flatMap((result) => result.outputs)
     const write = await stageOutputs(open, outputs)
-    for (const file of write.written) options.onFile?.(file)
+    // Named only once the commit put them in place: a build that fails after staging wrote nothing.
+    const produced: string[] = [...write.written]
     // Staged before rendering: a build without a browser (or whose browser fails) still writes them.
     const sourceMaps = transformed.results.flatMap(sourceMapFiles)
     for (const map of sourceMaps) {
       await open.stage(map.path, map.text)
-      options.onFile?.(map.path)
+      produced.push(map.path)
     }
     let rendered: RenderedGuidelines | undefined
     let browserError: BrowserUnavailableError | undefined
@@ -142,7 +143,7 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
         // Only dist/index.html when nothing is built (a deleted guideline leaves it): no browser.
         pdf: options.pdf && building,
         pptx: options.pptx,
-        onFile: options.onFile,
+        onFile: (file) => produced.push(file),
         markdown: new Map(outputs.map((output) => [output.path, output.text])),
         write: (relative, data) => open.stage(relative, data),
         unchanged: plan.kept
@@ -172,6 +173,7 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
       return { transformed: { ...transformed, files: [...transformed.files, ...blocked], ok: false }, write, rendered, committed: false, unchanged: plan.unchanged }
     }
     for (const folder of deleted.folders) await removeFolderIfEmpty(options.root, folder)
+    for (const file of produced) options.onFile?.(file)
     for (const file of removed) options.onRemove?.(file)
     return { transformed, write, rendered, browserError, committed: true, unchanged: plan.unchanged, sourceMaps: sourceMapPaths, removed }
   } catch (error) {

@@ -9,6 +9,7 @@ import { buildProject, transformAll, UnknownGuidelineError } from './build.ts'
 import { checkOutputs } from './check.ts'
 import { listGuidelineIds, sourceDir } from './load.ts'
 import { BuildInProgressError, lockWaitMessage } from './lock.ts'
+import { RenderError } from './render/errors.ts'
 import { reportMarkdown } from './report-markdown.ts'
 import { newIdProblem, starterGuideline } from './starter.ts'
 import { escapeControls } from './terminal.ts'
@@ -114,6 +115,11 @@ export async function main(argv: string[], given: CliIo = defaultIo): Promise<nu
         throw new UsageError(`Unknown command \`${command}\``)
     }
   } catch (error) {
+    if (error instanceof RenderError) {
+      // A render that failed for a reason in the project (a stalled image, a bad theme): the message names it.
+      io.stderr(`${pc.red('guidepress:')} ${error.message}\nNothing was written.`)
+      return exitCodes.contentErrors
+    }
     if (error instanceof BuildInProgressError) {
       io.stderr(`${pc.red('guidepress:')} ${error.message}`)
       return exitCodes.contentErrors

@@ -2,12 +2,13 @@
 // Hyperlegible Next font files from npm and the guideline images under
 // source/images/. Everything is inlined as data: URLs so each HTML output is
 // self-contained and the browser never needs file or network access.
-import { readFileSync, realpathSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { isInside, readProjectFileOrThrow } from '../paths.ts'
 import { toolkitRoot } from '../toolkit.ts'
+import { RenderError } from './errors.ts'
 
 const require = createRequire(import.meta.url)
 
@@ -78,6 +79,12 @@ export function superscriptsToSup(html: string): string {
     .join('')
 }
 
+/** Which file `readTheme` reads, as a message names it: the project's own, else the toolkit's. */
+export function themeFileName(root: string, name: 'guidepress.css' | 'print.css'): string {
+  const own = path.join(root, 'themes', name)
+  return existsSync(own) ? `themes/${name}` : path.join(toolkitThemes, name)
+}
+
 export async function readTheme(root: string, name: 'guidepress.css' | 'print.css'): Promise<string> {
   // Never a link out of the project, a folder or a pipe (paths.ts): those throw, naming the file.
   const own = await readProjectFileOrThrow(root, `themes/${name}`)
@@ -93,6 +100,24 @@ export const imageTypes: Record<string, string> = {
   '.gif': 'image/gif',
   '.webp': 'image/webp',
   '.avif': 'image/avif'
+}
+
+/**
+ * The most bytes of one image the renderer embeds. The source checks hold images to far less
+ * (with a located message); this only keeps one that got past them from taking the browser's
+ * memory (an 80 MB image once took 2 GB and stalled a build).
+ */
+export const MAX_INLINE_IMAGE_BYTES = 25 * 1024 * 1024
+
+/** Which project file each data: URL inlined lately came from, so a stalled render can name its images. */
+const inlinedFrom = new Map<string, string>()
+const INLINED_REMEMBERED = 500
+
+/** The image files (relative to the project, e.g. `source/images/x.svg`) whose data: URLs occur in `html`. */
+export function imagesShownIn(html: string): string[] {
+  const files = new Set<string>()
+  for (const [url, file] of inlinedFrom) if (html.includes(url)) files.add(file)
+  return [...files].sort()
 }
 
 /**
@@ -113,17 +138,37 @@ export function inlineImage(root: string, baseDir: string, url: string): string 
   const mime = imageTypes[path.extname(written).toLowerCase()]
   if (!mime) return undefined
   let data: Buffer
+  let size: number
   try {
     // Compare where the file really is, so a symbolic link in source/images cannot lead outside it.
     const images = realpathSync(path.join(path.resolve(root), 'source', 'images'))
     const file = realpathSync(written)
-    if (!isInside(images, file) || !statSync(file).isFile()) return undefined
-    data = readFileSync(file)
+    const stats = statSync(file)
+    if (!isInside(images, file) || !stats.isFile()) return undefined
+    size = stats.size
+    data = size > MAX_INLINE_IMAGE_BYTES ? Buffer.alloc(0) : readFileSync(file)
   } catch {
     return undefined
   }
+  const relative = path.relative(path.resolve(root), written).split(path.sep).join('/')
+  if (size > MAX_INLINE_IMAGE_BYTES) {
+    const mb = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`
+    throw new RenderError(`${relative} is ${mb(size)}; the renderer embeds images up to ${mb(MAX_INLINE_IMAGE_BYTES)}. Save it smaller (fewer pixels, or SVG/JPEG) and build again.`)
+  }
   if (mime === 'image/svg+xml') data = Buffer.from(withHouseFont(data.toString('utf8')))
-  return `data:${mime};base64,${data.toString('base64')}`
+  const dataUrl = `data:${mime};base64,${data.toString('base64')}`
+  if (inlinedFrom.size >= INLINED_REMEMBERED) inlinedFrom.clear()
+  inlinedFrom.set(dataUrl, relative)
+  return dataUrl
+}
+
+/**
+ * CSS as the text of a <style> element: nothing in it can end the element. The HTML parser ends
+ * <style> at `</style`, whatever CSS says; `<\/style` means the same inside a CSS string and is
+ * no valid CSS outside one, so a theme can add no markup (no <script>) to a page.
+ */
+export function styleText(css: string): string {
+  return css.replace(/<\/(style)/gi, '<\\/$1')
 }
 
 export function escapeHtml(text: string): string {

@@ -1,10 +1,14 @@
 // Finds, starts and locks down the one headless browser a build uses.
 //
 // Lookup order: CHROME_PATH, then a system Chrome/Chromium/Edge, then the
-// npm-shipped @sparticuz/chromium. Every page opened through `openPage`
-// intercepts requests: only data: URLs and file:// URLs inside the allowed
-// project folders load; everything else (http, https, ws, other files) is
-// aborted and recorded in `blocked`.
+// npm-shipped @sparticuz/chromium. Network: three layers, each enough alone
+// for what it covers. Every page opened through `openPage` intercepts
+// requests: only data: URLs and file:// URLs inside the allowed project
+// folders load; everything else is aborted and recorded in `blocked`. What
+// interception never sees (WebSockets, workers, prefetches) meets the
+// refusing proxy (proxy.ts). And every page is loaded under a
+// Content-Security-Policy that allows no connection and no script but the
+// deck's own (`loadHtml`).
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -12,7 +16,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import puppeteer, { type Browser, type Page } from 'puppeteer-core'
 import { isInside, realPathOr } from '../paths.ts'
-import { BrowserUnavailableError } from './errors.ts'
+import { BrowserUnavailableError, RenderError } from './errors.ts'
+import { withinLimit, type StepPlace } from './limits.ts'
+import { PROXY_FLAGS, RefusingProxy } from './proxy.ts'
 
 export { BrowserUnavailableError }
 
@@ -85,6 +91,8 @@ export interface SessionOptions {
   /** Folders whose files pages may load through file:// (themes, fonts, images). */
   allowedDirs: string[]
   env?: NodeJS.ProcessEnv
+  /** Let loopback connections through the network block: for tests that open `guidepress dev` pages; never for rendering. */
+  allowLoopback?: boolean
 }
 
 const openSessions = new Set<BrowserSession>()
@@ -101,18 +109,20 @@ export class BrowserSession {
     readonly browser: Browser,
     readonly candidate: BrowserCandidate,
     private readonly allowedDirs: string[],
-    private readonly userDataDir: string
+    private readonly userDataDir: string,
+    private readonly proxy: RefusingProxy
   ) {}
 
   static async start(options: SessionOptions): Promise<BrowserSession> {
     const candidate = await findBrowser(options.env)
     const userDataDir = await mkdtemp(path.join(tmpdir(), 'guidepress-chrome-'))
+    const proxy = await RefusingProxy.start()
     launches += 1
     try {
       const browser = await puppeteer.launch({
         executablePath: candidate.executablePath,
         headless: candidate.headless,
-        args: [...LAUNCH_FLAGS],
+        args: [...LAUNCH_FLAGS, ...PROXY_FLAGS(proxy.port, { loopback: options.allowLoopback === true })],
         userDataDir,
         pipe: true,
         protocolTimeout: 120_000,
@@ -122,10 +132,11 @@ export class BrowserSession {
         handleSIGHUP: false
       })
       const allowed = options.allowedDirs.map((dir) => realPathOr(path.resolve(dir)))
-      const session = new BrowserSession(browser, candidate, allowed, userDataDir)
+      const session = new BrowserSession(browser, candidate, allowed, userDataDir, proxy)
       openSessions.add(session)
       return session
     } catch (error) {
+      await proxy.close()
       await rm(userDataDir, { recursive: true, force: true })
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
       throw new BrowserUnavailableError(`${candidate.source} ${candidate.executablePath} failed to start: ${reason}`, {
@@ -148,9 +159,29 @@ export class BrowserSession {
     return this.allowedDirs.some((dir) => isInside(dir, file))
   }
 
-  /** A new page with request interception enforcing `isAllowed`. */
+  /** Connections the refusing proxy turned away (WebSockets, worker requests, prefetches…). */
+  get refused(): string[] {
+    return [...this.proxy.attempts]
+  }
+
+  /**
+   * A new page with request interception enforcing `isAllowed`, in a window of its own.
+   *
+   * Why a window: full Chrome (headless or not) shows one tab per window and renders only that
+   * one; a page opened as another tab is hidden (document.visibilityState 'hidden'), produces no
+   * frames, and Page.captureScreenshot on it waits for a frame forever. Puppeteer also serialises
+   * screenshots, new pages and page closes per browser context, so that one stalled screenshot
+   * stalled every other page of the build until the protocol timeout. chrome-headless-shell (the
+   * @sparticuz build) has no tabs, every page is visible, hence builds passed there. A page that
+   * is the only tab of its own window is visible in both, whatever the others do.
+   */
   async openPage(): Promise<Page> {
-    const page = await this.browser.newPage()
+    const page = await this.browser.newPage({ type: 'window' })
+    // What the security policy refused never becomes a request; its console report names the URL.
+    page.on('console', (message) => {
+      const refused = /'([^']+)'(?: because it)? violates the following Content Security Policy/.exec(message.text())
+      if (refused?.[1]) this.blocked.push(refused[1])
+    })
     await page.setRequestInterception(true)
     page.on('request', (request) => {
       if (request.isInterceptResolutionHandled()) return
@@ -165,14 +196,60 @@ export class BrowserSession {
     return page
   }
 
-  /** Safe to call more than once (a build closes a browser it started early whatever happened). */
+  /**
+   * Safe to call more than once (a build closes a browser it started early whatever happened).
+   * A browser stuck in a stalled page gets a few seconds to close, then its process is killed.
+   */
   async close(): Promise<void> {
     if (!openSessions.delete(this)) return
     try {
-      await this.browser.close()
+      const closed = this.browser.close().then(() => true, () => false)
+      const inTime = await Promise.race([closed, new Promise<false>((resolve) => setTimeout(() => resolve(false), CLOSE_GRACE_MS).unref())])
+      if (!inTime) this.browser.process()?.kill('SIGKILL')
     } finally {
+      await this.proxy.close().catch(() => undefined)
       await rm(this.userDataDir, { recursive: true, force: true }).catch(() => undefined)
     }
   }
+}
+
+const CLOSE_GRACE_MS = 3000
+
+/** What a rendered page may do: show inline styles and data: images and fonts, run only the scripts hashed. */
+export function contentSecurityPolicy(scriptHashes: readonly string[] = []): string {
+  const scripts = scriptHashes.length ? scriptHashes.map((hash) => `'${hash}'`).join(' ') : "'none'"
+  return [
+    "default-src 'none'",
+    "style-src 'unsafe-inline'",
+    'img-src data:',
+    'font-src data:',
+    `script-src ${scripts}`,
+    "base-uri 'none'",
+    "form-action 'none'"
+  ].join('; ')
+}
+
+/**
+ * Loads a guidepress HTML document into `page` under `contentSecurityPolicy(scriptHashes)` (a
+ * <meta> first in <head>, before anything it governs) and waits for its fonts, within the load
+ * limit. The page must then be visible: a hidden page never renders a screenshot.
+ */
+export async function loadHtml(page: Page, html: string, options: { scriptHashes?: readonly string[]; limitMs: number; place: StepPlace }): Promise<void> {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(options.scriptHashes)}">`
+  const at = html.indexOf('<head>')
+  if (at < 0) throw new RenderError(`${options.place.id}: ${options.place.output}: the page has no <head> for its security policy`)
+  const guarded = `${html.slice(0, at + 6)}\n${meta}${html.slice(at + 6)}`
+  const load = async (): Promise<string> => {
+    await page.setContent(guarded, { waitUntil: 'load', timeout: 0 })
+    await page.evaluate('document.fonts.ready.then(() => undefined)')
+    return (await page.evaluate('document.visibilityState')) as string
+  }
+  const visibility = await withinLimit(load(), options.limitMs, { ...options.place, step: 'loading the page' })
+  if (visibility !== 'visible') throw new RenderError(`${options.place.id}: ${options.place.output}: the browser hid the page (${visibility}), so it cannot be rendered`)
+}
+
+/** Closes a page, without waiting on one whose step stalled (closing the browser ends it). */
+export async function closePage(page: Page): Promise<void> {
+  await Promise.race([page.close().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref())])
 }
 

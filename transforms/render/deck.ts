@@ -2,11 +2,14 @@
 // then, in the shared browser, one page per deck that is printed to PDF and
 // screenshotted slide by slide (the PNGs feed the PPTX, so slides are laid
 // out once for both). Overfull slides are shrunk in steps before printing.
+import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { Marp } from '@marp-team/marp-core'
-import type { BrowserSession } from './browser.ts'
+import { closePage, loadHtml, type BrowserSession } from './browser.ts'
 import { isRenderedUrlAllowed } from '../validate/links.ts'
-import { escapeHtml, FONT_STACK, fontFaceCss, htmlStart, inlineImage, superscriptsToSup } from './assets.ts'
+import { escapeHtml, FONT_STACK, fontFaceCss, htmlStart, imagesShownIn, inlineImage, styleText, superscriptsToSup } from './assets.ts'
+import { RenderError } from './errors.ts'
+import { DEFAULT_STEP_LIMITS, withinLimit, type StepLimits } from './limits.ts'
 
 export const SLIDE_WIDTH = 1280
 export const SLIDE_HEIGHT = 720
@@ -17,6 +20,8 @@ export interface DeckInput {
   file: string
   markdown: string
   themeCss: string
+  /** Where the theme came from, relative to the project (e.g. themes/guidepress.css), for its errors. */
+  themeFile?: string
   lang: string
   title: string
 }
@@ -29,6 +34,10 @@ export interface RenderedDeck {
   notes: string[]
   description?: string
   slideCount: number
+  /** CSP hashes ('sha256-…') of Marp's own inline script, the only script a deck page may run. */
+  scriptHashes: string[]
+  /** The image files each slide shows (for naming them when a slide stalls). */
+  slideImages: string[][]
 }
 
 interface MarkdownItLinks {
@@ -50,8 +59,14 @@ export function renderDeckMarkdown(input: DeckInput): RenderedDeck {
     markdown: { breaks: false },
     script: { source: 'inline' }
   })
-  marp.themeSet.add(input.themeCss)
-  marp.themeSet.default = marp.themeSet.get('guidepress')
+  try {
+    marp.themeSet.add(input.themeCss)
+  } catch (error) {
+    throw themeError(input.themeFile ?? 'themes/guidepress.css', error)
+  }
+  const theme = marp.themeSet.get('guidepress')
+  if (!theme) throw new RenderError(`${input.themeFile ?? 'themes/guidepress.css'}: the deck theme must start with the comment /* @theme guidepress */`)
+  marp.themeSet.default = theme
 
   const md: MarkdownItLinks = marp.markdown
   const inlined = new Set<string>()
@@ -73,13 +88,26 @@ export function renderDeckMarkdown(input: DeckInput): RenderedDeck {
   const globals: Record<string, unknown> = (marp as unknown as { lastGlobalDirectives?: Record<string, unknown> })
     .lastGlobalDirectives ?? {}
   const description = typeof globals.description === 'string' ? globals.description : undefined
+  const scriptHashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    (match) => `sha256-${createHash('sha256').update(match[1] ?? '').digest('base64')}`
+  )
   return {
     html: superscriptsToSup(html),
     css,
     notes: comments.map((list) => list.join('\n\n').trim()),
     ...(description ? { description } : {}),
-    slideCount: comments.length
+    slideCount: comments.length,
+    scriptHashes,
+    slideImages: html.split('<svg data-marpit-svg').slice(1).map(imagesShownIn)
   }
+}
+
+/** A theme Marp cannot read, as a message naming the theme file and the place in it (not `<css input>`). */
+function themeError(themeFile: string, error: unknown): RenderError {
+  const css = error as { reason?: unknown; line?: unknown; column?: unknown }
+  const place = typeof css.line === 'number' ? `:${css.line}:${typeof css.column === 'number' ? css.column : 1}` : ''
+  const reason = typeof css.reason === 'string' ? css.reason : error instanceof Error ? error.message : String(error)
+  return new RenderError(`${themeFile}${place}: the deck theme is not valid CSS: ${reason}. Fix the CSS there and build again.`, { cause: error })
 }
 
 /** Layout that prints one slide per 1280×720 page (also used for screenshots). */
@@ -112,7 +140,7 @@ export function deckDocument(
   return `${htmlStart(input.lang, input.title)}
 ${description}<style>
 ${fontFaceCss()}
-${deck.css}
+${styleText(deck.css)}
 ${layout}
 ${options.extraCss ?? ''}
 </style>
@@ -195,23 +223,39 @@ const FIT_SCRIPT = `(() => {
   return { scales, overfull, slides }
 })()`
 
-/** Loads the deck in one page, fits, prints and screenshots it. */
+/** Loads the deck in one page, fits, prints and screenshots it; each step within its limit. */
 export async function renderDeckInBrowser(
   session: BrowserSession,
   deck: RenderedDeck,
-  input: Pick<DeckInput, 'lang' | 'title'>,
-  want: { pdf: boolean; images: boolean; imageScale?: number }
+  input: Pick<DeckInput, 'lang' | 'title'> & { id: string },
+  want: { pdf: boolean; images: boolean; imageScale?: number; limits?: StepLimits }
 ): Promise<DeckBrowserResult> {
+  const limits = want.limits ?? DEFAULT_STEP_LIMITS
+  const output = want.pdf ? 'deck.pdf' : 'deck.pptx'
+  const allImages = [...new Set(deck.slideImages.flat())].sort()
   const page = await session.openPage()
   try {
     await page.setViewport({ width: SLIDE_WIDTH, height: SLIDE_HEIGHT, deviceScaleFactor: want.imageScale ?? 1.5 })
-    await page.setContent(deckDocument(deck, input, { render: true }), { waitUntil: 'load', timeout: 60_000 })
-    await page.evaluate(() => document.fonts.ready.then(() => undefined))
+    await loadHtml(page, deckDocument(deck, input, { render: true }), {
+      scriptHashes: deck.scriptHashes,
+      limitMs: limits.loadMs,
+      place: { id: input.id, output, step: 'loading', files: allImages }
+    })
 
-    const fit = (await page.evaluate(FIT_SCRIPT)) as FitResult
+    const fit = await withinLimit(page.evaluate(FIT_SCRIPT) as Promise<FitResult>, limits.fitMs, {
+      id: input.id,
+      output,
+      step: 'fitting the slides',
+      files: allImages
+    })
 
     const pdf = want.pdf
-      ? await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, timeout: 120_000 })
+      ? await withinLimit(page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, timeout: 0 }), limits.pdfMs, {
+          id: input.id,
+          output: 'deck.pdf',
+          step: 'printing',
+          files: allImages
+        })
       : undefined
 
     const images: Uint8Array[] = []
@@ -221,7 +265,8 @@ export async function renderDeckInBrowser(
       // the viewport instead is no faster and can race the compositor.
       for (let i = 0; i < fit.slides.length; i += 1) {
         const clip = { x: 0, y: i * SLIDE_HEIGHT, width: SLIDE_WIDTH, height: SLIDE_HEIGHT }
-        images.push(await page.screenshot({ type: 'png', clip, captureBeyondViewport: true, optimizeForSpeed: true }))
+        const shot = page.screenshot({ type: 'png', clip, captureBeyondViewport: true, optimizeForSpeed: true })
+        images.push(await withinLimit(shot, limits.screenshotMs, { id: input.id, output: 'deck.pptx', step: `slide ${i + 1}`, files: deck.slideImages[i] ?? [] }))
       }
     }
     return {
@@ -232,6 +277,6 @@ export async function renderDeckInBrowser(
       overfull: fit.overfull
     }
   } finally {
-    await page.close()
+    await closePage(page)
   }
 }

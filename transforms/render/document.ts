@@ -12,8 +12,9 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
-import type { BrowserSession } from './browser.ts'
-import { cssString, escapeHtml, FONT_STACK, fontFaceCss, fromSuperscript, htmlStart, inlineImage, SUPERSCRIPT_RUN } from './assets.ts'
+import { closePage, loadHtml, type BrowserSession } from './browser.ts'
+import { cssString, escapeHtml, FONT_STACK, fontFaceCss, fromSuperscript, htmlStart, imagesShownIn, inlineImage, styleText, SUPERSCRIPT_RUN } from './assets.ts'
+import { DEFAULT_STEP_LIMITS, withinLimit, type StepLimits } from './limits.ts'
 
 export type PaperSize = 'A4' | 'Letter'
 
@@ -119,7 +120,7 @@ export async function documentHtml(input: DocumentInput): Promise<string> {
   return `${htmlStart(input.lang, `${input.title} – ${label}`)}
 <style>
 ${fontFaceCss()}
-${input.printCss}
+${styleText(input.printCss)}
 ${pageCss(input)}
 </style>
 </head>
@@ -136,24 +137,40 @@ ${body}
 `
 }
 
+/** Which PDF a print is for: guideline id and output file name, e.g. `handout.pdf`. */
+export interface PrintTarget {
+  id: string
+  output: string
+  limits?: StepLimits
+}
+
 /** Prints a document HTML string to PDF in a fresh page of the shared browser. */
-export async function printDocument(session: BrowserSession, html: string): Promise<Uint8Array> {
-  return (await printHtml(session, html, async () => undefined)).pdf
+export async function printDocument(session: BrowserSession, html: string, target: PrintTarget): Promise<Uint8Array> {
+  return (await printHtml(session, html, target, async () => undefined)).pdf
 }
 
 /**
- * Loads a printable page (its own @page rules) in a fresh tab of the shared browser, runs `prepare`
- * on it once the fonts are in (a fit step, say), and prints it.
+ * Loads a printable page (its own @page rules) in a fresh page of the shared browser, runs
+ * `prepare` on it once the fonts are in (a fit step, say), and prints it; each step within its limit.
  */
-export async function printHtml<T>(session: BrowserSession, html: string, prepare: (page: Page) => Promise<T>): Promise<{ pdf: Uint8Array; prepared: T }> {
+export async function printHtml<T>(
+  session: BrowserSession,
+  html: string,
+  target: PrintTarget,
+  prepare: (page: Page) => Promise<T>
+): Promise<{ pdf: Uint8Array; prepared: T }> {
+  const limits = target.limits ?? DEFAULT_STEP_LIMITS
+  const place = { id: target.id, output: target.output, files: imagesShownIn(html) }
   const page = await session.openPage()
   try {
-    await page.setContent(html, { waitUntil: 'load', timeout: 60_000 })
-    await page.evaluate('document.fonts.ready.then(() => undefined)')
-    const prepared = await prepare(page)
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, timeout: 120_000 })
+    await loadHtml(page, html, { limitMs: limits.loadMs, place: { ...place, step: 'loading' } })
+    const prepared = await withinLimit(prepare(page), limits.fitMs, { ...place, step: 'fitting the text' })
+    const pdf = await withinLimit(page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, timeout: 0 }), limits.pdfMs, {
+      ...place,
+      step: 'printing'
+    })
     return { pdf, prepared }
   } finally {
-    await page.close()
+    await closePage(page)
   }
 }

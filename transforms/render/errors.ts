@@ -15,3 +15,21 @@ export class BrowserUnavailableError extends Error {
     )
   }
 }
+
+/**
+ * A render that failed for a reason the author can act on: a page that stalled past its time
+ * limit, a theme that does not parse, an image too big to embed. The message names the guideline,
+ * the output and, when known, the file (theme, image) to look at; the build writes nothing.
+ */
+export class RenderError extends Error {
+  override name = 'RenderError'
+}
+
+/** `task`, with a failure that does not say where it happened named with its guideline and output. */
+export function named<T>(id: string, output: string, task: Promise<T>): Promise<T> {
+  return task.catch((error: unknown) => {
+    if (error instanceof RenderError || error instanceof BrowserUnavailableError) throw error
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    throw new RenderError(`${id}: ${output} could not be rendered: ${reason}`, { cause: error })
+  })
+}

@@ -8,8 +8,10 @@ import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import pLimit from 'p-limit'
 import { PDFDocument } from 'pdf-lib'
-import { allowedDirs, readTheme } from './assets.ts'
+import { allowedDirs, readTheme, themeFileName } from './assets.ts'
 import { BrowserSession, BrowserUnavailableError } from './browser.ts'
+import { named, RenderError } from './errors.ts'
+import type { StepLimits } from './limits.ts'
 import { deckDocument, fitCss, renderDeckInBrowser, renderDeckMarkdown, type RenderedDeck } from './deck.ts'
 import { documentHtml, printDocument, type PaperSize } from './document.ts'
 import { renderIndex, type IndexExtras, type IndexGuideline } from './index-page.ts'
@@ -60,6 +62,8 @@ export interface RenderOptions {
   session?: Promise<BrowserSession>
   /** Where each file goes (relative path, bytes); by default written in place atomically. */
   write?: (relative: string, data: string | Uint8Array) => Promise<void>
+  /** Time limits of the browser steps (limits.ts); the defaults suit every real guideline. */
+  limits?: StepLimits
 }
 
 export interface RenderReport {
@@ -83,7 +87,10 @@ interface Job {
 export async function renderAll(guidelines: GuidelineMeta[], options: RenderOptions): Promise<RenderReport> {
   const root = path.resolve(options.root)
   const report: RenderReport = { files: [], browserStarts: 0, pdfText: {}, warnings: [], blocked: [] }
+  // Set once a render failed: pages still finishing must not write anything after that.
+  let failed = false
   const emit = async (rel: string, data: string | Uint8Array): Promise<void> => {
+    if (failed) throw new RenderError(`${rel} was not written: another output failed to render`)
     await (options.write ? options.write(rel, data) : writeAtomic(path.join(root, rel), data))
     report.files.push(rel)
     options.onFile?.(rel)
@@ -103,6 +110,7 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
         file,
         markdown: await readSource(file, root, options.markdown),
         themeCss,
+        themeFile: themeFileName(root, 'guidepress.css'),
         lang: meta.lang,
         title: meta.title
       })
@@ -163,9 +171,12 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
     throw error instanceof BrowserUnavailableError ? error : new BrowserUnavailableError(String(error), { cause: error })
   }
 
-  const limit = pLimit(Math.max(1, Math.min(options.concurrency ?? availableParallelism(), availableParallelism())))
+  const pages = pLimit(Math.max(1, Math.min(options.concurrency ?? availableParallelism(), availableParallelism())))
+  // A page still queued when a render failed never opens.
+  const limit = <T>(work: () => Promise<T>): Promise<T> =>
+    pages(() => (failed ? Promise.reject(new RenderError('not rendered: another output failed first')) : work()))
+  const tasks: Array<Promise<void>> = []
   try {
-    const tasks: Array<Promise<void>> = []
     for (const job of jobs) {
       const { meta } = job
       const pdfMeta = {
@@ -181,7 +192,8 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
           const result = await renderDeckInBrowser(session, deck.rendered, meta, {
             pdf: options.pdf,
             images: options.pptx,
-            imageScale: options.imageScale ?? 1.5
+            imageScale: options.imageScale ?? 1.5,
+            ...(options.limits ? { limits: options.limits } : {})
           })
           for (const slide of result.overfull) report.warnings.push(`${meta.id}: slide ${slide} is overfull even at 70% text size`)
           const extraCss = fitCss(result.scales)
@@ -218,15 +230,19 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
           }
           return result.pdf
         })
-        tasks.push(deckTask.then(() => undefined))
+        tasks.push(named(meta.id, options.pdf ? 'deck.pdf' : 'deck.pptx', deckTask).then(() => undefined))
         if (options.pdf) {
           // The notes layout prints alongside the deck; only drawing the slides in waits for it.
           const paper = options.paper ?? 'A4'
           const layout = limit(() =>
-            printPresenterLayout(session, presenterHtml({ ...meta, notes: deck.rendered.notes, draft: meta.status !== 'approved', paper }))
+            printPresenterLayout(session, presenterHtml({ ...meta, notes: deck.rendered.notes, draft: meta.status !== 'approved', paper }), {
+              id: meta.id,
+              output: 'presenter.pdf',
+              ...(options.limits ? { limits: options.limits } : {})
+            })
           )
           tasks.push(
-            Promise.all([deckTask, layout]).then(async ([deckPdf, printed]) => {
+            named(meta.id, 'presenter.pdf', Promise.all([deckTask, layout])).then(async ([deckPdf, printed]) => {
               if (!deckPdf) return
               const subject = `Presenter notes · version ${meta.version}`
               const { bytes, warnings } = await presenterPdf(printed, deckPdf, { id: meta.id, paper, slides: deck.rendered.slideCount, meta: { ...pdfMeta, subject } })
@@ -239,24 +255,30 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
       }
       if (!options.pdf) continue
       for (const doc of job.docs) {
+        const output = `${doc.kind}.pdf`
         tasks.push(
-          limit(async () => {
-            const raw = await printDocument(session, doc.html)
+          named(meta.id, output, limit(async () => {
+            const raw = await printDocument(session, doc.html, { id: meta.id, output, ...(options.limits ? { limits: options.limits } : {}) })
             const label = doc.kind === 'handout' ? 'Patient handout' : 'Clinician summary'
             const bytes = await finalizePdf(raw, { ...pdfMeta, subject: `${label} · version ${meta.version}` })
-            const rel = dist(meta.id, `${doc.kind}.pdf`)
+            const rel = dist(meta.id, output)
             await emit(rel, bytes)
             report.pdfText[rel] = await extractPdfText(bytes)
-          })
+          }))
         )
       }
     }
-    const settled = await Promise.allSettled(tasks)
-    const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')
-    if (failure) throw failure.reason
+    // The first failure ends the render at once (closing the browser stops the other pages).
+    await Promise.all(tasks.map((task) => task.catch((error: unknown) => {
+      failed = true
+      throw error
+    })))
   } finally {
+    // Not the proxy's refusals: most are the browser's own calls home, which say nothing about the guideline.
     report.blocked.push(...session.blocked)
     await session.close()
+    // Every page has ended now (closing the browser ends them); none writes after this returns.
+    await Promise.allSettled(tasks)
   }
   await writeIndex()
   return report

@@ -13,7 +13,7 @@ import { notesLabel } from '../labels.ts'
 import { escapeHtml, FONT_STACK, fontFaceCss, htmlStart, superscriptsToSup } from './assets.ts'
 import type { BrowserSession } from './browser.ts'
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from './deck.ts'
-import { pageCss, printHtml, type PaperSize, type PrintedPage } from './document.ts'
+import { pageCss, printHtml, type PaperSize, type PrintedPage, type PrintTarget } from './document.ts'
 import { finalizePdf, type PdfMetadata } from './pdf-meta.ts'
 
 export const SLIDES_PER_PAGE = 3
@@ -153,8 +153,8 @@ export interface PresenterLayout {
 }
 
 /** Prints the text half in a fresh page of the shared browser, fitting each slide's notes first. */
-export async function printPresenterLayout(session: BrowserSession, html: string): Promise<PresenterLayout> {
-  const { pdf, prepared } = await printHtml(session, html, async (page) => (await page.evaluate(FIT_SCRIPT)) as number[])
+export async function printPresenterLayout(session: BrowserSession, html: string, target: PrintTarget): Promise<PresenterLayout> {
+  const { pdf, prepared } = await printHtml(session, html, target, async (page) => (await page.evaluate(FIT_SCRIPT)) as number[])
   return { pdf, overfull: prepared }
 }
 

@@ -1,0 +1,73 @@
+// The whole library built at once, PDFs and PPTX included, once with each kind of browser this
+// machine has (full Chromium and the @sparticuz headless shell; see test/render/browser-kinds.ts).
+// The library is the project's source/ (flagship, glossary, images) plus every guideline of the
+// test corpus (test/corpus/source/: long guidelines with tables, one in German, one short with
+// images). Two guidelines or more in one browser used to hang with full Chromium.
+import { existsSync } from 'node:fs'
+import { cp, readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import JSZip from 'jszip'
+import { afterEach, describe, expect, it } from 'vitest'
+import { pdfPageCount } from '../transforms/render/pdf-text.ts'
+import { makeWorkspace, runCli } from './helpers.ts'
+import { browserKinds } from './render/browser-kinds.ts'
+
+const project = path.join(import.meta.dirname, '..')
+const corpus = path.join(import.meta.dirname, 'corpus', 'source')
+const kinds = await browserKinds()
+const givenChromePath = process.env.CHROME_PATH
+
+afterEach(() => {
+  if (givenChromePath === undefined) delete process.env.CHROME_PATH
+  else process.env.CHROME_PATH = givenChromePath
+})
+
+/** A workspace holding the project's source/ with the corpus copied over it. */
+async function library(): Promise<{ root: string; ids: string[] }> {
+  const root = await makeWorkspace({})
+  await cp(path.join(project, 'source'), path.join(root, 'source'), { recursive: true })
+  if (existsSync(corpus)) {
+    const entries = (await readdir(corpus)).filter((name) => !name.startsWith('.'))
+    for (const name of entries) await cp(path.join(corpus, name), path.join(root, 'source', name), { recursive: true })
+  }
+  const ids = (await readdir(path.join(root, 'source'))).filter((name) => name.endsWith('.md')).map((name) => name.slice(0, -3)).sort()
+  return { root, ids }
+}
+
+/** The dist files a guideline must have: each audience it has Markdown for, in every format. */
+function expectedFiles(root: string, id: string): string[] {
+  const files: string[] = []
+  if (existsSync(path.join(root, 'decks', `${id}.md`))) files.push('deck.html', 'deck.pdf', 'deck.pptx', 'presenter.pdf')
+  for (const [folder, kind] of [['handouts', 'handout'], ['summaries', 'summary']] as const) {
+    if (existsSync(path.join(root, folder, `${id}.md`))) files.push(`${kind}.html`, `${kind}.pdf`)
+  }
+  return files
+}
+
+describe.each(kinds)('the whole library, built with the $name', (kind) => {
+  it('writes every output of every guideline, PDFs with pages, PPTX that unzip, and an index of all', async () => {
+    const { root, ids } = await library()
+    expect(ids.length).toBeGreaterThanOrEqual(1)
+    process.env.CHROME_PATH = kind.executablePath
+    const run = await runCli(root, 'build')
+    expect(run.stderr.split('\n').filter((line) => !line.startsWith('warning ') && line.trim() !== '')).toEqual([])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(new RegExp(`Built ${ids.length} guidelines?: .* 1 browser start,`))
+
+    const index = await readFile(path.join(root, 'dist', 'index.html'), 'utf8')
+    for (const id of ids) {
+      const files = expectedFiles(root, id)
+      expect(files, id).toContain('deck.pdf')
+      for (const file of files) {
+        const where = path.join(root, 'dist', id, file)
+        expect(existsSync(where), `dist/${id}/${file}`).toBe(true)
+        expect(index, `index links dist/${id}/${file}`).toContain(`href="${id}/${file}"`)
+        if (file.endsWith('.pdf')) expect(await pdfPageCount(await readFile(where)), `${id}/${file} pages`).toBeGreaterThan(0)
+      }
+      const pptx = await JSZip.loadAsync(await readFile(path.join(root, 'dist', id, 'deck.pptx')))
+      const slides = Object.keys(pptx.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+      expect(slides.length, `${id} PPTX slides`).toBe(await pdfPageCount(await readFile(path.join(root, 'dist', id, 'deck.pdf'))))
+      expect(Object.keys(pptx.files).filter((name) => name.startsWith('ppt/media/') && name.endsWith('.png'))).toHaveLength(slides.length)
+    }
+  }, 600_000)
+})
