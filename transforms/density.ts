@@ -62,7 +62,7 @@ export function checkSlideDensity(file: VFile, deck: Root): SlideFigures {
   }
   if (figures.slides > deckSlideLimit) {
     const firstExtra = firstPlace(bodies[deckSlideLimit] ?? [])
-    reportError(file, `Unexpected deck of ${figures.slides} slides (at most ${deckSlideLimit}; the ${deckSlideLimit + 1}st starts here); move detail for patients or clinicians into \`:::handout\` or \`:::summary\` blocks, or split the guideline into several files`, firstExtra ?? { line: 1, column: 1 }, 'deck-too-many-slides')
+    reportError(file, `Unexpected deck of ${figures.slides} slides (at most ${deckSlideLimit}; slide ${deckSlideLimit + 1} starts here); move detail for patients or clinicians into \`:::handout\` or \`:::summary\` blocks, or split the guideline into several files`, firstExtra ?? { line: 1, column: 1 }, 'deck-too-many-slides')
   }
   return figures
 }
