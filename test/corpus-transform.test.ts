@@ -6,7 +6,7 @@ import { loadGlossary } from '../transforms/glossary.ts'
 import { transformGuideline } from '../transforms/pipeline.ts'
 import { handoutGradeLimit } from '../transforms/readability.ts'
 import { recommendationLimits, slideLimits } from '../transforms/slides.ts'
-import { fixedToday, guideline, messagesOf, transformText } from './helpers.ts'
+import { fixedToday } from './helpers.ts'
 
 /**
  * Every guideline of the corpus (test/corpus/source/, guidelines of different shapes written to
@@ -50,8 +50,9 @@ describe('the corpus', () => {
       if (!result) return
       expect(result.coverage.length).toBeGreaterThan(0)
       expect(result.coverage.filter((cell) => cell.missing.length > 0)).toEqual([])
-      // Flesch–Kincaid grades English only; the German handout is measured but not gated.
-      if (result.meta.lang.startsWith('en')) expect(result.readability.handout?.grade).toBeLessThanOrEqual(handoutGradeLimit)
+      // Every corpus language has a published formula here, so every handout is gated.
+      expect(result.readability.handout?.gated).toBe(true)
+      expect(result.readability.handout?.grade).toBeLessThanOrEqual(handoutGradeLimit)
       expect(result.slides?.mostBullets).toBeLessThanOrEqual(slideLimits.bullets)
       expect(result.slides?.mostWords).toBeLessThanOrEqual(slideLimits.words)
       expect(result.outputs.map((output) => output.path.split('/')[0])).toEqual(['decks', 'handouts', 'summaries'])
@@ -80,12 +81,13 @@ describe('corpus shapes', () => {
     expect(deck).toMatch(/^\| -+ \|/m)
   })
 
-  it('has a guideline in German, whose handout is not graded with an English formula', async () => {
+  it('has a guideline in German, whose handout is graded with a German formula', async () => {
     const name = 'bluthochdruck-erwachsene.md'
     const source = await readFile(path.join(corpusSource, name), 'utf8')
     expect(source).toMatch(/^lang: de$/m)
     const { result } = await transform(corpusSource, name)
     expect(result?.outputs.find((output) => output.path.startsWith('handouts/'))?.text).toMatch(/^# Mit Bluthochdruck gut leben$/m)
+    expect(result?.readability.handout?.formula).toBe('Wiener Sachtextformel')
   })
 
   it('has a short guideline with images that have alt text', async () => {
@@ -101,21 +103,3 @@ describe('corpus shapes', () => {
   })
 })
 
-describe('handouts in other languages', () => {
-  const german = (lang: string) =>
-    guideline({
-      frontMatter: `title: Blutdruck\nversion: 1.0.0\nupdated: 2026-01-15\nstatus: draft\nlang: ${lang}\ntopics:\n  - id: messen\n    title: Messen\n    terms: [Blutdruck]`,
-      body: '## Messen {#messen}\n\nDie Blutdruckmessung mit einem Oberarmmessgerät erfordert eine sorgfältige Vorbereitung, eine ausreichende Ruhephase und die Dokumentation sämtlicher Messwerte im Blutdrucktagebuch.\n'
-    })
-
-  it('are measured but not graded with Flesch–Kincaid, an English formula', () => {
-    const { file, result } = transformText(german('de'))
-    expect(messagesOf(file)).toEqual([])
-    expect(result?.readability.handout?.grade).toBeGreaterThan(handoutGradeLimit)
-  })
-
-  it('while English handouts are still graded (the same text marked `lang: en-GB` fails)', () => {
-    const { file } = transformText(german('en-GB'))
-    expect(messagesOf(file)).toContain('handout-readability@15:1')
-  })
-})

@@ -50,9 +50,10 @@ export function checkSlideDensity(file: VFile, deck: Root): SlideFigures {
       reportError(file, `Unexpected overfull slide (${bullets} bullets, ${words} words; at most ${slideLimits.bullets} and ${slideLimits.words}); shorten the list item or sentence that cannot be split, or move its detail into a \`:::summary\` or \`:::notes\` block`, firstPlace(content), 'slide-overfull')
     }
     for (const node of content) {
-      visit(node, 'listItem', (item) => {
-        // Items guidepress writes (agenda, references) have no source line an author could shorten.
-        if (!item.position) return
+      visit(node, (item) => {
+        // A reference is cited as published, not a bullet to shorten; agenda items have no source line.
+        if (item.type === 'list' && item.data?.references) return 'skip'
+        if (item.type !== 'listItem' || !item.position) return
         const itemWords = countWords(item.children.filter((child) => child.type !== 'list'))
         if (itemWords <= longBulletWords) return
         figures.longBullets += 1
