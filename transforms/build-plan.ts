@@ -2,6 +2,7 @@
 // cache after it. Split from build.ts, which runs the plan.
 import { inShard, isCurrent, readCache, sha256, sharedInputsHash, type BuildCache, type CacheEntry } from './cache.ts'
 import { listGuidelineIds, readGuidelineSource, type GuidelineSource } from './load.ts'
+import { indexTitles } from './labels.ts'
 import type { GuidelineResult } from './pipeline.ts'
 import type { RenderedGuidelines } from './render-stage.ts'
 import { toolkitRoot } from './toolkit.ts'
@@ -98,7 +99,8 @@ export function updatedCache(plan: BuildPlan, results: GuidelineResult[], render
           version: result.meta.version,
           updated: result.meta.updated,
           status: result.meta.status,
-          files: dist.map((file) => file.slice(prefix.length))
+          files: dist.map((file) => file.slice(prefix.length)),
+          ...indexTitles(result.meta)
         },
         coverage: (rendered?.index.coverage ?? []).filter((row) => row.id === id),
         readability: (rendered?.index.readability ?? []).filter((row) => row.id === id)

@@ -33,6 +33,9 @@ export const outputKinds = ['deck', 'handout', 'summary'] as const
 export const frontMatterSchema = z.strictObject({
   title: nonEmptyText,
   subtitle: nonEmptyText.optional(),
+  // The title the handout's and the summary's readers see ("Living with …"); the deck and the index keep `title`.
+  'handout-title': nonEmptyText.optional(),
+  'summary-title': nonEmptyText.optional(),
   version: z
     .string({ error: 'Expected a semantic version such as `1.2.0`' })
     .regex(semanticVersion, { error: 'Expected a semantic version such as `1.2.0`' }),

@@ -1,7 +1,15 @@
-import type { BlockContent, Blockquote } from 'mdast'
+import type { BlockContent, Blockquote, RootContent } from 'mdast'
 import type { ContainerDirective } from 'mdast-util-directive'
+import { countWords } from './slides.ts'
 import { markdownLiteral } from './text.ts'
-import type { GuidelineMeta } from './types.ts'
+import type { Audience, GuidelineMeta } from './types.ts'
+
+declare module 'unist' {
+  interface Data {
+    /** On the quote made from a `:::recommendation`: the words of its text, without its labels. */
+    recommendationWords?: number
+  }
+}
 
 export const draftMark = 'Draft – not clinically approved'
 
@@ -35,12 +43,28 @@ export function readableDate(isoDate: string, lang: string): string {
 // Building a date format is slow; every output of every guideline needs one.
 const dateFormats = new Map<string, Intl.DateTimeFormat>()
 
+/** The title an output's readers see: `handout-title` or `summary-title` when given; the deck keeps `title`. */
+export function audienceTitle(meta: Pick<GuidelineMeta, 'title' | 'handout-title' | 'summary-title'>, audience: Audience): string {
+  if (audience === 'handout') return meta['handout-title'] ?? meta.title
+  if (audience === 'summary') return meta['summary-title'] ?? meta.title
+  return meta.title
+}
+
+/** The index entry's `titles`: the outputs whose readers see a title of their own. */
+export function indexTitles(meta: Pick<GuidelineMeta, 'handout-title' | 'summary-title'>): { titles?: Partial<Record<'handout' | 'summary', string>> } {
+  const titles = {
+    ...(meta['handout-title'] ? { handout: meta['handout-title'] } : {}),
+    ...(meta['summary-title'] ? { summary: meta['summary-title'] } : {})
+  }
+  return Object.keys(titles).length > 0 ? { titles } : {}
+}
+
 /** "Title · v1.2.0 · draft": the line every slide's footer carries, as Marp Markdown (the title reads as text). */
 export function footerLine(meta: GuidelineMeta): string {
   return `${markdownLiteral(meta.title)} · v${meta.version} · ${meta.status}`
 }
 
-/** `> **Strong recommendation · High certainty.** …` */
+/** `> **Strong recommendation · High certainty.** …`, carrying the word count of the text alone. */
 export function recommendationQuote(node: ContainerDirective): Blockquote {
   const label = { type: 'strong' as const, children: [{ type: 'text' as const, value: `${recommendationLabel(node)}.` }] }
   const [first, ...rest] = node.children
@@ -48,5 +72,5 @@ export function recommendationQuote(node: ContainerDirective): Blockquote {
     first?.type === 'paragraph'
       ? [{ type: 'paragraph', children: [label, { type: 'text', value: ' ' }, ...first.children] }, ...(rest as BlockContent[])]
       : [{ type: 'paragraph', children: [label] }, ...(node.children as BlockContent[])]
-  return { type: 'blockquote', children: content }
+  return { type: 'blockquote', children: content, data: { recommendationWords: countWords(node.children as RootContent[]) } }
 }

@@ -8,7 +8,7 @@ import { draftMark, footerLine, isApproved, notesLabel, readableDate, recommenda
 import { sectionHeading, splitSections } from './sections.ts'
 import { serializeFragment } from './serialize.ts'
 import { referenceList } from './shape-summary.ts'
-import { packSlides, type Slide } from './slides.ts'
+import { packRecommendations, packSlides, type Slide } from './slides.ts'
 import type { GuidelineMeta } from './types.ts'
 
 export const deckTheme = 'guidepress'
@@ -37,12 +37,12 @@ export function shapeDeck(tree: Root, meta: GuidelineMeta): Root {
     const content = section.children.filter((node) => node.type !== 'containerDirective')
     const sectionSlides: DeckSlide[] = packSlides(section.title, content)
     const recommendations = section.children.filter((node) => isDirective(node, 'recommendation')).map((node) => recommendationQuote(node as ContainerDirective))
-    const packed = packSlides(section.title, recommendations)
+    const packed = packRecommendations(recommendations.map((quote) => ({ node: quote, words: quote.data?.recommendationWords ?? 0 })))
     sectionSlides.push(
       ...packed.map((slide, index) => ({
         title: `${slide.children.length > 1 ? 'Recommendations' : 'Recommendation'}: ${section.title}${index > 0 ? ' (continued)' : ''}`,
         children: slide.children,
-        className: 'recommendation'
+        className: slide.size ? `recommendation ${slide.size}` : 'recommendation'
       }))
     )
     if (sectionSlides.length === 0 && notes.length > 0) sectionSlides.push({ title: section.title, children: [] })

@@ -1,7 +1,7 @@
 import type { Root, RootContent } from 'mdast'
 import { citedDefinitions, removeCitations } from './citations.ts'
 import { rebaseImages } from './images.ts'
-import { draftMark, isApproved, readableDate } from './labels.ts'
+import { audienceTitle, draftMark, isApproved, readableDate } from './labels.ts'
 import { sectionHeading, splitSections } from './sections.ts'
 import { referenceList } from './shape-summary.ts'
 import { termPattern, visibleText } from './text.ts'
@@ -20,7 +20,7 @@ export function shapeHandout(tree: Root, meta: GuidelineMeta, glossary: Glossary
   rebaseImages(tree, 'handouts')
   const sources = citedDefinitions(tree).filter((definition) => !citedElsewhere.has(definition.identifier))
   removeCitations(tree)
-  const children: RootContent[] = [{ type: 'heading', depth: 1, children: [{ type: 'text', value: meta.title }] }]
+  const children: RootContent[] = [{ type: 'heading', depth: 1, children: [{ type: 'text', value: audienceTitle(meta, 'handout') }] }]
   if (!isApproved(meta)) {
     children.push({
       type: 'blockquote',

@@ -1,7 +1,7 @@
 import type { FootnoteDefinition, List, Root, RootContent } from 'mdast'
 import { numberCitations } from './citations.ts'
 import { rebaseImages } from './images.ts'
-import { draftMark, isApproved, readableDate, recommendationQuote } from './labels.ts'
+import { audienceTitle, draftMark, isApproved, readableDate, recommendationQuote } from './labels.ts'
 import { sectionHeading, splitSections } from './sections.ts'
 import type { GuidelineMeta } from './types.ts'
 
@@ -11,7 +11,7 @@ export function shapeSummary(tree: Root, meta: GuidelineMeta): Root {
   const references = numberCitations(tree)
   const status = isApproved(meta) ? `Approved; reviewed by ${meta.reviewers.join(', ')}` : draftMark
   const children: RootContent[] = [
-    { type: 'heading', depth: 1, children: [{ type: 'text', value: meta.title }] },
+    { type: 'heading', depth: 1, children: [{ type: 'text', value: audienceTitle(meta, 'summary') }] },
     {
       type: 'paragraph',
       children: [

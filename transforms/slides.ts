@@ -5,6 +5,17 @@ import { visit } from 'unist-util-visit'
 /** The most a slide body holds before the rest continues on a next slide. */
 export const slideLimits = { bullets: 6, words: 60 } as const
 
+/**
+ * A recommendation is never split or refused for density: it is shown whole, in its official
+ * wording. Up to `fullSize` words it shares a slide at full size; longer, it gets a slide of its
+ * own in smaller type (`long`, then `longer`: the theme's `long-recommendation` and
+ * `longer-recommendation`, no smaller than 24 px at 1280×720); over `words` it is an error.
+ */
+export const recommendationLimits = { fullSize: slideLimits.words, long: 100, words: 150 } as const
+
+/** The most slides one deck may have: past it, a guideline is too long to present (and to build quickly). */
+export const deckSlideLimit = 200
+
 export interface Slide {
   title: string
   children: RootContent[]
@@ -51,6 +62,43 @@ export function packSlides(title: string, blocks: RootContent[]): Slide[] {
 
 type Limits = { bullets: number; words: number }
 
+/** A recommendation ready for a slide, with the words of its own text (its labels do not count). */
+export interface RecommendationUnit {
+  node: RootContent
+  words: number
+}
+
+export interface RecommendationPage {
+  children: RootContent[]
+  /** The theme class that sets a long recommendation in smaller type; absent at full size. */
+  size?: 'long-recommendation' | 'longer-recommendation'
+}
+
+/**
+ * Recommendations onto slides: short ones share slides within the word limit (labels not
+ * counted), a long one has a slide to itself in a smaller type size. None is ever split.
+ */
+export function packRecommendations(units: RecommendationUnit[]): RecommendationPage[] {
+  const pages: RecommendationPage[] = []
+  let shared: RecommendationUnit[] = []
+  const flush = (): void => {
+    if (shared.length > 0) pages.push({ children: shared.map((unit) => unit.node) })
+    shared = []
+  }
+  for (const unit of units) {
+    if (unit.words > recommendationLimits.fullSize) {
+      flush()
+      pages.push({ children: [unit.node], size: unit.words > recommendationLimits.long ? 'longer-recommendation' : 'long-recommendation' })
+      continue
+    }
+    const crowded = sum(shared, 'words') + unit.words > slideLimits.words || countBullets(shared.map((each) => each.node)) + countBullets(unit.node) > slideLimits.bullets
+    if (shared.length > 0 && crowded) flush()
+    shared.push(unit)
+  }
+  flush()
+  return pages
+}
+
 /** Runs of units between forced breaks; an image is a run of its own. */
 function splitAtBreaks(units: Unit[]): Unit[][] {
   const runs: Unit[][] = [[]]
@@ -90,8 +138,8 @@ function packGreedy(units: Unit[], limits: Limits): Unit[][] {
   return pages
 }
 
-function sum(units: Unit[], key: 'bullets' | 'words'): number {
-  return units.reduce((total, unit) => total + unit[key], 0)
+function sum(units: Array<{ words: number; bullets?: number }>, key: 'bullets' | 'words'): number {
+  return units.reduce((total, unit) => total + (unit[key] ?? 0), 0)
 }
 
 /** A `###` heading left last on a slide belongs with what follows it. */

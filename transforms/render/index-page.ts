@@ -14,6 +14,8 @@ export interface IndexGuideline {
   status: 'draft' | 'in-review' | 'approved'
   /** File names inside dist/<id>/, e.g. deck.html, deck.pdf. */
   files: string[]
+  /** The handout's or summary's own title (front matter `handout-title`, `summary-title`), when it has one. */
+  titles?: Partial<Record<'handout' | 'summary', string>>
 }
 
 /** One row of the coverage matrix: is a term/topic present in each output? */
@@ -48,18 +50,21 @@ const FORMAT_LABELS: Record<string, string> = { html: 'HTML', pdf: 'PDF', pptx: 
 /** Files listed with an output though not named after it. */
 const COMPANIONS: Record<string, { kind: string; format: string }> = { 'presenter.pdf': { kind: 'deck', format: 'Presenter notes (PDF)' } }
 
-/** One list item per output: "Slides: HTML, PDF, PowerPoint, Presenter notes (PDF)". */
-function fileLinks(id: string, files: string[]): string {
+/** One list item per output: "Slides: HTML, PDF, PowerPoint, Presenter notes (PDF)"; an output with its own title names it. */
+function fileLinks(id: string, files: string[], titles: IndexGuideline['titles'] = {}): string {
   const known = new Set<string>()
   const items = KIND_LABELS.map(([kind, label]) => {
     const mine = files.filter((f) => f.startsWith(`${kind}.`) || COMPANIONS[f]?.kind === kind)
     mine.forEach((f) => known.add(f))
     if (mine.length === 0) return ''
+    const ownTitle = kind === 'handout' || kind === 'summary' ? titles[kind] : undefined
+    const named = ownTitle ? `${label} “${ownTitle}”` : label
     const links = mine.map((f) => {
       const format = COMPANIONS[f]?.format ?? FORMAT_LABELS[f.slice(kind.length + 1)] ?? f
-      return `<a href="${escapeHtml(`${id}/${f}`)}" aria-label="${escapeHtml(`${label} ${format}`)}">${escapeHtml(format)}</a>`
+      return `<a href="${escapeHtml(`${id}/${f}`)}" aria-label="${escapeHtml(`${named} ${format}`)}">${escapeHtml(format)}</a>`
     })
-    return `<li><strong>${label}:</strong> ${links.join(', ')}</li>`
+    const title = ownTitle ? ` <cite>${escapeHtml(ownTitle)}</cite>` : ''
+    return `<li><strong>${label}:</strong>${title} ${links.join(', ')}</li>`
   })
   const other = files.filter((f) => !known.has(f)).map((f) => `<li><a href="${escapeHtml(`${id}/${f}`)}">${escapeHtml(f)}</a></li>`)
   return [...items, ...other].filter(Boolean).join('\n')
@@ -105,7 +110,7 @@ function placeholder(what: string): string {
 export function renderIndex(guidelines: IndexGuideline[], extras: IndexExtras = {}): string {
   const items = guidelines
     .map((g) => {
-      const links = fileLinks(g.id, g.files)
+      const links = fileLinks(g.id, g.files, g.titles)
       const subtitle = g.subtitle ? `<p>${escapeHtml(g.subtitle)}</p>\n` : ''
       const statusClass = g.status === 'approved' ? 'status' : 'status draft'
       return `<li class="guideline" id="${escapeHtml(g.id)}">

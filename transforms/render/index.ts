@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import pLimit from 'p-limit'
 import { PDFDocument } from 'pdf-lib'
+import { audienceTitle, indexTitles } from '../labels.ts'
 import { allowedDirs, readTheme, themeFileName } from './assets.ts'
 import { BrowserSession, BrowserUnavailableError } from './browser.ts'
 import { named, RenderError } from './errors.ts'
@@ -28,6 +29,8 @@ export interface GuidelineMeta {
   id: string
   title: string
   subtitle?: string
+  'handout-title'?: string
+  'summary-title'?: string
   version: string
   updated: string /* YYYY-MM-DD */
   status: 'draft' | 'in-review' | 'approved'
@@ -126,7 +129,7 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
         markdown: await readSource(file, root, options.markdown),
         printCss,
         kind,
-        title: meta.title,
+        title: audienceTitle(meta, kind),
         version: meta.version,
         updated: meta.updated,
         lang: meta.lang,
@@ -147,7 +150,8 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
       version: meta.version,
       updated: meta.updated,
       status: meta.status,
-      files: ORDER.filter((name) => report.files.includes(dist(meta.id, name)))
+      files: ORDER.filter((name) => report.files.includes(dist(meta.id, name))),
+      ...indexTitles(meta)
     }))
     const all = [...entries, ...(options.unchangedGuidelines ?? [])].sort((a, b) => a.id.localeCompare(b.id))
     await emit('dist/index.html', renderIndex(all, options.index))
@@ -260,7 +264,7 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
           named(meta.id, output, limit(async () => {
             const raw = await printDocument(session, doc.html, { id: meta.id, output, ...(options.limits ? { limits: options.limits } : {}) })
             const label = doc.kind === 'handout' ? 'Patient handout' : 'Clinician summary'
-            const bytes = await finalizePdf(raw, { ...pdfMeta, subject: `${label} · version ${meta.version}` })
+            const bytes = await finalizePdf(raw, { ...pdfMeta, title: audienceTitle(meta, doc.kind), subject: `${label} · version ${meta.version}` })
             const rel = dist(meta.id, output)
             await emit(rel, bytes)
             report.pdfText[rel] = await extractPdfText(bytes)

@@ -1,0 +1,105 @@
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { VFile } from 'vfile'
+import { describe, expect, it } from 'vitest'
+import { loadGlossary } from '../transforms/glossary.ts'
+import { transformGuideline } from '../transforms/pipeline.ts'
+import { handoutGradeLimit } from '../transforms/readability.ts'
+import { recommendationLimits, slideLimits } from '../transforms/slides.ts'
+import { fixedToday } from './helpers.ts'
+
+/**
+ * Every guideline of the corpus (test/corpus/source/, guidelines of different shapes written to
+ * exercise the toolkit) and the flagship go through every stage in memory, without a browser, and
+ * pass every gate: coverage, handout readability and slide density. test/corpus.test.ts renders them.
+ */
+const toolkit = path.join(import.meta.dirname, '..')
+const corpusSource = path.join(import.meta.dirname, 'corpus', 'source')
+const flagshipSource = path.join(toolkit, 'source')
+// The corpus shares the project's glossary: guidelines explain their own other words.
+const { glossary } = await loadGlossary(toolkit)
+
+const corpus = (await readdir(corpusSource)).filter((name) => name.endsWith('.md')).sort()
+const sources = [...corpus.map((name) => ({ name, dir: corpusSource })), { name: 'metastatic-breast-cancer.md', dir: flagshipSource }]
+
+async function transform(dir: string, name: string) {
+  const file = new VFile({ path: `source/${name}`, value: await readFile(path.join(dir, name), 'utf8') })
+  const result = transformGuideline(file, { sourceDir: dir, glossary, today: fixedToday })
+  return { file, result }
+}
+
+function wordsOf(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length
+}
+
+/** The text of each `:::recommendation` block of a source. */
+function recommendationTexts(source: string): string[] {
+  return [...source.matchAll(/^:::recommendation\{[^}]*\}\n([\s\S]*?)\n:::$/gm)].map((match) => match[1] ?? '')
+}
+
+describe('the corpus', () => {
+  it('holds at least three guidelines of different shapes', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(3)
+  })
+
+  describe.each(sources)('$name', ({ name, dir }) => {
+    it('transforms without errors or warnings and passes every gate', async () => {
+      const { file, result } = await transform(dir, name)
+      expect(file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.reason}`)).toEqual([])
+      expect(result).toBeDefined()
+      if (!result) return
+      expect(result.coverage.length).toBeGreaterThan(0)
+      expect(result.coverage.filter((cell) => cell.missing.length > 0)).toEqual([])
+      // Every corpus language has a published formula here, so every handout is gated.
+      expect(result.readability.handout?.gated).toBe(true)
+      expect(result.readability.handout?.grade).toBeLessThanOrEqual(handoutGradeLimit)
+      expect(result.slides?.mostBullets).toBeLessThanOrEqual(slideLimits.bullets)
+      expect(result.slides?.mostWords).toBeLessThanOrEqual(slideLimits.words)
+      expect(result.outputs.map((output) => output.path.split('/')[0])).toEqual(['decks', 'handouts', 'summaries'])
+    })
+  })
+})
+
+describe('corpus shapes', () => {
+  it('has official-style recommendations of 70 to 150 words that each reach a slide whole, in smaller type', async () => {
+    const name = 'adult-asthma-inhalers.md'
+    const source = await readFile(path.join(corpusSource, name), 'utf8')
+    const long = recommendationTexts(source).filter((text) => wordsOf(text) >= 70)
+    expect(long.length).toBeGreaterThanOrEqual(4)
+    expect(Math.max(...long.map(wordsOf))).toBeLessThanOrEqual(recommendationLimits.words)
+    const { result } = await transform(corpusSource, name)
+    const deck = result?.outputs.find((output) => output.path.startsWith('decks/'))?.text ?? ''
+    // Each long recommendation is on one slide, its last sentence beside its first.
+    const slides = deck.split('\n---\n')
+    for (const text of long) {
+      const first = text.split(/(?<=\.)\s/)[0] ?? ''
+      const slide = slides.find((each) => each.includes(first)) ?? ''
+      expect(slide).toMatch(/<!-- _class: recommendation (long|longer)-recommendation -->/)
+      expect(slide.replace(/\n> /g, ' ')).toContain(text.slice(-60).replace(/\[\^\w+\]/g, '').slice(0, 40))
+    }
+    expect(source).toMatch(/^\| --- \|/m)
+    expect(deck).toMatch(/^\| -+ \|/m)
+  })
+
+  it('has a guideline in German, whose handout is graded with a German formula', async () => {
+    const name = 'bluthochdruck-erwachsene.md'
+    const source = await readFile(path.join(corpusSource, name), 'utf8')
+    expect(source).toMatch(/^lang: de$/m)
+    const { result } = await transform(corpusSource, name)
+    expect(result?.outputs.find((output) => output.path.startsWith('handouts/'))?.text).toMatch(/^# Mit Bluthochdruck gut leben$/m)
+    expect(result?.readability.handout?.formula).toBe('Wiener Sachtextformel')
+  })
+
+  it('has a short guideline with images that have alt text', async () => {
+    const name = 'iron-deficiency-anaemia.md'
+    const source = await readFile(path.join(corpusSource, name), 'utf8')
+    const images = [...source.matchAll(/!\[([^\]]+)\]\((images\/[^)]+\.svg)\)/g)]
+    expect(images.length).toBeGreaterThanOrEqual(2)
+    for (const [, alt, url] of images) {
+      expect(alt?.length).toBeGreaterThan(20)
+      expect(await readFile(path.join(corpusSource, url ?? ''), 'utf8')).toMatch(/<title id=/)
+    }
+    expect(source.match(/\{#[a-z-]+\}/g)).toHaveLength(2)
+  })
+})
+
