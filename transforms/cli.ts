@@ -176,7 +176,6 @@ async function runBuild(ids: string[], choice: BuildChoice, io: CliIo): Promise<
     io.stderr(pc.red('Nothing was written: fix the errors above and build again.'))
     return exitCodes.contentErrors
   }
-  for (const warning of rendered?.report.warnings ?? []) io.stderr(`${pc.yellow('warning')} ${warning}`)
   if (!outcome.committed) {
     io.stderr(pc.red('Nothing was written: a built file is missing topic terms (above).'))
     return exitCodes.contentErrors

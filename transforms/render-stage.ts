@@ -4,6 +4,9 @@ import { VFile } from 'vfile'
 import { checkCoverage, type CoverageCell } from './coverage.ts'
 import type { GuidelineResult } from './pipeline.ts'
 import { handoutGradeLimit } from './readability.ts'
+import { reportWarning } from './report.ts'
+import { sourceMapsOf, type SourceMap } from './source-map.ts'
+import type { RenderWarning } from './render/errors.ts'
 import { extractPdfText } from './render/pdf-text.ts'
 import type { BrowserSession } from './render/browser.ts'
 import { renderAll, type CoverageRow, type IndexExtras, type IndexGuideline, type ReadabilityRow, type RenderReport } from './render/index.ts'
@@ -53,6 +56,7 @@ export async function renderGuidelines(root: string, results: GuidelineResult[],
       }
     }
   )
+  placeRenderWarnings(results, report.warnings)
   const pdfCoverage: CoverageCell[] = []
   for (const result of results) {
     for (const [file, text] of Object.entries(report.pdfText)) {
@@ -81,6 +85,32 @@ export async function builtPdfCoverage(root: string, results: GuidelineResult[])
     }
   }
   return columns
+}
+
+/**
+ * Puts each finding of the renderer on its guideline's file, at the source of the slide it is
+ * about (the slide's first block that came from the source, or its section's heading), so it is
+ * printed with file:line:column and rule id like every other message.
+ */
+function placeRenderWarnings(results: GuidelineResult[], warnings: RenderWarning[]): void {
+  for (const warning of warnings) {
+    const result = results.find((each) => each.meta.id === warning.id)
+    if (!result) continue
+    const deckMap = warning.slide === undefined ? undefined : sourceMapsOf(result).find((each) => each.audience === 'deck')?.map
+    const place = deckMap && warning.slide !== undefined ? slidePlace(deckMap, warning.slide) : undefined
+    reportWarning(result.file, warning.message, place, warning.ruleId)
+  }
+}
+
+/** Where slide `slide` (1-based) comes from: slides are separated by the deck's generated thematic breaks. */
+function slidePlace(map: SourceMap, slide: number): { line: number; column: number } | undefined {
+  let current = 1
+  for (const block of map.blocks) {
+    if (block.type === 'thematicBreak' && block.generated) current += 1
+    else if (current === slide && block.source) return block.source
+    if (current > slide) break
+  }
+  return undefined
 }
 
 /** PDF text breaks words at line ends with hyphens and spreads phrases over lines. */

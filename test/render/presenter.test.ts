@@ -127,7 +127,9 @@ describe('presenter.pdf, rendered', () => {
 
   it('shrinks long notes to fit and warns, naming the slide, about notes too long for any size', () => {
     expect(squash(text.seven ?? '')).toContain(squash(LONG))
-    expect(report.warnings).toEqual(['overlong: the notes of slide 1 do not fit presenter.pdf even at 7.5 pt (cut short)'])
+    expect(report.warnings).toEqual([
+      expect.objectContaining({ id: 'overlong', output: 'presenter.pdf', slide: 1, ruleId: 'notes-cut-short', message: expect.stringContaining('even at 7.5 pt') })
+    ])
     expect(text.overlong).toContain('Notes cut short')
     expect(squash(text.overlong ?? '')).toContain(squash('A short note after a long one.'))
   })

@@ -55,7 +55,7 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
       failedFiles: files.filter((file) => errorsOf(file).length > 0).map(relativePath),
       problems,
       report: reporter(files, { quiet: true }),
-      warnings: [...(outcome.rendered?.report.warnings ?? []), ...noBrowser],
+      warnings: noBrowser,
       seconds: seconds()
     }
   } catch (error) {

@@ -33,3 +33,13 @@ export function named<T>(id: string, output: string, task: Promise<T>): Promise<
     throw new RenderError(`${id}: ${output} could not be rendered: ${reason}`, { cause: error })
   })
 }
+
+/** A finding about one built file, with the slide it concerns when there is one. */
+export interface RenderWarning {
+  id: string
+  /** The built file, such as `deck.pdf`. */
+  output: string
+  slide?: number
+  ruleId: string
+  message: string
+}

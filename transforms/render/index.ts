@@ -11,7 +11,7 @@ import { PDFDocument } from 'pdf-lib'
 import { audienceTitle, indexTitles } from '../labels.ts'
 import { allowedDirs, readTheme, themeFileName } from './assets.ts'
 import { BrowserSession, BrowserUnavailableError } from './browser.ts'
-import { named, RenderError } from './errors.ts'
+import { named, RenderError, type RenderWarning } from './errors.ts'
 import type { StepLimits } from './limits.ts'
 import { deckDocument, fitCss, renderDeckInBrowser, renderDeckMarkdown, type RenderedDeck } from './deck.ts'
 import { documentHtml, printDocument, type PaperSize } from './document.ts'
@@ -75,8 +75,8 @@ export interface RenderReport {
   browserStarts: number
   /** Extracted text of each PDF, keyed by its path relative to root. */
   pdfText: Record<string /* dist path */, string>
-  /** Non-fatal findings, e.g. a slide still overfull after shrinking. */
-  warnings: string[]
+  /** Non-fatal findings, e.g. a slide still overfull after shrinking; the render stage places them in the source. */
+  warnings: RenderWarning[]
   /** URLs the browser refused to load (network, files outside the allow-list). */
   blocked: string[]
 }
@@ -199,7 +199,8 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
             imageScale: options.imageScale ?? 1.5,
             ...(options.limits ? { limits: options.limits } : {})
           })
-          for (const slide of result.overfull) report.warnings.push(`${meta.id}: slide ${slide} is overfull even at 70% text size`)
+          for (const slide of result.overfull)
+            report.warnings.push({ id: meta.id, output: 'deck.pdf', slide, ruleId: 'slide-overfull-rendered', message: `Slide ${slide} still overflows at 70% text size in deck.pdf; split its section or move text into :::notes` })
           const extraCss = fitCss(result.scales)
           await emit(dist(meta.id, 'deck.html'), deckDocument(deck.rendered, meta, { extraCss }))
           if (result.pdf) {
@@ -215,7 +216,7 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
               }
             )
             if (pages !== deck.rendered.slideCount)
-              report.warnings.push(`${meta.id}: deck.pdf has ${pages} pages for ${deck.rendered.slideCount} slides`)
+              report.warnings.push({ id: meta.id, output: 'deck.pdf', ruleId: 'pdf-page-count', message: `deck.pdf has ${pages} pages for ${deck.rendered.slideCount} slides; a slide broke across pages, so look for one that overflows` })
             const rel = dist(meta.id, 'deck.pdf')
             await emit(rel, bytes)
             report.pdfText[rel] = await extractPdfText(bytes)

@@ -15,6 +15,7 @@ import type { BrowserSession } from './browser.ts'
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from './deck.ts'
 import { pageCss, printHtml, type PaperSize, type PrintedPage, type PrintTarget } from './document.ts'
 import { finalizePdf, type PdfMetadata } from './pdf-meta.ts'
+import type { RenderWarning } from './errors.ts'
 
 export const SLIDES_PER_PAGE = 3
 /** Notes start at 10 pt and shrink in 8% steps down to this size before they count as too long. */
@@ -163,11 +164,18 @@ export async function presenterPdf(
   printed: PresenterLayout,
   deck: Uint8Array,
   options: { id: string; paper: PaperSize; slides: number; meta: PdfMetadata }
-): Promise<{ bytes: Uint8Array; warnings: string[] }> {
-  const warnings = printed.overfull.map((slide) => `${options.id}: the notes of slide ${slide} do not fit presenter.pdf even at ${NOTES_FLOOR_PT} pt (cut short)`)
+): Promise<{ bytes: Uint8Array; warnings: RenderWarning[] }> {
+  const warnings: RenderWarning[] = printed.overfull.map((slide) => ({
+    id: options.id,
+    output: 'presenter.pdf',
+    slide,
+    ruleId: 'notes-cut-short',
+    message: `The notes of slide ${slide} do not fit presenter.pdf even at ${NOTES_FLOOR_PT} pt and are cut short there; shorten them (deck.pptx and deck.html keep them whole)`
+  }))
   const { bytes, pages } = await composePresenterPdf(printed.pdf, deck, options)
   const expected = presenterPageCount(options.slides)
-  if (pages !== expected) warnings.push(`${options.id}: presenter.pdf has ${pages} pages for ${options.slides} slides (expected ${expected})`)
+  if (pages !== expected)
+    warnings.push({ id: options.id, output: 'presenter.pdf', ruleId: 'pdf-page-count', message: `presenter.pdf has ${pages} pages for ${options.slides} slides (expected ${expected})` })
   return { bytes, warnings }
 }
 
