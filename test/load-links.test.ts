@@ -128,3 +128,25 @@ describe('the build cache with no project glossary', () => {
     expect(await sharedInputsHash(root, toolkitA)).not.toBe(await sharedInputsHash(await makeWorkspace({ 'source/bone-health.md': guideline() }), toolkitA))
   })
 })
+
+describe('diff and report never read a named pipe', () => {
+  it('diff refuses a glossary that is a pipe, naming it, instead of hanging', async () => {
+    const root = await makeWorkspace({ 'source/bone-health.md': guideline() })
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: root })
+    git('init', '-q')
+    git('add', '-A')
+    git('commit', '-qm', 'one')
+    execFileSync('mkfifo', [path.join(root, 'source/glossary.yml')])
+    const run = await buildProcess(root, 30_000, ['diff', 'HEAD'])
+    expect(run.code, run.output).toBe(1)
+    expect(run.output).toMatch(/source\/glossary\.yml.*special file \(a named pipe or device\)/)
+  }, 60_000)
+
+  it('report skips a PDF in dist/ that is a pipe instead of hanging', async () => {
+    const root = await makeWorkspace({ 'source/bone-health.md': guideline() })
+    expect((await runCli(root, 'build', '--no-pdf')).code).toBe(0)
+    execFileSync('mkfifo', [path.join(root, 'dist/bone-health/deck.pdf')])
+    const run = await buildProcess(root, 30_000, ['report'])
+    expect(run.code, run.output).toBe(0)
+  }, 60_000)
+})

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises'
-import path from 'node:path'
 import { VFile } from 'vfile'
 import { checkCoverage, type CoverageCell } from './coverage.ts'
 import type { GuidelineResult } from './pipeline.ts'
+import { readProjectFile } from './paths.ts'
 import { handoutGradeLimit } from './readability.ts'
 import { reportWarning } from './report.ts'
 import { sourceMapsOf, type SourceMap } from './source-map.ts'
@@ -77,8 +76,10 @@ export async function builtPdfCoverage(root: string, results: GuidelineResult[])
   for (const result of results) {
     const id = result.meta.id
     for (const name of ['deck.pdf', 'handout.pdf', 'summary.pdf']) {
-      const bytes = await readFile(path.join(root, 'dist', id, name)).catch(() => undefined)
-      if (!bytes) continue
+      // A pipe or a link out of the project where a PDF belongs is not read (the build refuses it).
+      const read = await readProjectFile(root, `dist/${id}/${name}`)
+      if (!('bytes' in read)) continue
+      const bytes = read.bytes
       // Messages go to a scratch file: the report shows the matrix, the build is what fails.
       const scratch = new VFile()
       columns[id] = { ...columns[id], [name]: checkCoverage(scratch, result.meta, result.topicPlaces, name, normalizePdfText(await extractPdfText(bytes))) }

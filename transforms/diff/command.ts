@@ -2,6 +2,7 @@ import pc from 'picocolors'
 import { reporter } from 'vfile-reporter'
 import { exitCodes, type CliIo } from '../cli.ts'
 import { computeDiff } from './compute.ts'
+import { ProjectFileError } from '../paths.ts'
 import { GitReadError, GitRefError } from './git.ts'
 import { diffMarkdown } from './markdown.ts'
 import { escapeControls, jsonWithoutControls } from '../terminal.ts'
@@ -21,7 +22,7 @@ export async function runDiff(args: string[], json: boolean, io: CliIo): Promise
     outcome = await computeDiff({ root: io.cwd, ref, today: io.today })
   } catch (error) {
     if (error instanceof GitRefError) return usageError(error.message, io)
-    if (error instanceof GitReadError) {
+    if (error instanceof GitReadError || error instanceof ProjectFileError) {
       io.stderr(`${pc.red('guidepress:')} ${error.message}`)
       return exitCodes.contentErrors
     }

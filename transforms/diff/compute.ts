@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import { glossaryPath, parseGlossary } from '../glossary.ts'
 import { guidelineFile, listGuidelineIds, readGuidelineSource, sourceDir, type GuidelineSource } from '../load.ts'
 import { transformGuideline, type GuidelineResult, type PipelineContext } from '../pipeline.ts'
+import { readProjectFileOrThrow } from '../paths.ts'
 import { hasErrors } from '../report.ts'
 import type { Glossary } from '../types.ts'
 import { compareOutputs, type Side } from './compare.ts'
@@ -38,7 +38,7 @@ export async function computeDiff(options: DiffOptions): Promise<DiffOutcome> {
   const { root, ref } = options
   const snapshot = await openSnapshot(root, ref)
   const oldGlossary = await snapshot.read(glossaryPath)
-  const newGlossary = await readFile(path.join(root, glossaryPath)).catch(() => undefined)
+  const newGlossary = await readProjectFileOrThrow(root, glossaryPath)
   const glossaryChanged = !sameBytes(oldGlossary, newGlossary)
 
   const oldIds = await snapshot.guidelineIds()
