@@ -182,3 +182,14 @@ describe('glyphs the house font lacks', () => {
     expect(svg).not.toContain('font-style:italic')
   })
 })
+
+describe('handout and summary HTML links', () => {
+  it('keep only the schemes a source may use, even from hand-edited Markdown', async () => {
+    const markdown = '[chat](irc://example.org/room) [talk](xmpp:someone@example.org) [web](https://example.org) [mail](mailto:a@example.org) [here](#top)\n'
+    const html = await markdownToHtml(markdown, { root: process.cwd(), file: 'handouts/x.md' })
+    expect(html).not.toMatch(/href="(irc|xmpp):/)
+    expect(html).toContain('href="https://example.org"')
+    expect(html).toContain('href="mailto:a@example.org"')
+    expect(html).toContain('href="#top"')
+  })
+})

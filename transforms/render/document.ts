@@ -5,7 +5,8 @@
 import path from 'node:path'
 import type { Element, ElementContent, Root } from 'hast'
 import type { Page } from 'puppeteer-core'
-import rehypeSanitize, { defaultSchema } from 'rehype-sanitize'
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize'
+import { allowedSchemes } from '../validate/links.ts'
 import rehypeStringify from 'rehype-stringify'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
@@ -15,6 +16,15 @@ import { visit } from 'unist-util-visit'
 import { closePage, loadHtml, type BrowserSession } from './browser.ts'
 import { cssString, escapeHtml, FONT_STACK, fontFaceCss, fromSuperscript, htmlStart, imagesShownIn, inlineImage, styleText, SUPERSCRIPT_RUN } from './assets.ts'
 import { DEFAULT_STEP_LIMITS, withinLimit, type StepLimits } from './limits.ts'
+
+/**
+ * The default schema, with links limited to the schemes a source may use: committed Markdown
+ * edited by hand must not bring back a scheme the validator refuses (the default allows irc:, xmpp:).
+ */
+const documentSchema: SanitizeSchema = {
+  ...defaultSchema,
+  protocols: { ...defaultSchema.protocols, href: [...allowedSchemes] }
+}
 
 export type PaperSize = 'A4' | 'Letter'
 
@@ -83,7 +93,7 @@ export async function markdownToHtml(markdown: string, options: { root: string; 
       // The house font has no arrows (the default is '↩'), so a word.
       footnoteBackContent: 'Back'
     })
-    .use(rehypeSanitize, defaultSchema)
+    .use(rehypeSanitize, documentSchema)
     .use(rehypeInlineImages, { root: options.root, baseDir: path.dirname(options.file) })
     .use(rehypeSuperscripts)
     .use(rehypeStringify)
