@@ -8,8 +8,11 @@ import { toolkitVersion } from './toolkit.ts'
 import type { CoverageRow, IndexGuideline, ReadabilityRow } from './render/index.ts'
 
 export const cachePath = 'dist/.guidepress-cache.json'
-/** 2: entries also list the source maps and presenter.pdf, which version-1 builds did not make. */
-const cacheVersion = 2
+/**
+ * 2: entries also list the source maps and presenter.pdf, which version-1 builds did not make.
+ * 3: entries carry the audience titles and the readability formula the index shows.
+ */
+const cacheVersion = 3
 
 export interface CacheEntry {
   /** Hash of everything the guideline's outputs depend on. */
