@@ -59,7 +59,6 @@ describe('every message has a place and a rule id', () => {
   const fm = (lines: string) => `title: Bone health\nversion: 1.0.0\nupdated: 2026-01-15\nstatus: draft\n${lines}`
   const hard = 'Notwithstanding considerable interindividual heterogeneity, contemporary multimodality therapeutic algorithms increasingly incorporate molecularly stratified interventions.'
   const cases: Record<string, string> = {
-    'a long bullet': withBody(`Bone matters.\n\n- ${longWords(40)}.\n`),
     'a long subtitle (title slide)': guideline({ frontMatter: fm(`subtitle: ${longWords(70)}\n${topicLines}`) }),
     'a term no output has': guideline({ frontMatter: fm(topicLines.replace('[bone]', '[bone, marrow]')) }),
     'a topic without a section': guideline({ frontMatter: fm(`${topicLines}\n  - id: other\n    title: Other\n    terms: [other]`) }),
