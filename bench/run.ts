@@ -27,7 +27,7 @@ import { parseArgs } from 'node:util'
 import remarkParse from 'remark-parse'
 import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
-import { transformAll } from '../transforms/build.ts'
+import { transformAll } from '../cli/commands/build.ts'
 import { measureNode, type Measured } from './measure.ts'
 import { editGuideline, guidelineId, writeWorkspace, type Workspace } from './synthetic.ts'
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The CLI is TypeScript. Each start runs a bundle that esbuild compiles from transforms/ into
+// The CLI is TypeScript. Each start runs a bundle that esbuild compiles from transforms/, render/ and cli/ into
 // node_modules/.cache/guidepress/<stamp>/, remade whenever a source file changes (about 0.2 s), so
 // there is no build step to forget. Loading one bundle instead of compiling each file through tsx's
 // loader hooks saves about a second a start, which is most of a no-op build. If the bundle cannot
@@ -10,10 +10,11 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 const toolkit = path.join(import.meta.dirname, '..')
-const sources = path.join(toolkit, 'transforms')
+// Every folder the CLI's code comes from: a change in any of them makes a new bundle.
+const sourceFolders = ['transforms', 'render', 'cli'].map((folder) => path.join(toolkit, folder))
 const cacheDir = path.join(toolkit, 'node_modules', '.cache', 'guidepress')
 
-/** Changes whenever a file in transforms/ (or package.json) is added, removed or edited. */
+/** Changes whenever a file in transforms/, render/ or cli/ (or package.json) is added, removed or edited. */
 function sourceStamp() {
   const hash = createHash('sha256')
   const walk = (dir) => {
@@ -26,7 +27,7 @@ function sourceStamp() {
       }
     }
   }
-  walk(sources)
+  for (const folder of sourceFolders) walk(folder)
   const pkg = statSync(path.join(toolkit, 'package.json'))
   hash.update(`package.json ${pkg.size} ${pkg.mtimeMs}\n`)
   return hash.digest('hex').slice(0, 16)
@@ -40,7 +41,7 @@ async function compiledEntry() {
   // Built beside the final folder and renamed into place, so two starts at once never see half a bundle.
   const staging = `${outdir}.${process.pid}.tmp`
   await build({
-    entryPoints: { cli: path.join(sources, 'cli.ts') },
+    entryPoints: { cli: path.join(toolkit, 'cli', 'main.ts') },
     outdir: staging,
     bundle: true,
     splitting: true, // the renderer stays a separate chunk, loaded only when a build renders
@@ -82,6 +83,6 @@ try {
 } catch {
   const { register } = await import('tsx/esm/api')
   register()
-  cli = await import('../transforms/cli.ts')
+  cli = await import('../cli/main.ts')
 }
 process.exitCode = await cli.main(process.argv.slice(2))

@@ -25,7 +25,8 @@ describe('the rule table in docs/authoring.md', () => {
   it('explains every rule a message can carry', async () => {
     const doc = await readFile(authoringGuide, 'utf8')
     const ruleIds = new Set<string>()
-    for (const file of await sourceFiles(path.join(import.meta.dirname, '..', 'transforms'))) {
+    const folders = ['transforms', 'render', 'cli'].map((folder) => path.join(import.meta.dirname, '..', folder))
+    for (const file of (await Promise.all(folders.map(sourceFiles))).flat()) {
       const code = await readFile(file, 'utf8')
       // The rule is the last argument of reportError/reportWarning, or a `ruleId:` field.
       for (const match of code.matchAll(/report(?:Error|Warning)\([\s\S]*?'([a-z]+(?:-[a-z]+)+)'\s*\)|ruleId: '([a-z]+(?:-[a-z]+)+)'/g)) {

@@ -2,10 +2,10 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
-import { loadGlossary } from '../transforms/glossary.ts'
+import { loadGlossary } from '../transforms/input/glossary.ts'
 import { transformGuideline } from '../transforms/pipeline.ts'
-import { handoutGradeLimit } from '../transforms/readability.ts'
-import { recommendationLimits, slideLimits } from '../transforms/slides.ts'
+import { handoutGradeLimit } from '../transforms/gates/readability.ts'
+import { recommendationLimits, slideLimits } from '../transforms/shape/slides.ts'
 import { fixedToday } from './helpers.ts'
 
 /**

@@ -8,7 +8,7 @@ import { cp, readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import JSZip from 'jszip'
 import { afterEach, describe, expect, it } from 'vitest'
-import { pdfPageCount } from '../transforms/render/pdf-text.ts'
+import { pdfPageCount } from '../render/pdf-text.ts'
 import { makeWorkspace, runCli } from './helpers.ts'
 import { browserKinds } from './render/browser-kinds.ts'
 

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { findBrowser } from '../transforms/render/browser.ts'
+import { findBrowser } from '../render/browser.ts'
 
 /**
  * On a fresh machine @sparticuz/chromium unpacks its browser into the temp folder on first use.

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { VFile } from 'vfile'
-import { main, type CliIo } from '../transforms/cli.ts'
+import { main, type CliIo } from '../cli/main.ts'
 import { transformGuideline, type GuidelineResult } from '../transforms/pipeline.ts'
 import type { Glossary } from '../transforms/types.ts'
 

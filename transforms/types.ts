@@ -1,8 +1,8 @@
 import type { RootContent } from 'mdast'
 import type { Position } from 'unist'
-import type { GuidelineMeta } from './front-matter-schema.ts'
+import type { GuidelineMeta } from './input/front-matter-schema.ts'
 
-export type { GuidelineMeta, Topic } from './front-matter-schema.ts'
+export type { GuidelineMeta, Topic } from './input/front-matter-schema.ts'
 
 /** The three things a guideline becomes. */
 export const audiences = ['deck', 'handout', 'summary'] as const
@@ -34,4 +34,11 @@ declare module 'vfile' {
     /** The body with front-matter lines blanked, so body positions are file positions. */
     body: string | undefined
   }
+}
+
+/** One Markdown output the pipeline makes; cli/project/write.ts puts it on disk. */
+export interface OutputFile {
+  /** Path relative to the project root, with `/` separators. */
+  path: string
+  text: string
 }

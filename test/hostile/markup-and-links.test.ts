@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { renderDeckMarkdown } from '../../transforms/render/deck.ts'
-import { markdownToHtml } from '../../transforms/render/document.ts'
+import { renderDeckMarkdown } from '../../render/deck.ts'
+import { markdownToHtml } from '../../render/document.ts'
 import { guideline, messagesOf, transformText } from '../helpers.ts'
 
 /**

@@ -5,9 +5,9 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import { describe, expect, it } from 'vitest'
-import { diffMarkdown } from '../../transforms/diff/markdown.ts'
-import type { DiffReport } from '../../transforms/diff/types.ts'
-import { reportMarkdown } from '../../transforms/report-markdown.ts'
+import { diffMarkdown } from '../../cli/commands/diff/markdown.ts'
+import type { DiffReport } from '../../cli/commands/diff/types.ts'
+import { reportMarkdown } from '../../cli/commands/report.ts'
 import { guideline, transformText } from '../helpers.ts'
 
 /** `report` and `diff` print Markdown for pull-request comments: titles and terms from a source must stay text there. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { termPattern } from '../../transforms/text.ts'
+import { termPattern } from '../../transforms/format/text.ts'
 import { messagesOf, transformText } from '../helpers.ts'
 
 const words = ['bone', 'care', 'rest', 'walk', 'sleep', 'food', 'team', 'plan', 'pain', 'help', 'nurse', 'water', 'light', 'time']

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { renderAll, type GuidelineMeta, type RenderReport } from '../../transforms/render/index.ts'
+import { renderAll, type GuidelineMeta, type RenderReport } from '../../render/index.ts'
 import { guideline, transformText } from '../helpers.ts'
 
 const marker = 'SECRET-MARKER-7f3a'

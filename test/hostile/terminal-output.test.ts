@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { main } from '../../transforms/cli.ts'
+import { main } from '../../cli/main.ts'
 import { fixedToday, guideline, makeWorkspace } from '../helpers.ts'
 
 /**

@@ -3,7 +3,7 @@
 // Chrome has windows and tabs and renders only a window's active tab; the shell renders every
 // page), so browser tests run once per kind this machine has.
 import { existsSync } from 'node:fs'
-import { findBrowser } from '../../transforms/render/browser.ts'
+import { findBrowser } from '../../render/browser.ts'
 
 export interface BrowserKind {
   name: 'full Chromium' | 'headless shell'

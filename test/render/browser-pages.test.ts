@@ -2,7 +2,7 @@
 // tab per window and renders only that one: pages opened as tabs were hidden and their
 // screenshots never returned, which hung every build of two or more guidelines with a PPTX.
 import { afterAll, describe, expect, it } from 'vitest'
-import { BrowserSession } from '../../transforms/render/browser.ts'
+import { BrowserSession } from '../../render/browser.ts'
 import { browserKinds } from './browser-kinds.ts'
 
 const kinds = await browserKinds()

@@ -4,7 +4,7 @@ import { cp, mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { GuidelineMeta } from '../../transforms/render/index.ts'
+import type { GuidelineMeta } from '../../render/index.ts'
 
 export const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const FIXTURES = path.join(PROJECT, 'test/fixtures/render')

@@ -6,9 +6,9 @@ import { readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fromSuperscript } from '../../transforms/render/assets.ts'
-import { renderAll, type GuidelineMeta, type RenderReport } from '../../transforms/render/index.ts'
-import { extractPdfText, pdfFontNames, pdfPageCount } from '../../transforms/render/pdf-text.ts'
+import { fromSuperscript } from '../../render/assets.ts'
+import { renderAll, type GuidelineMeta, type RenderReport } from '../../render/index.ts'
+import { extractPdfText, pdfFontNames, pdfPageCount } from '../../render/pdf-text.ts'
 import {
   NO_NOTES,
   noteParagraphs,
@@ -17,7 +17,7 @@ import {
   presenterPageCount,
   slideBox,
   SLIDES_PER_PAGE
-} from '../../transforms/render/presenter.ts'
+} from '../../render/presenter.ts'
 import { GUIDELINES, makeRoot } from './helpers.ts'
 
 const sentence = (n: number): string => `Point ${n} for rehearsal: pause here, check the room and link the figure to the patient in front of you.`

@@ -2,8 +2,8 @@ import type { Root } from 'mdast'
 import type { ContainerDirective } from 'mdast-util-directive'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import { reportError } from '../report.ts'
-import { writtenAttributes } from './attribute-block.ts'
+import { reportError } from '../messages.ts'
+import { writtenAttributes } from '../format/attribute-block.ts'
 import { isComment } from './sections.ts'
 
 export const containerNames = ['deck', 'handout', 'summary', 'notes', 'recommendation'] as const

@@ -2,7 +2,7 @@ import type { Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import { reportError } from '../report.ts'
+import { reportError } from '../messages.ts'
 
 const followsAColon = new Set(['list', 'table', 'code', 'blockquote'])
 

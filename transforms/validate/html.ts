@@ -1,7 +1,7 @@
 import type { Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import { reportError } from '../report.ts'
+import { reportError } from '../messages.ts'
 import { isComment } from './sections.ts'
 
 /** Raw HTML never reaches an output; HTML comments are allowed (and dropped later). */

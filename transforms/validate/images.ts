@@ -3,8 +3,8 @@ import path from 'node:path'
 import type { Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import { reportError } from '../report.ts'
-import { isInside } from '../paths.ts'
+import { reportError } from '../messages.ts'
+import { isInside } from '../input/paths.ts'
 import { imageSizeProblem } from './image-size.ts'
 
 export interface ImageRuleOptions {

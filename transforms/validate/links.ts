@@ -1,7 +1,7 @@
 import { visit } from 'unist-util-visit'
 import type { Definition, Link, Root } from 'mdast'
 import type { VFile } from 'vfile'
-import { reportError } from '../report.ts'
+import { reportError } from '../messages.ts'
 
 /** The only schemes a link from a source may use: everything else (`javascript:`, `data:`, `file:`, `ftp:`, …) is refused. */
 export const allowedSchemes: readonly string[] = ['http', 'https', 'mailto']

@@ -2,8 +2,8 @@ import type { Heading, Root } from 'mdast'
 import type { Point } from 'unist'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import { reportError } from '../report.ts'
-import { splitSections } from '../sections.ts'
+import { reportError } from '../messages.ts'
+import { splitSections } from '../format/sections.ts'
 
 export interface SectionRuleOptions {
   /** Topic ids declared in the front matter; unknown when the front matter could not be read. */

@@ -1,0 +1,195 @@
+import path from 'node:path'
+import { VFile } from 'vfile'
+import { planBuild, selectIds, updatedCache } from './build-plan.ts'
+import { cachePath, serializeCache } from '../project/cache.ts'
+import { loadGlossary } from '../../transforms/input/glossary.ts'
+import { InterruptGuard } from '../project/interrupt.ts'
+import { guidelineFile, readGuidelineSource, sourceDir, type GuidelineSource } from '../../transforms/input/load.ts'
+import { acquireBuildLock } from '../project/lock.ts'
+import { outputsNoLongerMade, outputsOfDeletedGuidelines } from '../project/orphans.ts'
+import { transformGuideline, type GuidelineResult } from '../../transforms/pipeline.ts'
+import { checkProjectPaths } from '../project/paths.ts'
+import type { RenderedGuidelines } from '../../render/stage.ts'
+import type { BrowserSession } from '../../render/browser.ts'
+import { BrowserUnavailableError } from '../../render/errors.ts'
+import { hasErrors, reportError } from '../../transforms/messages.ts'
+import { sourceMapFiles } from '../../transforms/serialize/source-map.ts'
+import { CommitBlockedError, removeFolderIfEmpty, Staging, stageOutputs, type WriteResult } from '../project/write.ts'
+
+export { UnknownGuidelineError } from './build-plan.ts'
+
+export interface BuildOptions {
+  root: string
+  /** Only these guidelines; all of `source/` when empty. */
+  ids?: string[]
+  /** `YYYY-MM-DD`; today in UTC when not given. */
+  today?: string
+}
+
+export interface TransformResult {
+  /** Every file read, with its messages. */
+  files: VFile[]
+  results: GuidelineResult[]
+  ok: boolean
+}
+
+/**
+ * Loads, checks and transforms guidelines in memory; writes nothing. `sources` are sources already
+ * read (by a build's plan), so no file is read twice.
+ */
+export async function transformAll(options: BuildOptions, sources?: ReadonlyMap<string, GuidelineSource>): Promise<TransformResult> {
+  const { ids } = await selectIds(options.root, options.ids)
+
+  const { file: glossaryFile, glossary } = await loadGlossary(options.root)
+  const context = { sourceDir: path.join(options.root, sourceDir), glossary, today: options.today ?? new Date().toISOString().slice(0, 10) }
+  const files: VFile[] = [glossaryFile, ...(await checkProjectPaths(options.root))]
+  const results: GuidelineResult[] = []
+  for (const id of ids) {
+    const file = guidelineFile(options.root, id, sources?.get(id) ?? (await readGuidelineSource(options.root, id)))
+    files.push(file)
+    if (hasErrors(file)) continue
+    const result = transformGuideline(file, context)
+    if (result) results.push(result)
+  }
+  return { files, results, ok: !files.some(hasErrors) }
+}
+
+export interface BuildProjectOptions extends BuildOptions {
+  pdf: boolean
+  pptx: boolean
+  /** Called for each file the build wrote, once it is in the project (after the commit; never for a failed build). */
+  onFile?: (path: string) => void
+  /** Called for each file the build removed (made by guidepress for a guideline that no longer makes it). */
+  onRemove?: (path: string) => void
+  /** Rebuild every guideline, even those the cache says are unchanged. */
+  force?: boolean
+  /** Build only a stable share of the guidelines (`index` of `count`, 1-based), for CI matrices. */
+  shard?: { index: number; count: number }
+  /** How long to wait for another build holding the lock. */
+  lockWaitMs?: number
+  onLockWait?: (pid: number) => void
+}
+
+export interface BuildOutcome {
+  transformed: TransformResult
+  write?: WriteResult
+  rendered?: RenderedGuidelines
+  /** No browser could start: Markdown and HTML were still written. */
+  browserError?: BrowserUnavailableError
+  /** Whether the new files were moved into place. */
+  committed: boolean
+  /** Guidelines skipped because nothing they depend on changed since their last build. */
+  unchanged: string[]
+  /** The source maps written to `dist/<id>/<output>.map.json`. */
+  sourceMaps?: string[]
+  /** Files guidepress had made that the build removed (deleted guidelines, outputs no longer made). */
+  removed?: string[]
+}
+
+const nothingTransformed: TransformResult = { files: [], results: [], ok: true }
+
+/**
+ * The whole build, all or nothing: transform every guideline; stage the Markdown outputs and
+ * everything rendered for `dist/`, and mark what guidepress made that nothing makes any more; check
+ * the PDFs' text; then move it all into place at once (or, when a move fails, nothing). One build
+ * runs at a time, and an interrupt before the final moves leaves the project untouched.
+ */
+export async function buildProject(options: BuildProjectOptions): Promise<BuildOutcome> {
+  const lock = await acquireBuildLock(options.root, { waitMs: options.lockWaitMs ?? 10 * 60_000, onWait: options.onLockWait })
+  let staging: Staging | undefined
+  let earlyBrowser: Promise<BrowserSession> | undefined
+  const guard = new InterruptGuard(async () => {
+    // Each step on its own: one failing must not keep the others from running.
+    const closeBrowsers = import('../../render/browser.ts').then((browser) => browser.closeAllSessions())
+    await Promise.allSettled([closeBrowsers, staging?.discard()])
+    await lock.release()
+  })
+  try {
+    // Links out of the project and pipes are refused before anything is read through them.
+    const refused = await checkProjectPaths(options.root)
+    if (refused.length > 0) return { transformed: { files: refused, results: [], ok: false }, committed: false, unchanged: [] }
+    const plan = await planBuild(options)
+    const deleted = await outputsOfDeletedGuidelines(options.root, plan.known)
+    if (plan.stale.length === 0 && deleted.files.length === 0) return { transformed: nothingTransformed, committed: true, unchanged: plan.unchanged }
+    const building = plan.stale.length > 0
+    // Loaded only when needed (the renderer brings a browser driver, Marp and a PDF reader), and
+    // started now: the browser's launch then overlaps the transform instead of following it.
+    const renderStage = import('../../render/stage.ts')
+    renderStage.catch(() => undefined) // awaited, and so reported, only if the build gets to rendering
+    if (options.pdf && building) {
+      earlyBrowser = renderStage.then((stage) => stage.startBrowser(options.root))
+      earlyBrowser.catch(() => undefined) // a launch failure is reported where rendering awaits it
+    }
+    const transformed = building ? await transformAll({ ...options, ids: plan.stale }, plan.sources) : nothingTransformed
+    if (!transformed.ok) return { transformed, committed: false, unchanged: plan.unchanged }
+    const open = await Staging.open(options.root)
+    staging = open
+    const outputs = transformed.results.flatMap((result) => result.outputs)
+    const write = await stageOutputs(open, outputs)
+    // Named only once the commit put them in place: a build that fails after staging wrote nothing.
+    const produced: string[] = [...write.written]
+    // Staged before rendering: a build without a browser (or whose browser fails) still writes them.
+    const sourceMaps = transformed.results.flatMap(sourceMapFiles)
+    for (const map of sourceMaps) {
+      await open.stage(map.path, map.text)
+      produced.push(map.path)
+    }
+    let rendered: RenderedGuidelines | undefined
+    let browserError: BrowserUnavailableError | undefined
+    try {
+      const { renderGuidelines } = await renderStage
+      rendered = await renderGuidelines(options.root, transformed.results, {
+        ...(earlyBrowser ? { session: earlyBrowser } : {}),
+        // Only dist/index.html when nothing is built (a deleted guideline leaves it): no browser.
+        pdf: options.pdf && building,
+        pptx: options.pptx,
+        onFile: (file) => produced.push(file),
+        markdown: new Map(outputs.map((output) => [output.path, output.text])),
+        write: (relative, data) => open.stage(relative, data),
+        unchanged: plan.kept
+      })
+    } catch (error) {
+      if (!(error instanceof BrowserUnavailableError)) throw error
+      browserError = error
+    }
+    // PDF coverage reports onto the guidelines' own files.
+    if (transformed.files.some(hasErrors)) {
+      await open.discard()
+      return { transformed, write, rendered, committed: false, unchanged: plan.unchanged }
+    }
+    const sourceMapPaths = sourceMaps.map((map) => map.path)
+    const made = new Set([...outputs.map((output) => output.path), ...sourceMapPaths, ...(rendered?.report.files ?? [])])
+    for (const result of transformed.results) for (const file of await outputsNoLongerMade(options.root, result.meta.id, made)) open.remove(file)
+    for (const file of deleted.files) open.remove(file)
+    const formats = { pdf: options.pdf && !browserError, pptx: options.pdf && options.pptx && !browserError }
+    await open.stage(cachePath, serializeCache(updatedCache(plan, transformed.results, rendered, formats, sourceMapPaths)))
+    let removed: string[]
+    try {
+      removed = (await guard.critical(() => open.commit())).removed
+    } catch (error) {
+      if (!(error instanceof CommitBlockedError)) throw error
+      await open.discard()
+      const blocked = error.blocked.map((each) => blockedFile(options.root, each.path, each.reason))
+      return { transformed: { ...transformed, files: [...transformed.files, ...blocked], ok: false }, write, rendered, committed: false, unchanged: plan.unchanged }
+    }
+    for (const folder of deleted.folders) await removeFolderIfEmpty(options.root, folder)
+    for (const file of produced) options.onFile?.(file)
+    for (const file of removed) options.onRemove?.(file)
+    return { transformed, write, rendered, browserError, committed: true, unchanged: plan.unchanged, sourceMaps: sourceMapPaths, removed }
+  } catch (error) {
+    await staging?.discard()
+    throw error
+  } finally {
+    // Rendering closes the browser; a build that stopped before rendering closes it here.
+    await earlyBrowser?.then((session) => session.close()).catch(() => undefined)
+    guard.dispose()
+    await lock.release()
+  }
+}
+
+/** An output that could not be moved into place, as a located error on its own path. */
+function blockedFile(root: string, relative: string, reason: string): VFile {
+  const file = new VFile({ cwd: root, path: relative })
+  reportError(file, reason, { line: 1, column: 1 }, 'output-blocked')
+  return file
+}

@@ -1,0 +1,148 @@
+// `guidepress dev`: serve dist/ with live reload and rebuild on every save.
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+import pc from 'picocolors'
+import type { CliIo } from '../../main.ts'
+import { cleanUpLimitMs, exitCodes } from '../../project/interrupt.ts'
+import { lockWaitMessage } from '../../project/lock.ts'
+import { watchAncestors } from './parent.ts'
+import { rebuild, type RebuildResult } from './rebuild.ts'
+import { PortUnavailableError, startDevServer, type DevServer, type DevState } from './server.ts'
+import { RebuildQueue, watchSources, type SourceWatcher } from './watch.ts'
+
+export const defaultDevPort = 4173
+
+export interface DevOptions {
+  /** The port to try first (the next free one is taken when it is busy); 0 for any free port. */
+  port: number
+  /** Also render PDFs on each build (slower). */
+  pdf: boolean
+}
+
+type StopSignal = keyof typeof exitCodes
+
+/**
+ * Builds, serves `dist/` and rebuilds on each change until stopped. Resolves with the exit code
+ * once the watcher, the server and every open page's connection are closed.
+ */
+export async function runDev(options: DevOptions, io: CliIo): Promise<number> {
+  const root = io.cwd
+  // A fresh id per server: a page served by an earlier run reloads when it reconnects to this one.
+  const bootId = randomBytes(4).toString('hex')
+  let generation = 0
+  let state: DevState = { generation: `${bootId}-0`, problems: [] }
+
+  let server: DevServer
+  try {
+    server = await startDevServer({ distDir: path.join(root, 'dist'), port: options.port, state: () => state })
+  } catch (error) {
+    if (!(error instanceof PortUnavailableError)) throw error
+    io.stderr(`${pc.red('guidepress:')} ${error.message}`)
+    return 1
+  }
+  if (options.port !== 0 && server.port !== options.port) io.stdout(`Port ${options.port} is in use, so serving on port ${server.port} instead.`)
+  io.stdout(`Serving dist/ at ${pc.cyan(server.url)} (reachable from this computer only)`)
+  io.stdout(options.pdf ? 'Each build renders PDFs too (--pdf).' : 'Quick builds: Markdown and HTML, no PDFs (add --pdf for them).')
+
+  const queue = new RebuildQueue(async (changes) => {
+    const result = await rebuild({
+      root,
+      pdf: options.pdf,
+      today: io.today,
+      lockWaitMs: io.lockWaitMs,
+      onLockWait: (pid) => io.stderr(lockWaitMessage(pid))
+    })
+    printRebuild(result, changes, io)
+    const sameProblems = JSON.stringify(result.problems) === JSON.stringify(state.problems)
+    if (result.built.length === 0 && result.removed.length === 0 && sameProblems) return
+    generation += 1
+    state = { generation: `${bootId}-${generation}`, problems: result.problems }
+    server.announce()
+  })
+
+  // Loaded now, not on the first save: the renderer brings Marp and a PDF reader (seconds to load).
+  void import('../../../render/stage.ts').catch(() => undefined)
+  const stop = whenStopped(io.signal, io)
+  let watcher: SourceWatcher | undefined
+  try {
+    watcher = await watchSources(
+      root,
+      (file) => queue.notify(file),
+      (error) => io.stderr(`${pc.yellow('warning')} watching files: ${error.message}`)
+    )
+    io.stdout('Watching source/ and themes/ for changes; press Ctrl-C to stop.')
+    queue.notify(startReason)
+    const code = await stop.code
+    if (code !== 0) {
+      // A build in progress exits through its own interrupt handling (build.ts: nothing half
+      // written, at most 5 s); one still waiting for another build's lock has written nothing and
+      // must not keep the process alive for minutes.
+      setTimeout(() => process.exit(code), interruptGraceMs).unref()
+    }
+    return code
+  } finally {
+    await watcher?.close()
+    await queue.stop()
+    await server.close()
+    stop.dispose()
+    io.stdout('Stopped the dev server.')
+  }
+}
+
+const startReason = '(start)'
+/** Longer than an interrupted build's own clean-up limit, so the build's handling ends first. */
+const interruptGraceMs = cleanUpLimitMs + 1000
+
+function printRebuild(result: RebuildResult, changes: string[], io: CliIo): void {
+  if (result.report !== '') io.stderr(result.report)
+  for (const warning of result.warnings) io.stderr(`${pc.yellow('warning')} ${warning}`)
+  const time = new Date().toLocaleTimeString('en-GB', { hour12: false })
+  const took = `${result.seconds.toFixed(2)} s`
+  const cause = changes.includes(startReason) ? 'start' : listed(changes)
+  if (!result.ok) {
+    const where = result.failedFiles.length > 0 ? ` in ${listed(result.failedFiles)}` : ''
+    const count = `${result.problems.length} error${result.problems.length === 1 ? '' : 's'}`
+    io.stderr(`${pc.red('✖')} ${time} build failed after ${took} (${cause}): ${count}${where}; still serving the last good build`)
+    return
+  }
+  const unchanged = result.unchanged.length > 0 ? `; ${result.unchanged.length} unchanged` : ''
+  if (result.removed.length > 0) io.stdout(`${pc.yellow('removed')} ${listed(result.removed)}`)
+  if (result.built.length === 0) io.stdout(`${pc.dim('·')} ${time} nothing to rebuild (${cause}${unchanged}), ${took}`)
+  else io.stdout(`${pc.green('✔')} ${time} rebuilt ${result.built.join(', ')} in ${took} (${cause}${unchanged})`)
+}
+
+/** Up to three names, then how many more. */
+function listed(names: string[]): string {
+  const shown = names.slice(0, 3).join(', ')
+  return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown
+}
+
+/**
+ * Resolves with the exit code once the server should stop: 0 when `signal` aborts, 130 or 143 on
+ * SIGINT or SIGTERM. Later signals are left to a running build's own handling, which never stops
+ * it halfway through moving its files into place.
+ */
+function whenStopped(signal: AbortSignal | undefined, io: CliIo): { code: Promise<number>; dispose(): void } {
+  let onSignal: (name: StopSignal) => void = () => undefined
+  let stopWatching: () => void = () => undefined
+  const code = new Promise<number>((resolve) => {
+    onSignal = (name) => resolve(exitCodes[name])
+    if (signal?.aborted) resolve(0)
+    signal?.addEventListener('abort', () => resolve(0), { once: true })
+    stopWatching = watchAncestors(() => {
+      io.stderr('The process that started guidepress dev has ended; stopping.')
+      resolve(parentGoneExitCode)
+    })
+  })
+  for (const name of Object.keys(exitCodes) as StopSignal[]) process.on(name, onSignal)
+  return {
+    code,
+    dispose: () => {
+      stopWatching()
+      for (const name of Object.keys(exitCodes) as StopSignal[]) process.off(name, onSignal)
+    }
+  }
+}
+
+/** As for a hang-up (128 + SIGHUP): what started the server is gone. */
+const parentGoneExitCode = 129

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto'
+import { readdir, readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { glossaryPath } from '../../transforms/input/glossary.ts'
+import { linkProblem, readProjectFile } from '../../transforms/input/paths.ts'
+import { imagesDir, themeFiles } from './paths.ts'
+import { toolkitVersion } from '../../transforms/input/toolkit.ts'
+import type { CoverageRow, IndexGuideline, ReadabilityRow } from '../../render/index.ts'
+
+export const cachePath = 'dist/.guidepress-cache.json'
+/**
+ * 2: entries also list the source maps and presenter.pdf, which version-1 builds did not make.
+ * 3: entries carry the audience titles and the readability formula the index shows.
+ */
+const cacheVersion = 3
+
+export interface CacheEntry {
+  /** Hash of everything the guideline's outputs depend on. */
+  key: string
+  formats: { pdf: boolean; pptx: boolean }
+  /** Hash of each Markdown output, to notice outputs edited or deleted since. */
+  markdown: Record<string, string>
+  /** Files in dist/ the guideline built. */
+  dist: string[]
+  /** What dist/index.html shows for it. */
+  index: { guideline: IndexGuideline; coverage: CoverageRow[]; readability: ReadabilityRow[] }
+}
+
+export type BuildCache = Record<string, CacheEntry>
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex')
+}
+
+export async function readCache(root: string): Promise<BuildCache> {
+  try {
+    const read = await readProjectFile(root, cachePath)
+    if (!('bytes' in read)) return {}
+    const parsed = JSON.parse(read.bytes.toString('utf8')) as { version?: number; entries?: BuildCache }
+    return parsed.version === cacheVersion && parsed.entries ? parsed.entries : {}
+  } catch {
+    return {}
+  }
+}
+
+export function serializeCache(entries: BuildCache): string {
+  const sorted = Object.fromEntries(Object.entries(entries).sort(([a], [b]) => a.localeCompare(b)))
+  return `${JSON.stringify({ version: cacheVersion, entries: sorted }, null, 2)}\n`
+}
+
+/**
+ * The inputs every guideline shares: the glossary, the themes, the images and the toolkit's own
+ * version. A change to any of them rebuilds every guideline (each handout uses the glossary,
+ * every output the themes).
+ */
+export async function sharedInputsHash(root: string, toolkitRoot: string): Promise<string> {
+  const hash = createHash('sha256')
+  hash.update(`toolkit ${toolkitVersion}\n`)
+  // Read as the build reads them: a file that must not be read (a pipe, a link out) is hashed as
+  // refused, and the build reports it. A missing theme is guidepress's own; a missing glossary is
+  // none at all (never the toolkit's, which no build reads).
+  hash.update(`${glossaryPath} ${await inputHash(root, glossaryPath, undefined)}\n`)
+  for (const file of themeFiles) hash.update(`${file} ${await inputHash(root, file, toolkitRoot)}\n`)
+  const imagesRefused = (await linkProblem(root, imagesDir)) !== undefined
+  for (const file of imagesRefused ? [] : await listFiles(path.join(root, imagesDir))) {
+    const image = path.join(root, imagesDir, file)
+    // Only plain files are read: a named pipe would block, and a link to a folder cannot be hashed.
+    const plain = await stat(image).then((info) => info.isFile(), () => false)
+    hash.update(`${file} ${plain ? sha256(await readFile(image)) : 'not a file'}\n`)
+  }
+  return hash.digest('hex')
+}
+
+async function inputHash(root: string, file: string, fallbackRoot: string | undefined): Promise<string> {
+  const read = await readProjectFile(root, file)
+  if ('problem' in read) return 'refused'
+  if ('bytes' in read) return sha256(read.bytes)
+  const fallback = fallbackRoot === undefined ? undefined : await readFile(path.join(fallbackRoot, file)).catch(() => undefined)
+  return fallback ? sha256(fallback) : 'none'
+}
+
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
+  const files: string[] = []
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const relative = path.posix.join(prefix, entry.name)
+    if (entry.isDirectory()) files.push(...(await listFiles(path.join(dir, entry.name), relative)))
+    else files.push(relative)
+  }
+  return files
+}
+
+/** Whether a guideline's last build is still what a build now would give, with every file in place. */
+export async function isCurrent(root: string, entry: CacheEntry | undefined, key: string, formats: { pdf: boolean; pptx: boolean }): Promise<boolean> {
+  if (!entry || entry.key !== key) return false
+  if ((formats.pdf && !entry.formats.pdf) || (formats.pptx && formats.pdf && !entry.formats.pptx)) return false
+  for (const [file, hash] of Object.entries(entry.markdown)) {
+    const read = await readProjectFile(root, file)
+    if (!('bytes' in read) || sha256(read.bytes) !== hash) return false
+  }
+  for (const file of entry.dist) {
+    if (!(await stat(path.join(root, file)).then(() => true, () => false))) return false
+  }
+  return true
+}
+
+/** A stable share of the guidelines for shard `index` of `count` (1-based), whatever else is in the library. */
+export function inShard(id: string, shard: { index: number; count: number }): boolean {
+  return Number.parseInt(sha256(id).slice(0, 8), 16) % shard.count === shard.index - 1
+}

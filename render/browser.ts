@@ -1,0 +1,255 @@
+// Finds, starts and locks down the one headless browser a build uses.
+//
+// Lookup order: CHROME_PATH, then a system Chrome/Chromium/Edge, then the
+// npm-shipped @sparticuz/chromium. Network: three layers, each enough alone
+// for what it covers. Every page opened through `openPage` intercepts
+// requests: only data: URLs and file:// URLs inside the allowed project
+// folders load; everything else is aborted and recorded in `blocked`. What
+// interception never sees (WebSockets, workers, prefetches) meets the
+// refusing proxy (proxy.ts). And every page is loaded under a
+// Content-Security-Policy that allows no connection and no script but the
+// deck's own (`loadHtml`).
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import puppeteer, { type Browser, type Page } from 'puppeteer-core'
+import { isInside, realPathOr } from '../transforms/input/paths.ts'
+import { BrowserUnavailableError, RenderError } from './errors.ts'
+import { withinLimit, type StepPlace } from './limits.ts'
+import { PROXY_FLAGS, RefusingProxy } from './proxy.ts'
+
+export { BrowserUnavailableError }
+
+const SYSTEM_BROWSERS: readonly string[] = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/microsoft-edge',
+  '/usr/bin/microsoft-edge-stable',
+  '/opt/google/chrome/chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe'
+]
+
+export interface BrowserCandidate {
+  executablePath: string
+  source: 'CHROME_PATH' | 'system' | '@sparticuz/chromium'
+  /** chrome-headless-shell builds (sparticuz) need puppeteer's 'shell' mode. */
+  headless: true | 'shell'
+}
+
+const LAUNCH_FLAGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-extensions',
+  '--disable-dev-shm-usage',
+  '--font-render-hinting=none',
+  '--hide-scrollbars',
+  '--mute-audio'
+]
+
+/** All candidate executables in lookup order; only the first that exists is tried. */
+export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise<BrowserCandidate> {
+  const fromEnv = env.CHROME_PATH?.trim()
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new BrowserUnavailableError(`CHROME_PATH=${fromEnv} does not exist`)
+    return { executablePath: fromEnv, source: 'CHROME_PATH', headless: true }
+  }
+  for (const candidate of SYSTEM_BROWSERS) {
+    if (existsSync(candidate)) return { executablePath: candidate, source: 'system', headless: true }
+  }
+  try {
+    const chromium = (await import('@sparticuz/chromium')).default
+    const executablePath = await chromium.executablePath()
+    return { executablePath, source: '@sparticuz/chromium', headless: 'shell' }
+  } catch (error) {
+    throw new BrowserUnavailableError('no CHROME_PATH, no system browser, @sparticuz/chromium missing or unusable', {
+      cause: error
+    })
+  }
+}
+
+let launches = 0
+/** How many browsers this process has started (the build's budget is two). */
+export function browserLaunchCount(): number {
+  return launches
+}
+
+export interface SessionOptions {
+  /** Folders whose files pages may load through file:// (themes, fonts, images). */
+  allowedDirs: string[]
+  env?: NodeJS.ProcessEnv
+  /** Let loopback connections through the network block: for tests that open `guidepress dev` pages; never for rendering. */
+  allowLoopback?: boolean
+}
+
+const openSessions = new Set<BrowserSession>()
+
+/** Closes every browser still open (on an interrupt), removing their temporary profiles. */
+export async function closeAllSessions(): Promise<void> {
+  await Promise.allSettled([...openSessions].map((session) => session.close()))
+}
+
+/** One started browser plus its request policy. Close it with `close()`. */
+export class BrowserSession {
+  readonly blocked: string[] = []
+  private constructor(
+    readonly browser: Browser,
+    readonly candidate: BrowserCandidate,
+    private readonly allowedDirs: string[],
+    private readonly userDataDir: string,
+    private readonly proxy: RefusingProxy
+  ) {}
+
+  static async start(options: SessionOptions): Promise<BrowserSession> {
+    const candidate = await findBrowser(options.env)
+    const userDataDir = await mkdtemp(path.join(tmpdir(), 'guidepress-chrome-'))
+    const proxy = await RefusingProxy.start()
+    launches += 1
+    try {
+      const browser = await puppeteer.launch({
+        executablePath: candidate.executablePath,
+        headless: candidate.headless,
+        args: [...LAUNCH_FLAGS, ...PROXY_FLAGS(proxy.port, { loopback: options.allowLoopback === true })],
+        userDataDir,
+        pipe: true,
+        protocolTimeout: 120_000,
+        // guidepress handles interrupts itself (it must discard staged files first); see closeAllSessions.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false
+      })
+      const allowed = options.allowedDirs.map((dir) => realPathOr(path.resolve(dir)))
+      const session = new BrowserSession(browser, candidate, allowed, userDataDir, proxy)
+      openSessions.add(session)
+      return session
+    } catch (error) {
+      await proxy.close()
+      await rm(userDataDir, { recursive: true, force: true })
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+      throw new BrowserUnavailableError(`${candidate.source} ${candidate.executablePath} failed to start: ${reason}`, {
+        cause: error
+      })
+    }
+  }
+
+  /** Is this URL one a page may load? data: always; file: only inside allowed folders. */
+  isAllowed(url: string): boolean {
+    if (url.startsWith('data:') || url === 'about:blank') return true
+    if (!url.startsWith('file:')) return false
+    let file: string
+    try {
+      // Where the file really is: a symbolic link inside an allowed folder may lead anywhere.
+      file = realPathOr(path.resolve(fileURLToPath(url)))
+    } catch {
+      return false
+    }
+    return this.allowedDirs.some((dir) => isInside(dir, file))
+  }
+
+  /** Connections the refusing proxy turned away (WebSockets, worker requests, prefetches…). */
+  get refused(): string[] {
+    return [...this.proxy.attempts]
+  }
+
+  /**
+   * A new page with request interception enforcing `isAllowed`, in a window of its own.
+   *
+   * Why a window: full Chrome (headless or not) shows one tab per window and renders only that
+   * one; a page opened as another tab is hidden (document.visibilityState 'hidden'), produces no
+   * frames, and Page.captureScreenshot on it waits for a frame forever. Puppeteer also serialises
+   * screenshots, new pages and page closes per browser context, so that one stalled screenshot
+   * stalled every other page of the build until the protocol timeout. chrome-headless-shell (the
+   * @sparticuz build) has no tabs, every page is visible, hence builds passed there. A page that
+   * is the only tab of its own window is visible in both, whatever the others do.
+   */
+  async openPage(): Promise<Page> {
+    const page = await this.browser.newPage({ type: 'window' })
+    // What the security policy refused never becomes a request; its console report names the URL.
+    page.on('console', (message) => {
+      const refused = /'([^']+)'(?: because it)? violates the following Content Security Policy/.exec(message.text())
+      if (refused?.[1]) this.blocked.push(refused[1])
+    })
+    await page.setRequestInterception(true)
+    page.on('request', (request) => {
+      if (request.isInterceptResolutionHandled()) return
+      const url = request.url()
+      if (this.isAllowed(url)) {
+        void request.continue()
+      } else {
+        this.blocked.push(url)
+        void request.abort('blockedbyclient')
+      }
+    })
+    return page
+  }
+
+  /**
+   * Safe to call more than once (a build closes a browser it started early whatever happened).
+   * A browser stuck in a stalled page gets a few seconds to close, then its process is killed.
+   */
+  async close(): Promise<void> {
+    if (!openSessions.delete(this)) return
+    try {
+      const closed = this.browser.close().then(() => true, () => false)
+      const inTime = await Promise.race([closed, new Promise<false>((resolve) => setTimeout(() => resolve(false), CLOSE_GRACE_MS).unref())])
+      if (!inTime) this.browser.process()?.kill('SIGKILL')
+    } finally {
+      await this.proxy.close().catch(() => undefined)
+      await rm(this.userDataDir, { recursive: true, force: true }).catch(() => undefined)
+    }
+  }
+}
+
+const CLOSE_GRACE_MS = 3000
+
+/** What a rendered page may do: show inline styles and data: images and fonts, run only the scripts hashed. */
+export function contentSecurityPolicy(scriptHashes: readonly string[] = []): string {
+  const scripts = scriptHashes.length ? scriptHashes.map((hash) => `'${hash}'`).join(' ') : "'none'"
+  return [
+    "default-src 'none'",
+    "style-src 'unsafe-inline'",
+    'img-src data:',
+    'font-src data:',
+    `script-src ${scripts}`,
+    "base-uri 'none'",
+    "form-action 'none'"
+  ].join('; ')
+}
+
+/**
+ * Loads a guidepress HTML document into `page` under `contentSecurityPolicy(scriptHashes)` (a
+ * <meta> first in <head>, before anything it governs) and waits for its fonts, within the load
+ * limit. The page must then be visible: a hidden page never renders a screenshot.
+ */
+export async function loadHtml(page: Page, html: string, options: { scriptHashes?: readonly string[]; limitMs: number; place: StepPlace }): Promise<void> {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(options.scriptHashes)}">`
+  const at = html.indexOf('<head>')
+  if (at < 0) throw new RenderError(`${options.place.id}: ${options.place.output}: the page has no <head> for its security policy`)
+  const guarded = `${html.slice(0, at + 6)}\n${meta}${html.slice(at + 6)}`
+  const load = async (): Promise<string> => {
+    await page.setContent(guarded, { waitUntil: 'load', timeout: 0 })
+    await page.evaluate('document.fonts.ready.then(() => undefined)')
+    return (await page.evaluate('document.visibilityState')) as string
+  }
+  const visibility = await withinLimit(load(), options.limitMs, { ...options.place, step: 'loading the page' })
+  if (visibility !== 'visible') throw new RenderError(`${options.place.id}: ${options.place.output}: the browser hid the page (${visibility}), so it cannot be rendered`)
+}
+
+/** Closes a page, without waiting on one whose step stalled (closing the browser ends it). */
+export async function closePage(page: Page): Promise<void> {
+  await Promise.race([page.close().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref())])
+}
+

@@ -1,0 +1,186 @@
+// Handouts and summaries: CommonMark + GFM → sanitised HTML (no scripts, no
+// javascript: URLs) in a full document with the print stylesheet, then PDF in
+// the shared browser with title, version, date, page numbers and the draft
+// mark on every page through CSS @page margin boxes.
+import path from 'node:path'
+import type { Element, ElementContent, Root } from 'hast'
+import type { Page } from 'puppeteer-core'
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize'
+import { allowedSchemes } from '../transforms/validate/links.ts'
+import rehypeStringify from 'rehype-stringify'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
+import { unified } from 'unified'
+import { visit } from 'unist-util-visit'
+import { closePage, loadHtml, type BrowserSession } from './browser.ts'
+import { cssString, escapeHtml, FONT_STACK, fontFaceCss, fromSuperscript, htmlStart, imagesShownIn, inlineImage, styleText, SUPERSCRIPT_RUN } from './assets.ts'
+import { DEFAULT_STEP_LIMITS, withinLimit, type StepLimits } from './limits.ts'
+
+/**
+ * The default schema, with links limited to the schemes a source may use: committed Markdown
+ * edited by hand must not bring back a scheme the validator refuses (the default allows irc:, xmpp:).
+ */
+const documentSchema: SanitizeSchema = {
+  ...defaultSchema,
+  protocols: { ...defaultSchema.protocols, href: [...allowedSchemes] }
+}
+
+export type PaperSize = 'A4' | 'Letter'
+
+/** What every printed document's running head and page setup say: handouts, summaries, presenter notes. */
+export interface PrintedPage {
+  title: string
+  version: string
+  updated: string
+  lang: string
+  draft: boolean
+  paper: PaperSize
+}
+
+export interface DocumentInput extends PrintedPage {
+  root: string
+  /** Absolute path of the Markdown file (image paths resolve from its folder). */
+  file: string
+  markdown: string
+  printCss: string
+  kind: 'handout' | 'summary'
+}
+
+export const DRAFT_MARK = 'Draft – not clinically approved'
+
+/** Replaces image sources under source/images/ with data: URLs (after sanitising). */
+function rehypeInlineImages(options: { root: string; baseDir: string }) {
+  return (tree: Root): void => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName !== 'img') return
+      const src = node.properties.src
+      if (typeof src !== 'string') return
+      const data = inlineImage(options.root, options.baseDir, src)
+      if (data) node.properties.src = data
+    })
+  }
+}
+
+/** Unicode superscript digits (missing from the house font) → <sup> elements. */
+function rehypeSuperscripts() {
+  return (tree: Root): void => {
+    visit(tree, 'text', (node, index, parent) => {
+      if (!parent || index === undefined || !SUPERSCRIPT_RUN.test(node.value)) return
+      SUPERSCRIPT_RUN.lastIndex = 0
+      const parts: ElementContent[] = []
+      let last = 0
+      for (const match of node.value.matchAll(SUPERSCRIPT_RUN)) {
+        if (match.index > last) parts.push({ type: 'text', value: node.value.slice(last, match.index) })
+        parts.push({ type: 'element', tagName: 'sup', properties: {}, children: [{ type: 'text', value: fromSuperscript(match[0]) }] })
+        last = match.index + match[0].length
+      }
+      if (last < node.value.length) parts.push({ type: 'text', value: node.value.slice(last) })
+      parent.children.splice(index, 1, ...parts)
+      return index + parts.length
+    })
+  }
+}
+
+/** Markdown → sanitised HTML fragment. */
+export async function markdownToHtml(markdown: string, options: { root: string; file: string }): Promise<string> {
+  const file = await unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype, {
+      footnoteLabel: 'Notes',
+      footnoteBackLabel: 'Back to text',
+      // The house font has no arrows (the default is '↩'), so a word.
+      footnoteBackContent: 'Back'
+    })
+    .use(rehypeSanitize, documentSchema)
+    .use(rehypeInlineImages, { root: options.root, baseDir: path.dirname(options.file) })
+    .use(rehypeSuperscripts)
+    .use(rehypeStringify)
+    .process(markdown)
+  return String(file)
+}
+
+/** Per-document @page rules: paper size and the running header/footer texts. */
+export function pageCss(
+  input: Omit<PrintedPage, 'lang'> & { kind: DocumentInput['kind'] | 'presenter' },
+  /** Page margins (CSS shorthand) when not the stylesheet's. */
+  margin?: string
+): string {
+  const running = `${input.title} · version ${input.version} · updated ${input.updated}`
+  const box = `font-family:${FONT_STACK};font-size:9pt;color:#4a5563;`
+  const draft = input.draft
+    ? `@top-right{content:${cssString(DRAFT_MARK)};${box}color:#5c3300;font-weight:700;vertical-align:middle}`
+    : ''
+  // The clinician summary is a two-page brief: narrower margins than the patient handout.
+  const margins = margin ?? (input.kind === 'summary' ? '16mm 14mm 14mm' : undefined)
+  const label = input.kind === 'presenter' ? `@bottom-left{content:"Presenter notes";${box}vertical-align:middle}` : ''
+  return `@page{size:${input.paper};${margins ? `margin:${margins};` : ''}` +
+    `@top-left{content:${cssString(running)};${box}vertical-align:middle}` +
+    draft +
+    label +
+    `@bottom-right{content:"Page " counter(page) " of " counter(pages);${box}vertical-align:middle}}`
+}
+
+/** A complete, script-free HTML document for a handout or summary. */
+export async function documentHtml(input: DocumentInput): Promise<string> {
+  const body = await markdownToHtml(input.markdown, { root: input.root, file: input.file })
+  const label = input.kind === 'handout' ? 'Handout' : 'Summary'
+  const draft = input.draft ? `<strong class="gp-draft">${escapeHtml(DRAFT_MARK)}</strong>` : ''
+  return `${htmlStart(input.lang, `${input.title} – ${label}`)}
+<style>
+${fontFaceCss()}
+${styleText(input.printCss)}
+${pageCss(input)}
+</style>
+</head>
+<body class="gp-${input.kind}">
+<header class="gp-meta">
+<span>${escapeHtml(label)} · version ${escapeHtml(input.version)} · updated ${escapeHtml(input.updated)}</span>
+${draft}
+</header>
+<main>
+${body}
+</main>
+</body>
+</html>
+`
+}
+
+/** Which PDF a print is for: guideline id and output file name, e.g. `handout.pdf`. */
+export interface PrintTarget {
+  id: string
+  output: string
+  limits?: StepLimits
+}
+
+/** Prints a document HTML string to PDF in a fresh page of the shared browser. */
+export async function printDocument(session: BrowserSession, html: string, target: PrintTarget): Promise<Uint8Array> {
+  return (await printHtml(session, html, target, async () => undefined)).pdf
+}
+
+/**
+ * Loads a printable page (its own @page rules) in a fresh page of the shared browser, runs
+ * `prepare` on it once the fonts are in (a fit step, say), and prints it; each step within its limit.
+ */
+export async function printHtml<T>(
+  session: BrowserSession,
+  html: string,
+  target: PrintTarget,
+  prepare: (page: Page) => Promise<T>
+): Promise<{ pdf: Uint8Array; prepared: T }> {
+  const limits = target.limits ?? DEFAULT_STEP_LIMITS
+  const place = { id: target.id, output: target.output, files: imagesShownIn(html) }
+  const page = await session.openPage()
+  try {
+    await loadHtml(page, html, { limitMs: limits.loadMs, place: { ...place, step: 'loading' } })
+    const prepared = await withinLimit(prepare(page), limits.fitMs, { ...place, step: 'fitting the text' })
+    const pdf = await withinLimit(page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, timeout: 0 }), limits.pdfMs, {
+      ...place,
+      step: 'printing'
+    })
+    return { pdf, prepared }
+  } finally {
+    await closePage(page)
+  }
+}

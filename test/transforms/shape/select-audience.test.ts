@@ -1,0 +1,69 @@
+import { toString } from 'mdast-util-to-string'
+import { describe, expect, it } from 'vitest'
+import { VFile } from 'vfile'
+import { parseGuideline } from '../../../transforms/parse/parse.ts'
+import { selectAudience } from '../../../transforms/shape/select-audience.ts'
+
+const body = `Shared text.
+
+:::deck
+Deck text.
+:::
+
+:::handout
+Handout text.
+:::
+
+:::summary
+Summary text.
+:::
+
+:::notes
+Speaker notes.
+:::
+
+:::recommendation{strength="strong" certainty="high"}
+Recommended.
+:::
+
+<!-- an author's comment -->
+`
+
+function tree() {
+  const file = new VFile({ value: body })
+  file.data.body = body
+  return parseGuideline(file)
+}
+
+describe('selectAudience', () => {
+  it.each([
+    ['deck', ['Shared text.', 'Deck text.', 'Speaker notes.', 'Recommended.']],
+    ['handout', ['Shared text.', 'Handout text.']],
+    ['summary', ['Shared text.', 'Summary text.', 'Recommended.']]
+  ] as const)('keeps shared content and the %s’s own blocks', (audience, expected) => {
+    const selected = selectAudience(tree(), audience)
+    const text = toString(selected)
+    for (const part of ['Shared text.', 'Deck text.', 'Handout text.', 'Summary text.', 'Speaker notes.', 'Recommended.']) {
+      expect(text.includes(part), `${audience}: ${part}`).toBe((expected as readonly string[]).includes(part))
+    }
+    expect(JSON.stringify(selected)).not.toContain('an author')
+  })
+
+  it('drops comments inside the notes and recommendations it keeps', () => {
+    const file = new VFile({ value: '' })
+    file.data.body = ':::notes\n<!-- draft note -->\nSay this.\n:::\n\n:::recommendation{strength="strong" certainty="high"}\nOffer it. <!-- check dose -->\n:::\n'
+    const parsed = parseGuideline(file)
+    for (const audience of ['deck', 'summary'] as const) {
+      const selected = JSON.stringify(selectAudience(parsed, audience))
+      expect(selected).not.toContain('draft note')
+      expect(selected).not.toContain('check dose')
+    }
+  })
+
+  it('does not change the tree it was given', () => {
+    const original = tree()
+    const before = JSON.stringify(original)
+    selectAudience(original, 'handout')
+    expect(JSON.stringify(original)).toBe(before)
+  })
+})

@@ -1,0 +1,175 @@
+import type { Sentence } from 'nlcst'
+import { toString as nlcstToString } from 'nlcst-to-string'
+import { ParseEnglish } from 'parse-english'
+import { smogFormula } from 'smog-formula'
+import type { VFile } from 'vfile'
+import { fallbackFormula, formulaFor, type ReadabilityFormula, type WordCounts } from './readability-formulas.ts'
+import type { TextBlock } from './readable-text.ts'
+import { reportError, reportWarning } from '../messages.ts'
+import { termPattern } from '../format/text.ts'
+
+export { bodyBlocks, explainedTerms, type TextBlock } from './readable-text.ts'
+
+export const handoutGradeLimit = 8
+
+/**
+ * One sentence may not be both long and far harder than the limit. GOV.UK's style guide sets 25
+ * words as the limit of a sentence ("Sentence length: why 25 words is our limit", 2014: longer
+ * sentences should be broken up or, failing that, be in plain English), so a longer sentence fails
+ * when it is not plain: its own grade (Flesch–Kincaid; the Wiener Sachtextformel, on the same scale,
+ * for German) above 14, six grades over the limit, a second
+ * year of university. At 26 words that takes more than 1.6 syllables a word; everyday words give 10 to 13.
+ * Short sentences are never failed alone: one long word ("Chemotherapy can help.") puts the grade of a
+ * three-word sentence past 14, and the average already weighs them.
+ */
+export const longSentenceWords = 25
+export const sentenceGradeCeiling = handoutGradeLimit + 6
+
+/**
+ * A glossary term the handout explains in "Words to know" is one the reader has been taught: each
+ * of its words counts at most two syllables, as an everyday two-syllable word does ("chemotherapy"
+ * counts as "treatment" would).
+ */
+export const knownWordSyllables = 2
+
+export interface SentenceScore extends TextBlock {
+  words: number
+  grade: number
+}
+
+export interface ReadabilityFigures {
+  words: number
+  sentences: number
+  syllables: number
+  polysyllables: number
+  /** The grade level, by `formula`. */
+  grade: number
+  /** The formula of `grade` and of each sentence's grade: Flesch–Kincaid for English, the Wiener Sachtextformel for German. */
+  formula: string
+  /** Whether the handout gate reads these figures: false for a language guidepress has no formula for (measured as English). */
+  gated: boolean
+  /** SMOG index (an English formula, reported only). */
+  smog: number
+  /** The hardest sentences, hardest first. */
+  hardest: SentenceScore[]
+  /** Every sentence longer than `longSentenceWords` that reads above `sentenceGradeCeiling`, in reading order. */
+  impenetrable: SentenceScore[]
+}
+
+/**
+ * Whether the handout gate applies to text in a language: English (Flesch–Kincaid) and German (Wiener
+ * Sachtextformel) have a published formula here; a handout in another language is measured with the
+ * English one for the report but never gated, and the report says so.
+ */
+export function readabilityGated(lang: string): boolean {
+  return formulaFor(lang) !== undefined
+}
+
+// parse-english splits any Latin-script text into sentences and words; only syllables are per language.
+const parser = new ParseEnglish()
+
+/**
+ * The grade (by the formula of `lang`) and SMOG over some blocks, with each sentence scored to find
+ * the hardest. Words inside a `knownTerms` phrase count at most `knownWordSyllables` syllables.
+ */
+export function measureReadability(blocks: TextBlock[], knownTerms: readonly string[] = [], lang = 'en', hardestCount = 5): ReadabilityFigures {
+  const formula = formulaFor(lang) ?? fallbackFormula
+  const totals: WordCounts = { sentences: 0, words: 0, syllables: 0, polysyllables: 0, monosyllables: 0, longWords: 0 }
+  const scored: SentenceScore[] = []
+  const known = knownTerms.map((term) => new RegExp(termPattern(term).source, 'giu'))
+  for (const block of blocks) {
+    const knownRanges = known.flatMap((pattern) => [...block.text.matchAll(pattern)].map((match) => [match.index, match.index + match[0].length] as const))
+    // nlcst is shallow: root → paragraphs → sentences → words; walking it directly is cheaper than visiting.
+    for (const paragraph of parser.parse(block.text).children) {
+      if (paragraph.type !== 'ParagraphNode') continue
+      for (const sentence of paragraph.children) {
+        if (sentence.type !== 'SentenceNode') continue
+        const counts = countSentence(sentence, formula, knownRanges)
+        if (counts.words === 0) continue
+        for (const key of Object.keys(totals) as Array<keyof WordCounts>) totals[key] += counts[key]
+        const start = sentence.position?.start ?? { line: 1, column: 1 }
+        scored.push({
+          text: nlcstToString(sentence).replace(/\s+/g, ' ').trim(),
+          line: block.line + start.line - 1,
+          column: start.line === 1 ? block.column + start.column - 1 : start.column,
+          words: counts.words,
+          grade: round(formula.grade(counts))
+        })
+      }
+    }
+  }
+  const grade = totals.words === 0 ? 0 : formula.grade(totals)
+  const smog = totals.sentences === 0 ? 0 : smogFormula({ sentence: totals.sentences, polysillabicWord: totals.polysyllables })
+  const impenetrable = scored.filter((sentence) => sentence.words > longSentenceWords && sentence.grade > sentenceGradeCeiling)
+  const { sentences, words, syllables, polysyllables } = totals
+  return { words, sentences, syllables, polysyllables, grade: round(grade), formula: formula.name, gated: readabilityGated(lang), smog: round(smog), hardest: hardestOf(scored, hardestCount), impenetrable }
+}
+
+/** The `count` hardest sentences, hardest first (ties in reading order). */
+function hardestOf(scored: SentenceScore[], count: number): SentenceScore[] {
+  const hardest: SentenceScore[] = []
+  for (const sentence of scored) {
+    if (hardest.length === count && sentence.grade <= (hardest.at(-1)?.grade ?? 0)) continue
+    const at = hardest.findIndex((each) => each.grade < sentence.grade)
+    hardest.splice(at === -1 ? hardest.length : at, 0, sentence)
+    if (hardest.length > count) hardest.pop()
+  }
+  return hardest
+}
+
+function countSentence(sentence: Sentence, formula: ReadabilityFormula, knownRanges: ReadonlyArray<readonly [number, number]>): WordCounts {
+  const counts: WordCounts = { sentences: 1, words: 0, syllables: 0, polysyllables: 0, monosyllables: 0, longWords: 0 }
+  for (const child of sentence.children) {
+    if (child.type !== 'WordNode') continue
+    const text = nlcstToString(child)
+    // Numbers and symbols are not words a reader sounds out.
+    if (!/\p{L}/u.test(text)) continue
+    const offset = child.position?.start.offset ?? -1
+    const isKnown = knownRanges.some(([start, end]) => offset >= start && offset < end)
+    // A known word reads as an everyday one: at most two syllables, and not a long word.
+    const syllables = isKnown ? Math.min(knownWordSyllables, formula.syllables(text)) : formula.syllables(text)
+    counts.words += 1
+    counts.syllables += syllables
+    if (syllables >= 3) counts.polysyllables += 1
+    if (syllables === 1) counts.monosyllables += 1
+    if (!isKnown && [...text].length > 6) counts.longWords += 1
+  }
+  return counts
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100
+}
+
+function quote(sentence: SentenceScore): string {
+  return sentence.text.length > 80 ? `${sentence.text.slice(0, 79)}…` : sentence.text
+}
+
+/**
+ * The handout must read at grade 8 or below on average, and no sentence may be long and far harder
+ * (each one an error at its source line). Above the average, the build fails at the hardest
+ * sentence, and each sentence above the limit among the hardest is listed at its source line.
+ * Handouts in a language without a formula are not gated (see `readabilityGated`).
+ */
+export function checkHandoutReadability(file: VFile, figures: ReadabilityFigures): void {
+  if (!figures.gated) return
+  for (const sentence of figures.impenetrable) {
+    reportError(
+      file,
+      `Unexpected long, hard sentence for patients (${sentence.words} words at grade ${sentence.grade.toFixed(1)}; a sentence over ${longSentenceWords} words must read at grade ${sentenceGradeCeiling} or below): “${quote(sentence)}”; split it and use everyday words`,
+      sentence,
+      'sentence-too-hard'
+    )
+  }
+  if (figures.grade <= handoutGradeLimit) return
+  const hardest = figures.hardest.filter((sentence) => sentence.grade > handoutGradeLimit)
+  reportError(
+    file,
+    `Expected the handout to read at grade ${handoutGradeLimit.toFixed(1)} or below (${figures.formula}), not ${figures.grade.toFixed(1)}; shorten the hard sentences listed`,
+    hardest[0] ?? { line: 1, column: 1 },
+    'handout-readability'
+  )
+  for (const sentence of hardest) {
+    reportWarning(file, `Unexpected hard sentence for patients (grade ${sentence.grade.toFixed(1)}): “${quote(sentence)}”; use shorter sentences and everyday words`, sentence, 'sentence-hard-to-read')
+  }
+}

@@ -1,0 +1,12 @@
+import { audiences, type Audience } from '../types.ts'
+
+/** Every rendered file guidepress can make in `dist/<id>/`, in the order `dist/index.html` lists them. */
+export const renderedFileNames = ['deck.html', 'deck.pdf', 'deck.pptx', 'presenter.pdf', 'handout.html', 'handout.pdf', 'summary.html', 'summary.pdf']
+
+/** The source map of one output in `dist/<id>/` (see `source-map.ts`). */
+export function sourceMapName(audience: Audience): string {
+  return `${audience}.map.json`
+}
+
+/** Every file guidepress can make in `dist/<id>/`; only these are ever removed from it. */
+export const distFileNames: readonly string[] = [...renderedFileNames, ...audiences.map(sourceMapName)]

@@ -1,0 +1,81 @@
+import type { Root, RootContent } from 'mdast'
+import { citedDefinitions, removeCitations } from './citations.ts'
+import { rebaseImages } from './images.ts'
+import { audienceTitle, draftMark, isApproved, readableDate } from './labels.ts'
+import { sectionHeading, splitSections } from '../format/sections.ts'
+import { referenceList } from './summary.ts'
+import { termPattern, visibleText } from '../format/text.ts'
+import type { Glossary, GuidelineMeta } from '../types.ts'
+
+export const wordsToKnowTitle = 'Words to know'
+export const handoutSourcesTitle = 'Sources'
+
+/**
+ * The plain-language handout: title, draft mark, each section's shared and handout text, words to
+ * know, and the sources no other output lists. Citation marks are left to the clinician outputs,
+ * but a reference the handout cites that no other output lists (`citedElsewhere`: the footnote
+ * identifiers the guideline's other outputs cite) would otherwise vanish: it is listed under "Sources".
+ */
+export function shapeHandout(tree: Root, meta: GuidelineMeta, glossary: Glossary, citedElsewhere: ReadonlySet<string> = new Set()): Root {
+  rebaseImages(tree, 'handouts')
+  const sources = citedDefinitions(tree).filter((definition) => !citedElsewhere.has(definition.identifier))
+  removeCitations(tree)
+  const children: RootContent[] = [{ type: 'heading', depth: 1, children: [{ type: 'text', value: audienceTitle(meta, 'handout') }] }]
+  if (!isApproved(meta)) {
+    children.push({
+      type: 'blockquote',
+      children: [
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'strong', children: [{ type: 'text', value: `${draftMark}.` }] },
+            { type: 'text', value: ' A doctor has not yet checked this handout. Talk with your care team before you act on it.' }
+          ]
+        }
+      ]
+    })
+  }
+  const body: RootContent[] = []
+  for (const section of splitSections(tree).sections) {
+    if (section.children.length === 0) continue
+    body.push(sectionHeading(section), ...section.children)
+  }
+  children.push(...body)
+
+  const words = termsUsed(body, glossary)
+  if (words.length > 0) {
+    children.push(
+      { type: 'heading', depth: 2, children: [{ type: 'text', value: wordsToKnowTitle }] },
+      {
+        type: 'list',
+        ordered: false,
+        spread: false,
+        data: { fromGlossary: true },
+        children: words.map(([term, explanation]) => ({
+          type: 'listItem',
+          spread: false,
+          children: [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: term }] }, { type: 'text', value: `: ${explanation}` }] }]
+        }))
+      }
+    )
+  }
+  if (sources.length > 0) {
+    children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: handoutSourcesTitle }] }, referenceList(sources, false))
+  }
+  children.push(
+    { type: 'thematicBreak' },
+    { type: 'paragraph', children: [{ type: 'text', value: `Version ${meta.version}. Updated ${readableDate(meta.updated, meta.lang)}.` }] }
+  )
+  return { type: 'root', children }
+}
+
+/** Glossary entries whose term the handout uses, in order of first use. */
+function termsUsed(body: RootContent[], glossary: Glossary): Array<[string, string]> {
+  const root: Root = { type: 'root', children: body }
+  const text = visibleText(root)
+  return [...glossary]
+    .map(([term, explanation]) => ({ term, explanation, at: text.search(termPattern(term)) }))
+    .filter((entry) => entry.at >= 0)
+    .sort((a, b) => a.at - b.at)
+    .map((entry) => [entry.term, entry.explanation])
+}
