@@ -12,22 +12,11 @@ import { BuildInProgressError, lockWaitMessage } from './project/lock.ts'
 import { RenderError } from '../render/errors.ts'
 import { reportMarkdown } from './commands/report.ts'
 import { newIdProblem, starterGuideline } from './commands/new.ts'
+import { exitCodes, type CliIo } from './io.ts'
 import { escapeControls } from './terminal.ts'
 import { toolkitVersion } from '../transforms/input/toolkit.ts'
 
-export interface CliIo {
-  cwd: string
-  stdout: (text: string) => void
-  stderr: (text: string) => void
-  /** `YYYY-MM-DD`; tests fix it so warnings about dates do not drift. */
-  today?: string
-  /** How long a build waits for another build to finish (default ten minutes). */
-  lockWaitMs?: number
-  /** Stops `guidepress dev` when aborted (it then exits 0). */
-  signal?: AbortSignal
-}
-
-export const exitCodes = { ok: 0, contentErrors: 1, usage: 2 } as const
+export type { CliIo } from './io.ts'
 
 const usage = `Usage: guidepress <command> [options]
 

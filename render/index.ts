@@ -11,74 +11,24 @@ import { PDFDocument } from 'pdf-lib'
 import { audienceTitle, indexTitles } from '../transforms/shape/labels.ts'
 import { allowedDirs, readTheme, themeFileName } from './assets.ts'
 import { BrowserSession, BrowserUnavailableError } from './browser.ts'
-import { named, RenderError, type RenderWarning } from './errors.ts'
-import type { StepLimits } from './limits.ts'
+import { named, RenderError } from './errors.ts'
 import { deckDocument, fitCss, renderDeckInBrowser, renderDeckMarkdown, type RenderedDeck } from './deck.ts'
-import { documentHtml, printDocument, type PaperSize } from './document.ts'
-import { renderIndex, type IndexExtras, type IndexGuideline } from './index-page.ts'
+import { documentHtml, printDocument } from './document.ts'
+import { renderIndex, type IndexGuideline } from './index-page.ts'
 import { finalizePdf } from './pdf-meta.ts'
 import { extractPdfText } from './pdf-text.ts'
 import { buildPptx } from './pptx.ts'
 import { presenterHtml, presenterPdf, printPresenterLayout } from './presenter.ts'
+import type { GuidelineMeta, RenderOptions, RenderReport } from './types.ts'
 import { writeAtomic } from './write.ts'
 import { renderedFileNames } from '../transforms/serialize/outputs.ts'
 
 export type { CoverageRow, IndexExtras, IndexGuideline, ReadabilityRow } from './index-page.ts'
-
-export interface GuidelineMeta {
-  id: string
-  title: string
-  subtitle?: string
-  'handout-title'?: string
-  'summary-title'?: string
-  version: string
-  updated: string /* YYYY-MM-DD */
-  status: 'draft' | 'in-review' | 'approved'
-  lang: string
-  outputs: Array<'deck' | 'handout' | 'summary'>
-}
+export type { GuidelineMeta, RenderOptions, RenderReport } from './types.ts'
 
 /** The one browser of a build, with the project's allow-list; a build may start it early (see RenderOptions.session). */
 export function startBrowser(root: string): Promise<BrowserSession> {
   return BrowserSession.start({ allowedDirs: allowedDirs(root) })
-}
-
-export interface RenderOptions {
-  root: string /* project root */
-  pdf: boolean
-  pptx: boolean
-  /** One call per file written, with its path relative to root (e.g. dist/x/deck.pdf). */
-  onFile?: (path: string) => void
-  /** Paper for handouts and summaries; A4 by default. */
-  paper?: PaperSize
-  /** Coverage and readability data for dist/index.html (quality gates). */
-  index?: IndexExtras
-  /** Pages rendered at once; default and maximum os.availableParallelism(). */
-  concurrency?: number
-  /** Device scale of the slide PNGs in the PPTX; 1.5 (1920×1080) by default. */
-  imageScale?: number
-  /** Markdown to render, by path relative to root (e.g. decks/x.md), instead of reading it from disk. */
-  markdown?: ReadonlyMap<string, string>
-  /** Guidelines not rendered this time (unchanged since the last build) that dist/index.html still lists. */
-  unchangedGuidelines?: IndexGuideline[]
-  /** A browser already starting (from startBrowser), so its launch overlaps earlier work; renderAll closes it. */
-  session?: Promise<BrowserSession>
-  /** Where each file goes (relative path, bytes); by default written in place atomically. */
-  write?: (relative: string, data: string | Uint8Array) => Promise<void>
-  /** Time limits of the browser steps (limits.ts); the defaults suit every real guideline. */
-  limits?: StepLimits
-}
-
-export interface RenderReport {
-  /** Files written, relative to root, in the order written. */
-  files: string[]
-  browserStarts: number
-  /** Extracted text of each PDF, keyed by its path relative to root. */
-  pdfText: Record<string /* dist path */, string>
-  /** Non-fatal findings, e.g. a slide still overfull after shrinking; the render stage places them in the source. */
-  warnings: RenderWarning[]
-  /** URLs the browser refused to load (network, files outside the allow-list). */
-  blocked: string[]
 }
 
 interface Job {

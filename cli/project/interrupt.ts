@@ -1,7 +1,5 @@
-const signals = ['SIGINT', 'SIGTERM'] as const
-type Signal = (typeof signals)[number]
-/** How an interrupted command exits: 128 + the signal's number, as shells report it. */
-export const exitCodes: Record<Signal, number> = { SIGINT: 130, SIGTERM: 143 }
+import { exitCodes, stopSignals, type StopSignal } from '../io.ts'
+
 /** A browser that will not close must not keep an interrupted build alive. */
 export const cleanUpLimitMs = 5000
 
@@ -13,14 +11,14 @@ export const cleanUpLimitMs = 5000
 export class InterruptGuard {
   private inCritical = false
   private stopping = false
-  private pending: Signal | undefined
-  private readonly listener = (signal: Signal): void => {
+  private pending: StopSignal | undefined
+  private readonly listener = (signal: StopSignal): void => {
     if (this.inCritical) this.pending = signal
     else if (!this.stopping) void this.stop(signal, 'nothing was changed')
   }
 
   constructor(private readonly cleanUp: () => Promise<void>) {
-    for (const signal of signals) process.on(signal, this.listener)
+    for (const signal of stopSignals) process.on(signal, this.listener)
   }
 
   async critical<T>(work: () => Promise<T>): Promise<T> {
@@ -36,10 +34,10 @@ export class InterruptGuard {
   }
 
   dispose(): void {
-    for (const signal of signals) process.off(signal, this.listener)
+    for (const signal of stopSignals) process.off(signal, this.listener)
   }
 
-  private async stop(signal: Signal, outcome: string): Promise<never> {
+  private async stop(signal: StopSignal, outcome: string): Promise<never> {
     this.stopping = true
     this.dispose()
     process.stderr.write(`\nguidepress: interrupted (${signal}); ${outcome}\n`)

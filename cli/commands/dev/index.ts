@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import pc from 'picocolors'
-import type { CliIo } from '../../main.ts'
-import { cleanUpLimitMs, exitCodes } from '../../project/interrupt.ts'
+import { exitCodes, stopSignals, type CliIo, type StopSignal } from '../../io.ts'
+import { cleanUpLimitMs } from '../../project/interrupt.ts'
 import { lockWaitMessage } from '../../project/lock.ts'
 import { watchAncestors } from './parent.ts'
 import { rebuild, type RebuildResult } from './rebuild.ts'
@@ -18,8 +18,6 @@ export interface DevOptions {
   /** Also render PDFs on each build (slower). */
   pdf: boolean
 }
-
-type StopSignal = keyof typeof exitCodes
 
 /**
  * Builds, serves `dist/` and rebuilds on each change until stopped. Resolves with the exit code
@@ -127,22 +125,19 @@ function whenStopped(signal: AbortSignal | undefined, io: CliIo): { code: Promis
   let stopWatching: () => void = () => undefined
   const code = new Promise<number>((resolve) => {
     onSignal = (name) => resolve(exitCodes[name])
-    if (signal?.aborted) resolve(0)
-    signal?.addEventListener('abort', () => resolve(0), { once: true })
+    if (signal?.aborted) resolve(exitCodes.ok)
+    signal?.addEventListener('abort', () => resolve(exitCodes.ok), { once: true })
     stopWatching = watchAncestors(() => {
       io.stderr('The process that started guidepress dev has ended; stopping.')
-      resolve(parentGoneExitCode)
+      resolve(exitCodes.parentGone)
     })
   })
-  for (const name of Object.keys(exitCodes) as StopSignal[]) process.on(name, onSignal)
+  for (const name of stopSignals) process.on(name, onSignal)
   return {
     code,
     dispose: () => {
       stopWatching()
-      for (const name of Object.keys(exitCodes) as StopSignal[]) process.off(name, onSignal)
+      for (const name of stopSignals) process.off(name, onSignal)
     }
   }
 }
-
-/** As for a hang-up (128 + SIGHUP): what started the server is gone. */
-const parentGoneExitCode = 129

@@ -1,6 +1,6 @@
 import pc from 'picocolors'
 import { reporter } from 'vfile-reporter'
-import { exitCodes, type CliIo } from '../../main.ts'
+import { exitCodes, type CliIo } from '../../io.ts'
 import { computeDiff } from './compute.ts'
 import { ProjectFileError } from '../../../transforms/input/paths.ts'
 import { GitReadError, GitRefError } from './git.ts'
