@@ -65,7 +65,7 @@ function wordCount(text: string): number {
   return text.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length
 }
 
-/** The glossary terms the output explains in "Words to know" (the list shape-handout marks `fromGlossary`). */
+/** The glossary terms the output explains in "Words to know" (the list shape/handout.ts marks `fromGlossary`). */
 export function explainedTerms(tree: Root): string[] {
   const terms: string[] = []
   visit(tree, 'list', (list) => {

@@ -13,7 +13,7 @@ declare module 'unist' {
 
 export const draftMark = 'Draft – not clinically approved'
 
-/** First line of a presenter note whose text would otherwise read as Marp directives (see shape-deck.ts). */
+/** First line of a presenter note whose text would otherwise read as Marp directives (see shape/deck.ts). */
 export const notesLabel = 'Presenter notes'
 
 export function isApproved(meta: GuidelineMeta): boolean {
