@@ -33,6 +33,8 @@ declare module 'vfile' {
     topicIds: string[] | undefined
     /** The body with front-matter lines blanked, so body positions are file positions. */
     body: string | undefined
+    /** Absolute path of the `source/` folder, for the image rule (the file's own folder when not set). */
+    sourceDir: string | undefined
   }
 }
 

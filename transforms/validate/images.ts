@@ -7,15 +7,14 @@ import { reportError } from '../messages.ts'
 import { isInside } from '../input/paths.ts'
 import { imageSizeProblem } from './image-size.ts'
 
-export interface ImageRuleOptions {
-  /** Absolute path of the `source/` folder: every image must resolve inside it. */
-  sourceDir: string
-}
-
-/** Images need alt text and a file inside `source/` (no remote, absolute or escaping paths) of a known format, within the size limits. */
-export default function validateImages(options: ImageRuleOptions) {
-  const sourceDir = realpathSync(options.sourceDir)
+/**
+ * Images need alt text and a file inside `source/` (no remote, absolute or escaping paths) of a known
+ * format, within the size limits. A unified plugin: `source/` is `file.data.sourceDir`, else the file's
+ * own folder, and is read only when a file is checked (attaching touches no disk).
+ */
+export default function validateImages() {
   return (tree: Root, file: VFile): void => {
+    const sourceDir = realpathSync(file.data.sourceDir ?? file.dirname ?? file.cwd)
     visit(tree, (node) => {
       if (node.type === 'imageReference') {
         reportError(file, 'Expected an inline image `![alt](images/name.svg)` instead of a reference-style image', node.position, 'image-reference')

@@ -1,4 +1,5 @@
 import type { Root } from 'mdast'
+import { unified } from 'unified'
 import type { VFile } from 'vfile'
 import validateDirectives from './directives.ts'
 import validateEmptyContent from './empty-content.ts'
@@ -8,20 +9,22 @@ import validateImages from './images.ts'
 import validateLinks from './links.ts'
 import validateSections from './sections.ts'
 
+export { validateDirectives, validateEmptyContent, validateFootnotes, validateHtml, validateImages, validateLinks, validateSections }
+
+/**
+ * Every body rule of the source format as unified plugins, in the order their messages are reported.
+ * A unified user can `.use()` any of them after remark-parse and remark-directive.
+ */
+export const validators = [validateSections, validateDirectives, validateFootnotes, validateHtml, validateLinks, validateImages, validateEmptyContent]
+
+const validator = unified().use(validators).freeze()
+
 export interface ValidateOptions {
   sourceDir: string
 }
 
-/** Runs every body rule of the source format; each reports vfile messages with its own ruleId. */
+/** Runs every body rule on a parsed guideline; each reports vfile messages with its own ruleId. */
 export function validateBody(tree: Root, file: VFile, options: ValidateOptions): void {
-  const rules = [
-    validateSections({ topicIds: file.data.topicIds, topicPlaces: file.data.topicIdPlaces }),
-    validateDirectives(),
-    validateFootnotes(),
-    validateHtml(),
-    validateLinks(),
-    validateImages({ sourceDir: options.sourceDir }),
-    validateEmptyContent()
-  ]
-  for (const rule of rules) rule(tree, file)
+  file.data.sourceDir = options.sourceDir
+  validator.runSync(tree, file)
 }

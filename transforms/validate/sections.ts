@@ -1,21 +1,17 @@
 import type { Heading, Root } from 'mdast'
-import type { Point } from 'unist'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { reportError } from '../messages.ts'
 import { splitSections } from '../format/sections.ts'
 
-export interface SectionRuleOptions {
-  /** Topic ids declared in the front matter; unknown when the front matter could not be read. */
-  topicIds: readonly string[] | undefined
-  /** Where each topic id is written in the front matter. */
-  topicPlaces?: ReadonlyMap<string, Point>
-}
-
 const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
-/** Checks the shape of the body: `##` sections, one per topic, none empty, no `#` headings. */
-export default function validateSections(options: SectionRuleOptions) {
+/**
+ * Checks the shape of the body: `##` sections, one per topic, none empty, no `#` headings. A unified
+ * plugin; the topics come from the file: `file.data.topicIds` (unknown when the front matter could not
+ * be read) and `file.data.topicIdPlaces` (where each is written), as the front-matter stage sets them.
+ */
+export default function validateSections() {
   return (tree: Root, file: VFile): void => {
     visit(tree, 'heading', (heading: Heading) => {
       if (heading.depth === 1) {
@@ -36,8 +32,9 @@ export default function validateSections(options: SectionRuleOptions) {
       reportError(file, 'Unexpected content before the first `##` section; move it into a section', firstContent.position, 'content-before-section')
     }
 
-    if (!options.topicIds) return
-    const declared = new Set(options.topicIds)
+    const topicIds = file.data.topicIds
+    if (!topicIds) return
+    const declared = new Set(topicIds)
     const seen = new Map<string, number>()
     for (const section of sections) {
       const place = { line: section.line, column: section.column }
@@ -56,7 +53,7 @@ export default function validateSections(options: SectionRuleOptions) {
     }
     for (const id of declared) {
       if (!seen.has(id)) {
-        reportError(file, `Expected a section \`## Title {#${id}}\` for topic \`${id}\``, options.topicPlaces?.get(id) ?? { line: 1, column: 1 }, 'topic-section-missing')
+        reportError(file, `Expected a section \`## Title {#${id}}\` for topic \`${id}\``, file.data.topicIdPlaces?.get(id) ?? { line: 1, column: 1 }, 'topic-section-missing')
       }
     }
   }
