@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { ruleUrl } from '../transforms/messages.ts'
 import { makeWorkspace, runCli } from './helpers.ts'
 
 const authoringGuide = path.join(import.meta.dirname, '..', 'docs', 'authoring.md')
@@ -24,21 +25,37 @@ describe('docs/authoring.md', () => {
 describe('the rule table in docs/authoring.md', () => {
   it('explains every rule a message can carry', async () => {
     const doc = await readFile(authoringGuide, 'utf8')
-    const ruleIds = new Set<string>()
-    const folders = ['transforms', 'render', 'cli'].map((folder) => path.join(import.meta.dirname, '..', folder))
-    for (const file of (await Promise.all(folders.map(sourceFiles))).flat()) {
-      const code = await readFile(file, 'utf8')
-      // The rule is the last argument of reportError/reportWarning, or a `ruleId:` field.
-      for (const match of code.matchAll(/report(?:Error|Warning)\([\s\S]*?'([a-z]+(?:-[a-z]+)+)'\s*\)|ruleId: '([a-z]+(?:-[a-z]+)+)'/g)) {
-        ruleIds.add(match[1] ?? match[2] ?? '')
-      }
-    }
+    const ruleIds = await ruleIdsInCode()
     // The scan itself must find the rules, or this test would pass by finding none.
     expect(ruleIds.size).toBeGreaterThan(40)
     const undocumented = [...ruleIds].filter((id) => !doc.includes(`\`${id}\``))
     expect(undocumented).toEqual([])
   })
+
+  it('has an anchor on each rule row, which messages link to as their url', async () => {
+    const doc = await readFile(authoringGuide, 'utf8')
+    const ruleIds = await ruleIdsInCode()
+    expect(ruleIds.size).toBeGreaterThan(40)
+    const rows = doc.split('\n').filter((line) => line.startsWith('| <a id='))
+    const unanchored = [...ruleIds].filter((id) => !rows.some((row) => row.includes(`<a id="${id}"></a>`) && row.includes(`\`${id}\``)))
+    expect(unanchored).toEqual([])
+    expect(ruleUrl('heading-level-one')).toBe('docs/authoring.md#heading-level-one')
+  })
 })
+
+/** Every rule id a message can carry, found in the code of transforms/, render/ and cli/. */
+async function ruleIdsInCode(): Promise<Set<string>> {
+  const ruleIds = new Set<string>()
+  const folders = ['transforms', 'render', 'cli'].map((folder) => path.join(import.meta.dirname, '..', folder))
+  for (const file of (await Promise.all(folders.map(sourceFiles))).flat()) {
+    const code = await readFile(file, 'utf8')
+    // The rule is the last argument of reportError/reportWarning, or a `ruleId:` field.
+    for (const match of code.matchAll(/report(?:Error|Warning)\([\s\S]*?'([a-z]+(?:-[a-z]+)+)'\s*\)|ruleId: '([a-z]+(?:-[a-z]+)+)'/g)) {
+      ruleIds.add(match[1] ?? match[2] ?? '')
+    }
+  }
+  return ruleIds
+}
 
 async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true })

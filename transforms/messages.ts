@@ -27,8 +27,14 @@ function report(file: VFile, reason: string, place: Place, ruleId: string, fatal
   // made from the front matter, so a message about it points at the front matter's start.
   const message = file.message(text, { place: place ?? frontMatterStart, ruleId, source: messageSource })
   message.fatal = fatal
+  message.url = ruleUrl(ruleId)
 }
 
 export function hasErrors(file: VFile): boolean {
   return file.messages.some((message) => message.fatal === true)
+}
+
+/** Where a rule is explained: its row of the rule table in the authoring guide (as unified-lint-rule sets `url`). */
+export function ruleUrl(ruleId: string): string {
+  return `docs/authoring.md#${ruleId}`
 }

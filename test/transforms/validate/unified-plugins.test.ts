@@ -36,6 +36,8 @@ describe('guidepress validators as unified plugins', () => {
       'image-missing@7:1'
     ])
     expect(file.messages.every((message) => message.source === 'guidepress' && message.fatal === true)).toBe(true)
+    // Each links to its rule's row in the authoring guide, as unified-lint-rule's messages do.
+    expect(file.messages.map((message) => message.url)).toEqual(file.messages.map((message) => `docs/authoring.md#${message.ruleId}`))
   })
 
   it('attach without touching the disk, and read the source folder from file.data', async () => {
