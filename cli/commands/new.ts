@@ -1,4 +1,4 @@
-const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+import { kebabCaseId } from '../../transforms/format/ids.ts'
 
 /** Every output and build file is named after the id; file systems allow 255 bytes a name, and staging adds a suffix. */
 export const maxIdLength = 100
@@ -6,7 +6,7 @@ export const maxIdLength = 100
 /** Why `guidepress new <id>` refuses an id, or `undefined` for a usable one. */
 export function newIdProblem(id: string): string | undefined {
   const shown = id.length > 40 ? `${id.slice(0, 40)}…` : id
-  if (!kebabCase.test(id)) return `Expected a kebab-case id such as \`bone-health\` (lowercase letters a–z, digits and single hyphens; no \`/\`, \`.\` or spaces), not \`${shown}\``
+  if (!kebabCaseId.test(id)) return `Expected a kebab-case id such as \`bone-health\` (lowercase letters a–z, digits and single hyphens; no \`/\`, \`.\` or spaces), not \`${shown}\``
   if (id.length > maxIdLength) return `Expected an id of at most ${maxIdLength} characters, not ${id.length} (\`${shown}\`); it names every output file`
   return undefined
 }

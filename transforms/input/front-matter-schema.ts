@@ -1,7 +1,7 @@
 import { z } from 'zod'
+import { kebabCaseId } from '../format/ids.ts'
 import { isMatchableTerm } from '../format/text.ts'
 
-const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 // semver.org's own pattern, without build metadata being required.
 const semanticVersion =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/
@@ -22,7 +22,7 @@ function isCalendarDay(value: string): boolean {
 const nonEmptyText = z.string({ error: 'Expected text' }).trim().min(1, { error: 'Expected non-empty text' })
 
 export const topicSchema = z.strictObject({
-  id: z.string({ error: 'Expected a kebab-case id' }).regex(kebabCase, { error: 'Expected a kebab-case id such as `bone-metastases`' }),
+  id: z.string({ error: 'Expected a kebab-case id' }).regex(kebabCaseId, { error: 'Expected a kebab-case id such as `bone-metastases`' }),
   title: nonEmptyText,
   terms: z.array(nonEmptyText.refine(isMatchableTerm, { error: 'Expected a term of words, numbers and punctuation, which every output (PDF text too) can show; no emoji, symbols or invisible characters' }), { error: 'Expected a list of terms' }).min(1, { error: 'Expected at least one term' })
 })

@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import { readProjectFile } from './paths.ts'
+import { kebabCaseId } from '../format/ids.ts'
 import { reportError } from '../messages.ts'
 
 export const sourceDir = 'source'
@@ -10,7 +11,7 @@ export const sourceDir = 'source'
  * pathological input (thousands of headings), so larger files are refused before parsing.
  */
 const maxSourceBytes = 256 * 1024
-export const guidelineIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+export const guidelineIdPattern = kebabCaseId
 
 /** The guideline ids in `source/`, sorted so every build visits them in the same order. */
 export async function listGuidelineIds(root: string): Promise<string[]> {

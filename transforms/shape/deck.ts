@@ -7,7 +7,7 @@ import { marpYaml } from './marp-yaml.ts'
 import { draftMark, footerLine, isApproved, notesLabel, readableDate, recommendationQuote } from './labels.ts'
 import { sectionHeading, splitSections } from '../format/sections.ts'
 import { serializeFragment } from '../serialize/serialize.ts'
-import { referenceList } from './summary.ts'
+import { referenceList } from './references.ts'
 import { packRecommendations, packSlides, type Slide } from './slides.ts'
 import type { GuidelineMeta } from '../types.ts'
 

@@ -3,7 +3,7 @@ import { citedDefinitions, removeCitations } from './citations.ts'
 import { rebaseImages } from './images.ts'
 import { audienceTitle, draftMark, isApproved, readableDate } from './labels.ts'
 import { sectionHeading, splitSections } from '../format/sections.ts'
-import { referenceList } from './summary.ts'
+import { referenceList } from './references.ts'
 import { termPattern, visibleText } from '../format/text.ts'
 import type { Glossary, GuidelineMeta } from '../types.ts'
 

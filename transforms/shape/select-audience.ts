@@ -2,7 +2,7 @@ import type { Root, RootContent } from 'mdast'
 import type {} from 'mdast-util-directive'
 import { SKIP, visit } from 'unist-util-visit'
 import type { Audience } from '../types.ts'
-import { directiveContent } from '../validate/directives.ts'
+import { directiveContent } from '../format/directives.ts'
 import { cloneTree } from './clone.ts'
 
 /** Blocks kept as directives for the shaper of these outputs (and dropped for the others). */

@@ -1,6 +1,7 @@
-import type { FootnoteDefinition, List, Root, RootContent } from 'mdast'
+import type { Root, RootContent } from 'mdast'
 import { numberCitations } from './citations.ts'
 import { rebaseImages } from './images.ts'
+import { referenceList } from './references.ts'
 import { audienceTitle, draftMark, isApproved, readableDate, recommendationQuote } from './labels.ts'
 import { sectionHeading, splitSections } from '../format/sections.ts'
 import type { GuidelineMeta } from '../types.ts'
@@ -31,24 +32,4 @@ export function shapeSummary(tree: Root, meta: GuidelineMeta): Root {
     children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: 'References' }] }, referenceList(references))
   }
   return { type: 'root', children }
-}
-
-/**
- * The cited footnotes as a list (numbered unless `ordered` is false), in the order the text cites
- * them. Each item keeps its definition's place, so a message about it names the source line.
- */
-export function referenceList(references: FootnoteDefinition[], ordered = true): List {
-  return {
-    type: 'list',
-    ordered,
-    ...(ordered ? { start: 1 } : {}),
-    spread: false,
-    data: { references: true },
-    children: references.map((definition) => ({
-      type: 'listItem',
-      spread: false,
-      ...(definition.position ? { position: definition.position } : {}),
-      children: definition.children.map((child) => (child.type === 'paragraph' ? { ...child, data: { ...child.data, oneLine: true } } : child))
-    }))
-  }
 }

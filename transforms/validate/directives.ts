@@ -4,23 +4,10 @@ import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { reportError } from '../messages.ts'
 import { writtenAttributes } from '../format/attribute-block.ts'
-import { isComment } from './sections.ts'
-
-export const containerNames = ['deck', 'handout', 'summary', 'notes', 'recommendation'] as const
-export type ContainerName = (typeof containerNames)[number]
-export const strengths = ['strong', 'conditional'] as const
-export const certainties = ['high', 'moderate', 'low', 'very-low'] as const
+import { isComment } from '../format/comments.ts'
+import { certainties, containerNames, directiveContent, isContainerName, strengths } from '../format/directives.ts'
 
 const labelAttributes: Record<string, readonly string[]> = { strength: strengths, certainty: certainties }
-
-/** A directive's children without its `[label]` paragraph. */
-export function directiveContent(node: ContainerDirective): ContainerDirective['children'] {
-  return node.children.filter((child) => !(child.type === 'paragraph' && child.data?.directiveLabel === true))
-}
-
-export function isContainerName(name: string): name is ContainerName {
-  return (containerNames as readonly string[]).includes(name)
-}
 
 /** Checks container directives: known names, no nesting, no empty blocks, valid recommendation labels. */
 export default function validateDirectives() {

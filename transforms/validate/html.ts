@@ -2,7 +2,7 @@ import type { Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { reportError } from '../messages.ts'
-import { isComment } from './sections.ts'
+import { isComment } from '../format/comments.ts'
 
 /** Raw HTML never reaches an output; HTML comments are allowed (and dropped later). */
 export default function validateHtml() {

@@ -2,9 +2,10 @@ import type { Heading, Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { reportError } from '../messages.ts'
+import { isComment } from '../format/comments.ts'
+import { kebabCaseId } from '../format/ids.ts'
 import { splitSections } from '../format/sections.ts'
 
-const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 /**
  * Checks the shape of the body: `##` sections, one per topic, none empty, no `#` headings. A unified
@@ -21,7 +22,7 @@ export default function validateSections() {
       if (id === undefined) return
       if (heading.depth !== 2) {
         reportError(file, `Unexpected \`{#${id}}\` on a level-${heading.depth} heading; topic ids go on \`##\` headings`, heading.position, 'heading-id-misplaced')
-      } else if (!kebabCase.test(id)) {
+      } else if (!kebabCaseId.test(id)) {
         reportError(file, `Expected a kebab-case topic id in \`{#${id}}\`, such as \`{#bone-metastases}\``, heading.position, 'heading-id-invalid')
       }
     })
@@ -42,7 +43,7 @@ export default function validateSections() {
         reportError(file, `Unexpected empty section \`${section.title}\`; write its content or remove the heading`, place, 'section-empty')
       }
       const id = section.topicId
-      if (id === undefined || !kebabCase.test(id)) continue
+      if (id === undefined || !kebabCaseId.test(id)) continue
       if (!declared.has(id)) {
         reportError(file, `Unexpected section id \`{#${id}}\`: it is not a topic in the front matter; declare it under \`topics\` or remove the id`, place, 'heading-id-unknown')
       } else if (seen.has(id)) {
@@ -57,8 +58,4 @@ export default function validateSections() {
       }
     }
   }
-}
-
-export function isComment(html: string): boolean {
-  return html.replace(/<!--[\s\S]*?-->/g, '').trim() === ''
 }
