@@ -1,0 +1,133 @@
+// The outputs made in the browser: per deck its PDF, PPTX, fitted deck.html and presenter.pdf; per
+// handout and summary its PDF. Pages render in parallel; the first failure ends the render.
+import { availableParallelism } from 'node:os'
+import pLimit from 'p-limit'
+import { PDFDocument } from 'pdf-lib'
+import { audienceTitle } from '../transforms/shape/labels.ts'
+import type { BrowserSession } from './browser.ts'
+import { deckDocument, fitCss, renderDeckInBrowser } from './deck.ts'
+import { printDocument } from './document.ts'
+import { named, RenderError } from './errors.ts'
+import { finalizePdf, type PdfMetadata } from './pdf-meta.ts'
+import { extractPdfText } from './pdf-text.ts'
+import { buildPptx } from './pptx.ts'
+import { presenterHtml, presenterPdf, printPresenterLayout } from './presenter.ts'
+import { dist, type Job, type RenderRun } from './run.ts'
+
+type Limit = <T>(work: () => Promise<T>) => Promise<T>
+type Deck = NonNullable<Job['deck']>
+/** A guideline's PDF metadata; each output adds its own subject. */
+type DocumentMeta = Omit<PdfMetadata, 'subject'>
+
+/** Renders every browser output of every guideline in one session, and closes it. */
+export async function renderInBrowser(run: RenderRun, jobs: Job[], session: BrowserSession): Promise<void> {
+  const { options } = run
+  const pages = pLimit(Math.max(1, Math.min(options.concurrency ?? availableParallelism(), availableParallelism())))
+  // A page still queued when a render failed never opens.
+  const limit: Limit = (work) => pages(() => (run.failed ? Promise.reject(new RenderError('not rendered: another output failed first')) : work()))
+  const tasks: Array<Promise<void>> = []
+  try {
+    for (const job of jobs) {
+      const { meta } = job
+      const pdfMeta = { title: meta.title, keywords: [meta.id, `version ${meta.version}`, meta.status], author: 'guidepress', lang: meta.lang, updated: meta.updated }
+      if (job.deck) tasks.push(...deckTasks(run, job, job.deck, session, limit, pdfMeta))
+      if (options.pdf) tasks.push(...job.docs.map((doc) => documentPdfTask(run, job, doc, session, limit, pdfMeta)))
+    }
+    // The first failure ends the render at once (closing the browser stops the other pages).
+    await Promise.all(tasks.map((task) => task.catch((error: unknown) => {
+      run.failed = true
+      throw error
+    })))
+  } finally {
+    // Not the proxy's refusals: most are the browser's own calls home, which say nothing about the guideline.
+    run.report.blocked.push(...session.blocked)
+    await session.close()
+    // Every page has ended now (closing the browser ends them); none writes after this returns.
+    await Promise.allSettled(tasks)
+  }
+}
+
+/** The deck's PDF and PPTX with its fitted deck.html, then (with PDFs) its presenter.pdf. */
+function deckTasks(run: RenderRun, job: Job, deck: Deck, session: BrowserSession, limit: Limit, pdfMeta: DocumentMeta): Array<Promise<void>> {
+  const { options, report } = run
+  const { meta } = job
+  const deckTask = limit(async () => {
+    const result = await renderDeckInBrowser(session, deck.rendered, meta, {
+      pdf: options.pdf,
+      images: options.pptx,
+      imageScale: options.imageScale ?? 1.5,
+      ...(options.limits ? { limits: options.limits } : {})
+    })
+    for (const slide of result.overfull)
+      report.warnings.push({ id: meta.id, output: 'deck.pdf', slide, ruleId: 'slide-overfull-rendered', message: `Slide ${slide} still overflows at 70% text size in deck.pdf; split its section or move text into :::notes` })
+    const extraCss = fitCss(result.scales)
+    await run.emit(dist(meta.id, 'deck.html'), deckDocument(deck.rendered, meta, { extraCss }))
+    if (result.pdf) {
+      // Loaded once here: finalizePdf works on it, and its page count needs no second parse.
+      const loaded = await PDFDocument.load(result.pdf, { updateMetadata: false })
+      const pages = loaded.getPageCount()
+      const bytes = await finalizePdf(
+        loaded,
+        { ...pdfMeta, subject: `${meta.subtitle ?? 'Slides for clinicians'} · version ${meta.version}` },
+        {
+          notes: deck.rendered.notes,
+          outline: result.slides.map((s, i) => s.heading || `Slide ${i + 1}`)
+        }
+      )
+      if (pages !== deck.rendered.slideCount)
+        report.warnings.push({ id: meta.id, output: 'deck.pdf', ruleId: 'pdf-page-count', message: `deck.pdf has ${pages} pages for ${deck.rendered.slideCount} slides; a slide broke across pages, so look for one that overflows` })
+      const rel = dist(meta.id, 'deck.pdf')
+      await run.emit(rel, bytes)
+      report.pdfText[rel] = await extractPdfText(bytes)
+    }
+    if (options.pptx) {
+      const bytes = await buildPptx({
+        images: result.images,
+        slides: result.slides,
+        notes: deck.rendered.notes,
+        title: meta.title,
+        subject: `${meta.subtitle ?? 'Slides for clinicians'} · version ${meta.version}`,
+        author: 'guidepress',
+        updated: meta.updated
+      })
+      await run.emit(dist(meta.id, 'deck.pptx'), bytes)
+    }
+    return result.pdf
+  })
+  const tasks: Array<Promise<void>> = [named(meta.id, options.pdf ? 'deck.pdf' : 'deck.pptx', deckTask).then(() => undefined)]
+  if (!options.pdf) return tasks
+  // The notes layout prints alongside the deck; only drawing the slides in waits for it.
+  const paper = options.paper ?? 'A4'
+  const layout = limit(() =>
+    printPresenterLayout(session, presenterHtml({ ...meta, notes: deck.rendered.notes, draft: meta.status !== 'approved', paper }), {
+      id: meta.id,
+      output: 'presenter.pdf',
+      ...(options.limits ? { limits: options.limits } : {})
+    })
+  )
+  tasks.push(
+    named(meta.id, 'presenter.pdf', Promise.all([deckTask, layout])).then(async ([deckPdf, printed]) => {
+      if (!deckPdf) return
+      const subject = `Presenter notes · version ${meta.version}`
+      const { bytes, warnings } = await presenterPdf(printed, deckPdf, { id: meta.id, paper, slides: deck.rendered.slideCount, meta: { ...pdfMeta, subject } })
+      report.warnings.push(...warnings)
+      // Not in pdfText: its text is deck.pdf's plus the notes, so checking its coverage would only repeat deck.pdf's.
+      await run.emit(dist(meta.id, 'presenter.pdf'), bytes)
+    })
+  )
+  return tasks
+}
+
+/** A handout's or summary's PDF, printed from its HTML. */
+function documentPdfTask(run: RenderRun, job: Job, doc: Job['docs'][number], session: BrowserSession, limit: Limit, pdfMeta: DocumentMeta): Promise<void> {
+  const { meta } = job
+  const output = `${doc.kind}.pdf`
+  return named(meta.id, output, limit(async () => {
+    const raw = await printDocument(session, doc.html, { id: meta.id, output, ...(run.options.limits ? { limits: run.options.limits } : {}) })
+    const label = doc.kind === 'handout' ? 'Patient handout' : 'Clinician summary'
+    const bytes = await finalizePdf(raw, { ...pdfMeta, title: audienceTitle(meta, doc.kind), subject: `${label} · version ${meta.version}` })
+    const rel = dist(meta.id, output)
+    await run.emit(rel, bytes)
+    run.report.pdfText[rel] = await extractPdfText(bytes)
+  }))
+}

@@ -1,0 +1,87 @@
+// The outputs that need no browser: each guideline's HTML, and dist/index.html listing them all.
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { audienceTitle, indexTitles } from '../transforms/shape/labels.ts'
+import { renderedFileNames } from '../transforms/serialize/outputs.ts'
+import { readTheme, themeFileName } from './assets.ts'
+import { deckDocument, renderDeckMarkdown } from './deck.ts'
+import { documentHtml } from './document.ts'
+import { renderIndex, type IndexGuideline } from './index-page.ts'
+import { dist, type Job, type RenderRun } from './run.ts'
+import type { GuidelineMeta } from './types.ts'
+
+/**
+ * Markdown → HTML for every guideline. Handouts and summaries are written now; deck.html too when no
+ * browser follows (otherwise it waits for the browser's fitted text sizes).
+ */
+export async function renderHtml(run: RenderRun, guidelines: GuidelineMeta[], useBrowser: boolean): Promise<Job[]> {
+  const { root, options } = run
+  const [themeCss, printCss] = await Promise.all([readTheme(root, 'guidepress.css'), readTheme(root, 'print.css')])
+  const jobs: Job[] = []
+  for (const meta of guidelines) {
+    const job: Job = { meta, docs: [] }
+    if (meta.outputs.includes('deck')) {
+      const file = path.join(root, 'decks', `${meta.id}.md`)
+      const rendered = renderDeckMarkdown({
+        root,
+        file,
+        markdown: await readSource(file, root, options.markdown),
+        themeCss,
+        themeFile: themeFileName(root, 'guidepress.css'),
+        lang: meta.lang,
+        title: meta.title
+      })
+      job.deck = { file, rendered }
+      if (!useBrowser) await run.emit(dist(meta.id, 'deck.html'), deckDocument(rendered, meta))
+    }
+    for (const kind of ['handout', 'summary'] as const) {
+      if (!meta.outputs.includes(kind)) continue
+      const file = path.join(root, kind === 'handout' ? 'handouts' : 'summaries', `${meta.id}.md`)
+      const html = await documentHtml({
+        root,
+        file,
+        markdown: await readSource(file, root, options.markdown),
+        printCss,
+        kind,
+        title: audienceTitle(meta, kind),
+        version: meta.version,
+        updated: meta.updated,
+        lang: meta.lang,
+        draft: meta.status !== 'approved',
+        paper: options.paper ?? 'A4'
+      })
+      job.docs.push({ kind, html })
+      await run.emit(dist(meta.id, `${kind}.html`), html)
+    }
+    jobs.push(job)
+  }
+  return jobs
+}
+
+/** dist/index.html: the guidelines rendered now, with the files written for each, and those left unchanged. */
+export async function writeIndex(run: RenderRun, jobs: Job[]): Promise<void> {
+  const entries: IndexGuideline[] = jobs.map(({ meta }) => ({
+    id: meta.id,
+    title: meta.title,
+    ...(meta.subtitle ? { subtitle: meta.subtitle } : {}),
+    version: meta.version,
+    updated: meta.updated,
+    status: meta.status,
+    files: renderedFileNames.filter((name) => run.report.files.includes(dist(meta.id, name))),
+    ...indexTitles(meta)
+  }))
+  const all = [...entries, ...(run.options.unchangedGuidelines ?? [])].sort((a, b) => a.id.localeCompare(b.id))
+  await run.emit('dist/index.html', renderIndex(all, run.options.index))
+}
+
+async function readSource(file: string, root: string, inMemory: ReadonlyMap<string, string> | undefined): Promise<string> {
+  const given = inMemory?.get(path.relative(root, file).split(path.sep).join('/'))
+  if (given !== undefined) return given
+  try {
+    return await readFile(file, 'utf8')
+  } catch (error) {
+    throw new Error(`Cannot render ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)} (write the Markdown outputs first)`, {
+      cause: error
+    })
+  }
+}
