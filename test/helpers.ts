@@ -45,18 +45,21 @@ export async function readText(root: string, relative: string): Promise<string> 
   return readFile(path.join(root, relative), 'utf8')
 }
 
-/** A minimal valid guideline; `body` and `frontMatter` lines replace the defaults. */
-export function guideline(options: { frontMatter?: string; body?: string } = {}): string {
-  const frontMatter =
-    options.frontMatter ??
-    `title: Bone health
-version: 1.0.0
+/** The front matter of `guideline()`; `extra` lines go after its title. */
+export function defaultFrontMatter(extra = ''): string {
+  return `title: Bone health
+${extra === '' ? '' : `${extra}\n`}version: 1.0.0
 updated: 2026-01-15
 status: draft
 topics:
   - id: bone-care
     title: Caring for bones
     terms: [bone]`
+}
+
+/** A minimal valid guideline; `body` and `frontMatter` lines replace the defaults. */
+export function guideline(options: { frontMatter?: string; body?: string } = {}): string {
+  const frontMatter = options.frontMatter ?? defaultFrontMatter()
   const body =
     options.body ??
     `## Caring for bones {#bone-care}

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { renderIndex } from '../../../render/index-page.ts'
-import { guideline, makeWorkspace, messagesOf, readText, runCli, transformText } from '../../helpers.ts'
+import { defaultFrontMatter as frontMatter, guideline, makeWorkspace, messagesOf, readText, runCli, transformText } from '../../helpers.ts'
 
-const frontMatter = (extra: string) => `title: Bone health
-${extra}
-version: 1.0.0
-updated: 2026-01-15
-status: draft
-topics:
-  - id: bone-care
-    title: Caring for bones
-    terms: [bone]`
 
 const titled = frontMatter('handout-title: Living with weak bones\nsummary-title: "Bone health: what to check"')
 
