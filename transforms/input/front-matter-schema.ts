@@ -36,6 +36,8 @@ export const frontMatterSchema = z.strictObject({
   // The title the handout's and the summary's readers see ("Living with …"); the deck and the index keep `title`.
   'handout-title': nonEmptyText.optional(),
   'summary-title': nonEmptyText.optional(),
+  // Who wrote it: the title slide, "About this leaflet" and PDF metadata name them.
+  authors: z.array(nonEmptyText, { error: 'Expected a list of author names' }).min(1, { error: 'Expected at least one author, or leave `authors` out' }).optional(),
   version: z
     .string({ error: 'Expected a semantic version such as `1.2.0`' })
     .regex(semanticVersion, { error: 'Expected a semantic version such as `1.2.0`' }),
@@ -56,11 +58,12 @@ export type FrontMatter = z.infer<typeof frontMatterSchema>
 export type Topic = z.infer<typeof topicSchema>
 
 /** Front matter with defaults applied: what every later stage reads. */
-export interface GuidelineMeta extends Omit<FrontMatter, 'outputs' | 'lang' | 'reviewers'> {
+export interface GuidelineMeta extends Omit<FrontMatter, 'outputs' | 'lang' | 'reviewers' | 'authors'> {
   id: string
   outputs: Array<(typeof outputKinds)[number]>
   lang: string
   reviewers: string[]
+  authors: string[]
 }
 
 export const frontMatterFields = Object.keys(frontMatterSchema.shape)

@@ -135,7 +135,8 @@ export function readFrontMatter(file: VFile, id: string, today: string): void {
     id,
     outputs: frontMatter.outputs ?? ['deck', 'handout', 'summary'],
     lang: frontMatter.lang ?? 'en',
-    reviewers: frontMatter.reviewers ?? []
+    reviewers: frontMatter.reviewers ?? [],
+    authors: frontMatter.authors ?? []
   } satisfies GuidelineMeta
 }
 

@@ -16,6 +16,15 @@ describe('front matter', () => {
     expect(typeof file.data.meta?.updated).toBe('string')
   })
 
+  it('reads authors as a list of names, and refuses an empty list or a blank name', () => {
+    const named = read(guideline().replace('version:', 'authors: [Dr Ada Example, Sam Writer]\nversion:'))
+    expect(messagesOf(named)).toEqual([])
+    expect(named.data.meta?.authors).toEqual(['Dr Ada Example', 'Sam Writer'])
+    expect(read(guideline()).data.meta?.authors).toEqual([])
+    expect(messagesOf(read(guideline().replace('version:', 'authors: []\nversion:')))).toEqual([expect.stringMatching(/^front-matter-invalid-value@3:/)])
+    expect(messagesOf(read(guideline().replace('version:', 'authors: ["  "]\nversion:')))).toEqual([expect.stringMatching(/^front-matter-invalid-value@3:/)])
+  })
+
   it('never evaluates JavaScript front matter', () => {
     const marker = '__guidepressEvaluated'
     const file = read(`---js\n{ title: (globalThis.${marker} = true, 'x') }\n---\n\n## A {#a}\n\nbone\n`)
