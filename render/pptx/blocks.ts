@@ -1,6 +1,6 @@
 // A slide's content as the objects PowerPoint shows: text boxes, tables, pictures and
 // recommendation quotes, each able to say how tall it is at a given type size.
-import type { Blockquote, Paragraph, RootContent, Table } from 'mdast'
+import type { Blockquote, List, Paragraph, RootContent, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { HouseStyle } from './house-style.ts'
 import { loadPicture, type Picture } from './images.ts'
@@ -12,6 +12,10 @@ export type Part =
   | { kind: 'table'; table: Table }
   | { kind: 'picture'; picture: Picture; alt: string }
   | { kind: 'recommendation'; label: string; strong: boolean; body: RootContent[] }
+  | { kind: 'columns'; columns: [List, List] }
+
+/** A list this long on an agenda or references slide is set in two columns, as the HTML slide does. */
+const TWO_COLUMNS_FROM = 7
 
 /** Where a deck's pictures come from. */
 export interface PictureSource {
@@ -20,8 +24,15 @@ export interface PictureSource {
 }
 
 /** Consecutive text blocks share one box; a table, a picture or a recommendation is a part of its own. */
-export function slideParts(blocks: RootContent[], pictures: PictureSource): Part[] {
+export function slideParts(blocks: RootContent[], pictures: PictureSource, classes: string[] = []): Part[] {
   const parts: Part[] = []
+  const listed = classes.includes('agenda') || classes.includes('references')
+  const only = blocks.length === 1 ? blocks[0] : undefined
+  if (listed && only?.type === 'list' && only.children.length >= TWO_COLUMNS_FROM) {
+    const half = Math.ceil(only.children.length / 2)
+    const second: List = { ...only, start: (only.start ?? 1) + half, children: only.children.slice(half) }
+    return [{ kind: 'columns', columns: [{ ...only, children: only.children.slice(0, half) }, second] }]
+  }
   const text = (block: RootContent): void => {
     const last = parts.at(-1)
     if (last?.kind === 'text') last.blocks.push(block)
@@ -72,10 +83,15 @@ export function partHeight(part: Part, sizes: Sizes, width: number, style: (size
       return tableRowHeights(part.table, sizes.table, tableColumnWidths(part.table, width), style(sizes.table)).reduce((a, b) => a + b, 0)
     case 'picture':
       return Math.min(2.2, (width * part.picture.height) / part.picture.width)
+    case 'columns':
+      return Math.max(...part.columns.map((list) => paragraphsHeight(blockParagraphs([list], style(sizes.body)), sizes.body, columnWidth(width))))
     case 'recommendation':
       return BADGE_HEIGHT + BADGE_GAP + paragraphsHeight(blockParagraphs(part.body, style(sizes.body)), sizes.body, width - QUOTE_INDENT)
   }
 }
+
+export const COLUMN_GAP = 0.4
+export const columnWidth = (width: number): number => (width - COLUMN_GAP) / 2
 
 export const BADGE_HEIGHT = 0.5
 export const BADGE_GAP = 0.12

@@ -27,6 +27,22 @@ function xmlText(text: string): string {
   return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
 }
 
+const SHRUNK = 'Text shrunk to '
+/** The name of a text box that needs its type at `scale` (0–1) to fit, by estimate. */
+export function shrunkName(scale: number): string {
+  return `${SHRUNK}${Math.max(40, Math.floor(scale * 20) * 5)}%`
+}
+
+/** Writes the font scale of each box named by shrunkName, as PowerPoint itself stores a shrunk box. */
+export function applyShrink(xml: string): string {
+  return xml.replace(/<p:sp>[\s\S]*?<\/p:sp>/g, (shape) => {
+    const percent = new RegExp(`name="${SHRUNK}(\\d+)%"`).exec(shape)?.[1]
+    if (!percent) return shape
+    const reduction = Math.min(10, 100 - Number(percent))
+    return shape.replace('<a:normAutofit/>', `<a:normAutofit fontScale="${Number(percent) * 1000}" lnSpcReduction="${reduction * 1000}"/>`)
+  })
+}
+
 const NOTES_TEXT = /(name="Notes Placeholder 2"[\s\S]*?<p:txBody><a:bodyPr\/><a:lstStyle\/>)[\s\S]*?(<\/p:txBody>)/
 
 /** Rewrites the package: notes, paragraph properties, fixed entry dates and core.xml timestamps. */
@@ -43,7 +59,7 @@ export async function finishPackage(bytes: Uint8Array, options: { date: Date; no
       content = Buffer.from(content).toString('utf8').replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${iso}$2`)
     }
     const slide = /^ppt\/slides\/slide\d+\.xml$/.exec(name)
-    if (slide) content = onePropertiesPerParagraph(Buffer.from(content).toString('utf8'))
+    if (slide) content = applyShrink(onePropertiesPerParagraph(Buffer.from(content).toString('utf8')))
     const notes = /^ppt\/notesSlides\/notesSlide(\d+)\.xml$/.exec(name)
     if (notes) {
       const paragraphs = options.notes[Number(notes[1]) - 1] ?? []

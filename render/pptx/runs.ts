@@ -153,7 +153,8 @@ export function blockParagraphs(blocks: RootContent[], style: RunStyle, depth = 
       case 'list':
         block.children.forEach((item) => {
           const [first, ...rest] = item.children
-          const bullet = block.ordered ? { type: 'number' as const, numberStartAt: block.start ?? 1 } : true
+          // Room for two-digit numbers ("10.") before the text.
+          const bullet = block.ordered ? { type: 'number' as const, numberStartAt: block.start ?? 1, indent: Math.round(style.size * 1.6) } : true
           if (first?.type === 'paragraph') paragraph(inlineRuns(first.children, style), { bullet, indentLevel: depth })
           paragraphs.push(...blockParagraphs(first?.type === 'paragraph' ? rest : item.children, style, depth + 1))
         })

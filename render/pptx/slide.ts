@@ -2,9 +2,10 @@
 // HTML slide: draft band, brand rule on the left, title, content stacked down the page, footer
 // and slide number.
 import type { DeckSlide } from './deck-source.ts'
-import { BADGE_GAP, BADGE_HEIGHT, badgeColours, CELL_MARGIN, partHeight, QUOTE_INDENT, slideParts, tableColumnWidths, tableRowHeights, type Part, type PictureSource, type Sizes } from './blocks.ts'
+import { BADGE_GAP, BADGE_HEIGHT, badgeColours, CELL_MARGIN, COLUMN_GAP, columnWidth, partHeight, QUOTE_INDENT, slideParts, tableColumnWidths, tableRowHeights, type Part, type PictureSource, type Sizes } from './blocks.ts'
 import type { HouseStyle } from './house-style.ts'
 import { linesOf, paragraphsHeight } from './measure.ts'
+import { shrunkName } from './package.ts'
 import { blockParagraphs, inlineRuns, runOptions, type Run, type RunStyle } from './runs.ts'
 
 type PptxModule = typeof import('pptxgenjs', { with: { 'resolution-mode': 'require' } })
@@ -50,10 +51,10 @@ export function addSlide(pptx: Presentation, source: DeckSlide, context: SlideCo
     const lines = linesOf(inlineRuns(source.title.children, style(TITLE_SIZE)).map((run) => run.text).join(''), TITLE_SIZE, WIDTH - 0.2)
     const h = (lines * 1.15 * TITLE_SIZE) / 72 + 0.12
     slide.addText(inlineRuns(source.title.children, style(TITLE_SIZE, house.brand), { bold: true }), { x: LEFT, y: top, w: WIDTH, h, valign: 'bottom', margin: [7, 7, 0, 0], fit: 'shrink' })
-    slide.addShape('rect', { x: LEFT + 0.1, y: top + h + 0.02, w: 0.8, h: 0.06, fill: { color: house.brand }, line: { type: 'none' } })
-    top += h + 0.3
+    slide.addShape('rect', { x: LEFT + 0.1, y: top + h + 0.08, w: 0.8, h: 0.06, fill: { color: house.brand }, line: { type: 'none' } })
+    top += h + 0.36
   }
-  return placeParts(slide, slideParts(source.blocks, context.pictures), top, context, style)
+  return placeParts(slide, slideParts(source.blocks, context.pictures, source.classes), top, context, style)
 }
 
 function chrome(slide: PptxSlide, source: DeckSlide, context: SlideContext, isTitle: boolean): void {
@@ -111,17 +112,23 @@ function placeParts(slide: PptxSlide, parts: Part[], top: number, context: Slide
   let y = top
   for (const [index, part] of parts.entries()) {
     const height = part.kind === 'picture' ? pictureRoom : (needed[index] ?? 0) * (part.kind === 'table' ? 1 : Math.min(1, squeeze))
-    addPart(slide, part, y, height, sizes, context, style)
+    addPart(slide, part, y, height, { ...sizes, scale: Math.min(1, squeeze) }, context, style)
     y += height + GAP
   }
   return fits
 }
 
-function addPart(slide: PptxSlide, part: Part, y: number, height: number, sizes: Sizes, context: SlideContext, style: (size: number, colour?: string) => RunStyle): void {
+function addPart(slide: PptxSlide, part: Part, y: number, height: number, sizes: Sizes & { scale: number }, context: SlideContext, style: (size: number, colour?: string) => RunStyle): void {
   const { house } = context
   switch (part.kind) {
     case 'text':
-      slide.addText(flatten(blockParagraphs(part.blocks, style(sizes.body))), { x: LEFT, y, w: WIDTH, h: height, valign: 'top', fit: 'shrink' })
+      slide.addText(flatten(blockParagraphs(part.blocks, style(sizes.body))), { ...shrunk(sizes.scale), x: LEFT, y, w: WIDTH, h: height, valign: 'top', fit: 'shrink' })
+      return
+    case 'columns':
+      part.columns.forEach((list, index) => {
+        const x = LEFT + index * (columnWidth(WIDTH) + COLUMN_GAP)
+        slide.addText(flatten(blockParagraphs([list], style(sizes.body))), { ...shrunk(sizes.scale), x, y, w: columnWidth(WIDTH), h: height, valign: 'top', fit: 'shrink' })
+      })
       return
     case 'table': {
       const colW = tableColumnWidths(part.table, WIDTH)
@@ -150,9 +157,18 @@ function addPart(slide: PptxSlide, part: Part, y: number, height: number, sizes:
       const textTop = y + BADGE_HEIGHT + BADGE_GAP
       const textHeight = Math.max(0.5, height - BADGE_HEIGHT - BADGE_GAP)
       slide.addShape('rect', { x: LEFT, y: textTop, w: 0.06, h: textHeight, fill: { color: house.brand }, line: { type: 'none' } })
-      slide.addText(flatten(blockParagraphs(part.body, style(sizes.body))), { x: LEFT + QUOTE_INDENT, y: textTop, w: WIDTH - QUOTE_INDENT, h: textHeight, valign: 'top', fit: 'shrink' })
+      slide.addText(flatten(blockParagraphs(part.body, style(sizes.body))), { ...shrunk(sizes.scale), x: LEFT + QUOTE_INDENT, y: textTop, w: WIDTH - QUOTE_INDENT, h: textHeight, valign: 'top', fit: 'shrink' })
     }
   }
+}
+
+/**
+ * A box over the page by estimate is named with the scale it needs: PowerPoint applies "shrink on
+ * overflow" only once the text is edited, so package.ts writes that scale into the file.
+ */
+function shrunk(heightRatio: number): { objectName?: string } {
+  // Smaller type also takes fewer lines: the type scale is about the square root of the height ratio.
+  return heightRatio < 1 ? { objectName: shrunkName(Math.sqrt(heightRatio)) } : {}
 }
 
 /** Paragraphs as one run list, each paragraph ending in a line break (pptxgenjs's paragraph mark). */

@@ -153,6 +153,26 @@ describe('PPTX from hand-written deck Markdown', () => {
     }
   })
 
+  it('sets text over the page at the house size with a stored shrink (PowerPoint shrinks on open only then), and none on a slide that fits', async () => {
+    const long = Array.from({ length: 30 }, (_, i) => `Sentence ${i + 1} of a paragraph far too long for one slide at the house size.`).join(' ')
+    const { zip } = await pptxOf(deck(`## Crowded\n\n${long}\n\n---\n\n## Roomy\n\nShort text.`))
+    const crowded = await slideXml(zip, 1)
+    expect(crowded).toMatch(/<a:normAutofit fontScale="[1-9]\d{4}" lnSpcReduction="\d+"\/>/)
+    expect(crowded).toMatch(/<a:rPr[^>]*\bsz="2600"/)
+    expect(await slideXml(zip, 2)).not.toContain('fontScale')
+    expect(await slideXml(zip, 2)).toMatch(/<a:rPr[^>]*\bsz="2800"/)
+  })
+
+  it('sets a long agenda in two columns, the second numbered on from the first', async () => {
+    const items = Array.from({ length: 11 }, (_, i) => `${i + 1}. Topic ${i + 1}`).join('\n')
+    const { zip } = await pptxOf(deck(`<!-- _class: agenda -->\n\n## Agenda\n\n${items}`))
+    const xml = await slideXml(zip, 1)
+    const boxes = (xml.match(/<p:sp>[\s\S]*?<\/p:sp>/g) ?? []).filter((shape) => shape.includes('buAutoNum'))
+    expect(boxes.map((box) => texts(box))).toEqual([['Topic 1', 'Topic 2', 'Topic 3', 'Topic 4', 'Topic 5', 'Topic 6'], ['Topic 7', 'Topic 8', 'Topic 9', 'Topic 10', 'Topic 11']])
+    expect(boxes[1]).toContain('startAt="7"')
+    expect(xml).not.toContain('fontScale')
+  })
+
   it('names the theme when it lacks a house colour', async () => {
     await expect(buildPptx({ root: PROJECT, file: path.join(PROJECT, 'decks/x.md'), markdown: deck('## A'), themeCss: themeCss.replace(/--gp-brand:[^;]*;/, ''), themeFile: 'themes/guidepress.css', meta })).rejects.toThrow(
       /^themes\/guidepress\.css: the deck theme declares no --gp-brand/
