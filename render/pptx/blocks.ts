@@ -4,7 +4,7 @@ import type { Blockquote, List, Paragraph, RootContent, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { HouseStyle } from './house-style.ts'
 import { loadPicture, type Picture } from './images.ts'
-import { INSET_Y, LINE_HEIGHT, linesOf, paragraphsHeight } from './measure.ts'
+import { LINE_HEIGHT, linesOf, paragraphsHeight } from './measure.ts'
 import { blockParagraphs, inlineRuns, type Run, type RunStyle } from './runs.ts'
 
 export type Part =
@@ -27,6 +27,7 @@ export interface PictureSource {
 export function slideParts(blocks: RootContent[], pictures: PictureSource, classes: string[] = []): Part[] {
   const parts: Part[] = []
   const listed = classes.includes('agenda') || classes.includes('references')
+  const onRecommendationSlide = classes.includes('recommendation')
   const only = blocks.length === 1 ? blocks[0] : undefined
   if (listed && only?.type === 'list' && only.children.length >= TWO_COLUMNS_FROM) {
     const half = Math.ceil(only.children.length / 2)
@@ -40,7 +41,7 @@ export function slideParts(blocks: RootContent[], pictures: PictureSource, class
   }
   for (const block of blocks) {
     if (block.type === 'table') parts.push({ kind: 'table', table: block })
-    else if (block.type === 'blockquote' && recommendation(block)) parts.push(recommendation(block) as Part)
+    else if (block.type === 'blockquote' && recommendation(block, onRecommendationSlide)) parts.push(recommendation(block, onRecommendationSlide) as Part)
     else if (block.type === 'paragraph' && block.children.some((child) => child.type === 'image')) {
       for (const child of block.children) {
         if (child.type !== 'image') continue
@@ -57,12 +58,15 @@ export function slideParts(blocks: RootContent[], pictures: PictureSource, class
   return parts
 }
 
-/** `> **Strong recommendation · High certainty.** Text`: the label, and the text without it. */
-function recommendation(quote: Blockquote): Part | undefined {
+/**
+ * `> **Strong recommendation · High certainty.** Text`: the label, and the text without it. On a
+ * recommendation slide any quote that opens with bold words is one (whatever the label's language).
+ */
+function recommendation(quote: Blockquote, onRecommendationSlide: boolean): Part | undefined {
   const [first, ...rest] = quote.children
   if (first?.type !== 'paragraph') return undefined
   const [lead, ...after] = first.children
-  if (lead?.type !== 'strong' || !/\brecommendation\b/i.test(toString(lead))) return undefined
+  if (lead?.type !== 'strong' || !(onRecommendationSlide || /\brecommendation\b/i.test(toString(lead)))) return undefined
   const label = toString(lead).trim().replace(/[.:]$/, '')
   const [space, ...text] = after
   const body: Paragraph = { type: 'paragraph', children: space?.type === 'text' ? [{ ...space, value: space.value.replace(/^\s+/, '') }, ...text] : after }
@@ -127,4 +131,3 @@ export function badgeColours(strong: boolean, house: HouseStyle): { fill: string
   return strong ? { fill: house.brand, line: house.brand, text: house.onBrand } : { fill: house.surface, line: house.brand, text: house.brand }
 }
 
-export { INSET_Y }

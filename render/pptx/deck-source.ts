@@ -50,7 +50,7 @@ export function readDeckSource(markdown: string, file: string): DeckSource {
   const slides: DeckSlide[] = []
   let nodes: RootContent[] = []
   const flush = (): void => {
-    slides.push(makeSlide(nodes, lasting, file))
+    slides.push(makeSlide(nodes, lasting))
     nodes = []
   }
   for (const node of tree.children) {
@@ -99,7 +99,7 @@ function directives(comment: string): Record<string, unknown> | undefined {
 
 const COMMENT = /^<!--([\s\S]*?)-->$/
 
-function makeSlide(nodes: RootContent[], lasting: Local, file: string): DeckSlide {
+function makeSlide(nodes: RootContent[], lasting: Local): DeckSlide {
   const blocks: RootContent[] = []
   const notes: NoteParagraph[] = []
   let once: Local = {}
@@ -113,7 +113,7 @@ function makeSlide(nodes: RootContent[], lasting: Local, file: string): DeckSlid
     if (found) {
       Object.assign(lasting, pickLocal(found))
       once = { ...once, ...pickLocal(found, '_') }
-    } else notes.push(...noteParagraphs(comment[1] ?? '', file))
+    } else notes.push(...noteParagraphs(comment[1] ?? ''))
   }
   const local = { ...lasting, ...once }
   const titleAt = blocks.findIndex((block) => block.type === 'heading' && block.depth <= 2)
@@ -130,7 +130,7 @@ function makeSlide(nodes: RootContent[], lasting: Local, file: string): DeckSlid
 }
 
 /** A speaker note as paragraphs: one per paragraph or bullet, soft line breaks as spaces, no label line. */
-function noteParagraphs(comment: string, _file: string): NoteParagraph[] {
+function noteParagraphs(comment: string): NoteParagraph[] {
   const out: NoteParagraph[] = []
   const walk = (nodes: RootContent[], depth: number): void => {
     for (const node of nodes) {

@@ -69,7 +69,7 @@ describe.each(decks)('the PPTX of $name', ({ root, markdown }) => {
     }
   })
 
-  it('has a table object for each Markdown table and a picture with its alt text for each image', async () => {
+  it('has a table object for each Markdown table, a picture with its alt text for each image and a label shape for each recommendation', async () => {
     const { zip } = await pptxOf(markdown, root)
     const slides = marpSlides(markdown)
     let pictures = 0
@@ -81,6 +81,10 @@ describe.each(decks)('the PPTX of $name', ({ root, markdown }) => {
       const descr = [...xml.matchAll(/<p:pic>[\s\S]*?<p:cNvPr [^>]*descr="([^"]*)"/g)].map((m) => unescape(m[1] ?? ''))
       expect(descr, `slide ${index + 1} pictures`).toEqual(alts)
       pictures += descr.length
+      // Each recommendation's strength and certainty is a label shape of its own.
+      const labels = [...source.matchAll(/^> \*\*([^*]*recommendation[^*]*)\*\*/gim)].map((m) => (m[1] ?? '').replace(/[.:]$/, ''))
+      const badges = (xml.match(/<p:sp>[\s\S]*?<\/p:sp>/g) ?? []).filter((shape) => shape.includes(`name="${CHROME.badge}"`)).map((shape) => unescape(texts(shape).join('')))
+      expect(badges, `slide ${index + 1} labels`).toEqual(labels)
     }
     expect(pictures).toBe((markdown.match(/!\[/g) ?? []).length)
   })
