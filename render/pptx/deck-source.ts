@@ -120,8 +120,8 @@ function makeSlide(nodes: RootContent[], lasting: Local): DeckSlide {
   const title = titleAt >= 0 ? (blocks.splice(titleAt, 1)[0] as Heading) : undefined
   return {
     classes: (local.class ?? '').split(/\s+/).filter(Boolean),
-    ...(local.header ? { header: local.header } : {}),
-    ...(local.footer ? { footer: local.footer } : {}),
+    ...(local.header ? { header: inlineText(local.header) } : {}),
+    ...(local.footer ? { footer: inlineText(local.footer) } : {}),
     paginate: local.paginate ?? false,
     ...(title ? { title } : {}),
     blocks,
@@ -150,6 +150,11 @@ function noteParagraphs(comment: string): NoteParagraph[] {
   // "Presenter notes" heads a note only to keep Marp from reading it as directives.
   if (kept[0]?.bullet === 0 && kept[0].text === notesLabel) kept.shift()
   return kept
+}
+
+/** Header and footer are inline Markdown in Marp (`Iron\\-deficiency` reads "Iron-deficiency"). */
+function inlineText(markdown: string): string {
+  return toString(parser.parse(markdown)).replace(/\s+/g, ' ').trim()
 }
 
 function oneLine(node: RootContent): string {

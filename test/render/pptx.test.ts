@@ -147,12 +147,13 @@ describe('PPTX from hand-written deck Markdown', () => {
   })
 
   it('has the draft mark, footer and a slide-number field on every slide, and the same bytes when built again', async () => {
-    const markdown = deck('<!-- _class: title -->\n\n# Title\n\nSub\n\n---\n\n## Two\n\nText.')
+    const markdown = deck('<!-- _class: title -->\n\n# Title\n\nSub\n\n---\n\n## Two\n\nText.').replace('footer: Test deck', 'footer: Test\\-deck \\*')
     const [first, second] = [await pptxOf(markdown), await pptxOf(markdown)]
     expect(Buffer.compare(first.bytes, second.bytes)).toBe(0)
     for (const n of [1, 2]) {
       const xml = await slideXml(first.zip, n)
-      expect(texts(xml)).toEqual(expect.arrayContaining(['Draft – not clinically approved', 'Test deck · v1.0.0 · draft']))
+      // The footer is inline Markdown, as Marp reads it: its escapes are not shown.
+      expect(texts(xml)).toEqual(expect.arrayContaining(['Draft – not clinically approved', 'Test-deck * · v1.0.0 · draft']))
       expect(xml).toContain('type="slidenum"')
     }
   })
