@@ -10,7 +10,7 @@ import { printDocument } from './document.ts'
 import { named, RenderError } from './errors.ts'
 import { finalizePdf, type PdfMetadata } from './pdf-meta.ts'
 import { extractPdfText } from './pdf-text.ts'
-import { buildPptx } from './pptx.ts'
+import { deckPptx } from './pptx/index.ts'
 import { presenterHtml, presenterPdf, printPresenterLayout } from './presenter.ts'
 import { dist, type Job, type RenderRun } from './run.ts'
 
@@ -54,7 +54,7 @@ function deckTasks(run: RenderRun, job: Job, deck: Deck, session: BrowserSession
   const deckTask = limit(async () => {
     const result = await renderDeckInBrowser(session, deck.rendered, meta, {
       pdf: options.pdf,
-      images: options.pptx,
+      images: false,
       imageScale: options.imageScale ?? 1.5,
       ...(options.limits ? { limits: options.limits } : {})
     })
@@ -80,18 +80,7 @@ function deckTasks(run: RenderRun, job: Job, deck: Deck, session: BrowserSession
       await run.emit(rel, bytes)
       report.pdfText[rel] = await extractPdfText(bytes)
     }
-    if (options.pptx) {
-      const bytes = await buildPptx({
-        images: result.images,
-        slides: result.slides,
-        notes: deck.rendered.notes,
-        title: meta.title,
-        subject: `${meta.subtitle ?? 'Slides for clinicians'} · version ${meta.version}`,
-        author: 'guidepress',
-        updated: meta.updated
-      })
-      await run.emit(dist(meta.id, 'deck.pptx'), bytes)
-    }
+    if (options.pptx) await run.emit(dist(meta.id, 'deck.pptx'), (await deckPptx(run.root, deck.file, meta, options.markdown)).bytes)
     return result.pdf
   })
   const tasks: Array<Promise<void>> = [named(meta.id, options.pdf ? 'deck.pdf' : 'deck.pptx', deckTask).then(() => undefined)]

@@ -14,10 +14,10 @@ import { GUIDELINES, makeRoot } from './helpers.ts'
 const mbc = GUIDELINES.filter((g) => g.id === 'mbc')
 
 describe('a render step past its time limit', () => {
-  it('fails at once naming guideline, output, slide and the images on it, and writes nothing after', async () => {
+  it('fails at once naming guideline, output, step and the images in it, and writes nothing after', async () => {
     const root = await makeRoot()
     const written: string[] = []
-    // One slide showing the fixture image; every screenshot "stalls" (a limit no screenshot meets).
+    // One slide showing the fixture image; loading the page "stalls" (a limit no page meets).
     const markdown = new Map([['decks/mbc.md', '# Spread\n\n![Body outline](../source/images/spread-sites.svg)\n']])
     const started = Date.now()
     const failure = await renderAll(mbc, {
@@ -25,13 +25,13 @@ describe('a render step past its time limit', () => {
       pdf: false,
       pptx: true,
       markdown,
-      limits: { ...DEFAULT_STEP_LIMITS, screenshotMs: 1 },
+      limits: { ...DEFAULT_STEP_LIMITS, loadMs: 1 },
       write: async (relative) => {
         written.push(relative)
       }
     }).catch((error: unknown) => error)
     expect(failure).toBeInstanceOf(RenderError)
-    expect((failure as Error).message).toMatch(/^mbc: deck\.pptx: slide 1 did not render within 1 ms\. It shows source\/images\/spread-sites\.svg: /)
+    expect((failure as Error).message).toMatch(/^mbc: deck\.pptx: loading the page did not render within 1 ms\. It shows source\/images\/spread-sites\.svg: /)
     expect(written.filter((file) => file.endsWith('.pptx'))).toEqual([])
     expect(Date.now() - started).toBeLessThan(60_000)
   }, 90_000)
