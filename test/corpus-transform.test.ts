@@ -3,6 +3,7 @@ import path from 'node:path'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { loadGlossary } from '../transforms/input/glossary.ts'
+import { loadReferences } from '../transforms/input/references.ts'
 import { transformGuideline } from '../transforms/pipeline.ts'
 import { handoutGradeLimit } from '../transforms/gates/readability.ts'
 import { recommendationLimits, slideLimits } from '../transforms/shape/slides.ts'
@@ -18,13 +19,15 @@ const corpusSource = path.join(import.meta.dirname, 'corpus', 'source')
 const flagshipSource = path.join(toolkit, 'source')
 // The corpus shares the project's glossary: guidelines explain their own other words.
 const { glossary } = await loadGlossary(toolkit)
+// and the corpus's bibliography (test/corpus/source/references.bib and .json), as a project shares its own.
+const { bibliography } = await loadReferences(path.join(import.meta.dirname, 'corpus'))
 
 const corpus = (await readdir(corpusSource)).filter((name) => name.endsWith('.md')).sort()
 const sources = [...corpus.map((name) => ({ name, dir: corpusSource })), { name: 'metastatic-breast-cancer.md', dir: flagshipSource }]
 
 async function transform(dir: string, name: string) {
   const file = new VFile({ path: `source/${name}`, value: await readFile(path.join(dir, name), 'utf8') })
-  const result = transformGuideline(file, { sourceDir: dir, glossary, today: fixedToday })
+  const result = transformGuideline(file, { sourceDir: dir, glossary, bibliography, today: fixedToday })
   return { file, result }
 }
 

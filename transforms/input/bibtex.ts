@@ -28,7 +28,7 @@ export async function readBibtex(file: VFile, text: string): Promise<ReadEntry[]
     const located = /^(.*?) at line (\d+) col (\d+)/.exec(reason)
     const what = (located?.[1] ?? reason.split('\n')[0] ?? '').replace(/^expected "(\w+)", got (.*)$/, (_all, expected: string, got: string) => `expected ${tokenName(expected)} but found ${got === 'EOF' ? 'the end of the file' : tokenName(got.replaceAll('"', ''))}`)
     const place = located ? { line: Number(located[2]), column: Number(located[3]) } : { line: 1, column: 1 }
-    reportError(file, `Unexpected BibTeX: ${what}; check the entry's braces, the \`=\` after each field name and the comma between fields`, place, 'references-invalid')
+    reportError(file, `Unexpected BibTeX: ${what}; check the entry's braces, the \`=\` after each field name and the comma between fields (an \`@\` outside an entry starts one, even in a \`%\` comment)`, place, 'references-invalid')
     return []
   }
   const heads = entryHeads(text)

@@ -56,8 +56,10 @@ export async function parseReferences(root: string, texts: readonly ReferencesTe
   const entries = new Map<string, ReferenceEntry>()
   const firstByFoldedKey = new Map<string, ReferenceEntry>()
   for (const [index, relative] of referencesPaths.entries()) {
-    const text = texts[index]
-    if (text === undefined) continue
+    const given = texts[index]
+    if (given === undefined) continue
+    // A byte-order mark dropped and CRLF read as LF, as guidelines are read: line numbers stay the editor's.
+    const text = typeof given === 'string' ? given.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') : given
     const file = new VFile({ cwd: root, path: relative, value: typeof text === 'string' ? text : '' })
     files.push(file)
     if (typeof text !== 'string') {
@@ -116,7 +118,6 @@ function styleLocale(lang: string): string {
   return styleLocales.find((locale) => locale.toLowerCase() === lang.toLowerCase()) ?? styleLocales.find((locale) => locale.startsWith(`${language}-`)) ?? 'en-US'
 }
 
-/** UTF-8, a byte-order mark dropped and CRLF read as LF, as guidelines are read. */
 function decode(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+  return new TextDecoder('utf-8').decode(bytes)
 }
