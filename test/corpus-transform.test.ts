@@ -104,5 +104,20 @@ describe('corpus shapes', () => {
     }
     expect(source.match(/\{#[a-z-]+\}/g)).toHaveLength(2)
   })
-})
 
+  it('has a guideline citing the bibliography, each reference the same work in every output that lists it', async () => {
+    const { result } = await transform(corpusSource, 'iron-deficiency-anaemia.md')
+    const text = (folder: string) => result?.outputs.find((output) => output.path.startsWith(folder))?.text ?? ''
+    const listed = (output: string, heading: string) => new Map([...output.slice(output.indexOf(heading)).matchAll(/^(\d+)[.)] (.+)$/gm)].map((match) => [match[1], match[2]]))
+    const deck = listed(text('decks/'), '## References')
+    const summary = listed(text('summaries/'), '## References')
+    const handout = listed(text('handouts/'), '## Where this information comes from')
+    // Each output cites another subset: the summary all four works, the deck three, the handout one.
+    expect([...summary.keys()]).toEqual(['1', '2', '3', '4'])
+    expect([...deck.keys()]).toEqual(['1', '3', '4'])
+    expect([...handout.keys()]).toEqual(['1'])
+    for (const [number, entry] of [...deck, ...handout]) expect(entry).toBe(summary.get(number))
+    // The BibTeX entry, in Vancouver style with its DOI linked.
+    expect(summary.get('3')).toBe('Snook J, Bhala N, Beales ILP, Cannings D, Kightley C, Logan RPH, et al. British Society of Gastroenterology guidelines for the management of iron deficiency anaemia in adults. Gut. 2021;70(11):2030–51. [doi:10.1136/gutjnl-2021-325210](https://doi.org/10.1136/gutjnl-2021-325210)')
+  })
+})
