@@ -89,7 +89,10 @@ describe('corpus shapes', () => {
     const source = await readFile(path.join(corpusSource, name), 'utf8')
     expect(source).toMatch(/^lang: de$/m)
     const { result } = await transform(corpusSource, name)
-    expect(result?.outputs.find((output) => output.path.startsWith('handouts/'))?.text).toMatch(/^# Mit Bluthochdruck gut leben$/m)
+    const handout = result?.outputs.find((output) => output.path.startsWith('handouts/'))?.text
+    expect(handout).toMatch(/^# Mit Bluthochdruck gut leben$/m)
+    // Its sources under a German heading.
+    expect(handout).toMatch(/^## Woher diese Informationen stammen\n\n1\. Bundesärztekammer/m)
     expect(result?.readability.handout?.formula).toBe('Wiener Sachtextformel')
   })
 

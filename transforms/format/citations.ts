@@ -37,7 +37,8 @@ export function findCitations(text: string): CitationMatch[] {
     citationGroup.lastIndex = 0
     const whole = citationGroup.exec(candidate)
     const wellFormed = whole !== null && whole.index === 0 && whole[0].length === candidate.length
-    const keys = wellFormed ? [...candidate.matchAll(keyInGroup)].map((found) => ({ key: found[1] ?? '', index: attempt.index + found.index })) : []
+    // A key written twice in one citation (`[@a; @a]`) is cited once.
+    const keys = wellFormed ? [...candidate.matchAll(keyInGroup)].map((found) => ({ key: found[1] ?? '', index: attempt.index + found.index })).filter((found, at, all) => all.findIndex((other) => other.key === found.key) === at) : []
     matches.push({ index: attempt.index, text: candidate, keys })
   }
   return matches

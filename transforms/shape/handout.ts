@@ -3,12 +3,11 @@ import { citedDefinitions, removeCitations } from './citations.ts'
 import { rebaseImages } from './images.ts'
 import { audienceTitle, draftMark, isApproved, readableDate } from './labels.ts'
 import { sectionHeading, splitSections } from '../format/sections.ts'
-import { referenceLists } from './references.ts'
+import { referenceLists, sourcesTitle } from './references.ts'
 import { termPattern, visibleText } from '../format/text.ts'
 import type { Glossary, GuidelineMeta } from '../types.ts'
 
 export const wordsToKnowTitle = 'Words to know'
-export const handoutSourcesTitle = 'Where this information comes from'
 
 /**
  * The plain-language handout: title, draft mark, each section's shared and handout text, words to
@@ -59,7 +58,7 @@ export function shapeHandout(tree: Root, meta: GuidelineMeta, glossary: Glossary
     )
   }
   if (sources.length > 0) {
-    children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: handoutSourcesTitle }] }, ...referenceLists(sources))
+    children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: sourcesTitle(meta.lang) }] }, ...referenceLists(sources))
   }
   children.push(
     { type: 'thematicBreak' },

@@ -47,6 +47,8 @@ describe('citations', () => {
     const entry = '1. Smith J. Bone care in adults. BMJ. 2020;368:m100. [doi:10.1136/bmj.m100](https://doi.org/10.1136/bmj.m100)'
     expect(summary).toContain(`## References\n\n${entry}\n`)
     expect(deck).toContain(entry)
+    // A key written twice in one citation is cited once.
+    expect(transform('Strong bone matters.[@smith2020; @smith2020]\n').summary).toContain('Strong bone matters.¹\n')
   })
 
   it('leaves citation-like text alone: web and e-mail addresses, text before the @, escaped brackets, links', () => {
