@@ -68,3 +68,12 @@ describe('one reference numbering per guideline', () => {
     expect(handout).toContain('Walking helps your bones.\n')
   })
 })
+
+describe('reference lists and topic coverage', () => {
+  it('do not count a topic term that only a cited work’s title holds as covered', () => {
+    const frontMatter = 'title: Bone health\nversion: 1.0.0\nupdated: 2026-01-15\nstatus: draft\ntopics:\n  - id: bone-care\n    title: Caring for bones\n    terms: [bone, fracture]'
+    const file = new VFile({ path: 'source/bone-health.md', value: guideline({ frontMatter, body: '## Caring for bones {#bone-care}\n\nStrong bone matters.[^f]\n\n[^f]: A fracture study.\n' }) })
+    transformGuideline(file, { sourceDir: path.join(import.meta.dirname, '..', '..', 'fixtures'), glossary: new Map(), bibliography, today: fixedToday })
+    expect(file.messages.filter((message) => message.ruleId === 'topic-term-missing').map((message) => message.reason.match(/deck|handout|summary/)?.[0])).toEqual(['deck', 'handout', 'summary'])
+  })
+})
