@@ -3,6 +3,7 @@ import path from 'node:path'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { loadGlossary } from '../transforms/input/glossary.ts'
+import { loadReferences } from '../transforms/input/references.ts'
 import { transformGuideline } from '../transforms/pipeline.ts'
 import { handoutGradeLimit } from '../transforms/gates/readability.ts'
 import { recommendationLimits, slideLimits } from '../transforms/shape/slides.ts'
@@ -18,13 +19,15 @@ const corpusSource = path.join(import.meta.dirname, 'corpus', 'source')
 const flagshipSource = path.join(toolkit, 'source')
 // The corpus shares the project's glossary: guidelines explain their own other words.
 const { glossary } = await loadGlossary(toolkit)
+// and the corpus's bibliography (test/corpus/source/references.bib and .json), as a project shares its own.
+const { bibliography } = await loadReferences(path.join(import.meta.dirname, 'corpus'))
 
 const corpus = (await readdir(corpusSource)).filter((name) => name.endsWith('.md')).sort()
 const sources = [...corpus.map((name) => ({ name, dir: corpusSource })), { name: 'metastatic-breast-cancer.md', dir: flagshipSource }]
 
 async function transform(dir: string, name: string) {
   const file = new VFile({ path: `source/${name}`, value: await readFile(path.join(dir, name), 'utf8') })
-  const result = transformGuideline(file, { sourceDir: dir, glossary, today: fixedToday })
+  const result = transformGuideline(file, { sourceDir: dir, glossary, bibliography, today: fixedToday })
   return { file, result }
 }
 
@@ -86,7 +89,10 @@ describe('corpus shapes', () => {
     const source = await readFile(path.join(corpusSource, name), 'utf8')
     expect(source).toMatch(/^lang: de$/m)
     const { result } = await transform(corpusSource, name)
-    expect(result?.outputs.find((output) => output.path.startsWith('handouts/'))?.text).toMatch(/^# Mit Bluthochdruck gut leben$/m)
+    const handout = result?.outputs.find((output) => output.path.startsWith('handouts/'))?.text
+    expect(handout).toMatch(/^# Mit Bluthochdruck gut leben$/m)
+    // Its sources under a German heading.
+    expect(handout).toMatch(/^## Woher diese Informationen stammen\n\n1\. Bundesärztekammer/m)
     expect(result?.readability.handout?.formula).toBe('Wiener Sachtextformel')
   })
 
@@ -101,5 +107,20 @@ describe('corpus shapes', () => {
     }
     expect(source.match(/\{#[a-z-]+\}/g)).toHaveLength(2)
   })
-})
 
+  it('has a guideline citing the bibliography, each reference the same work in every output that lists it', async () => {
+    const { result } = await transform(corpusSource, 'iron-deficiency-anaemia.md')
+    const text = (folder: string) => result?.outputs.find((output) => output.path.startsWith(folder))?.text ?? ''
+    const listed = (output: string, heading: string) => new Map([...output.slice(output.indexOf(heading)).matchAll(/^(\d+)[.)] (.+)$/gm)].map((match) => [match[1], match[2]]))
+    const deck = listed(text('decks/'), '## References')
+    const summary = listed(text('summaries/'), '## References')
+    const handout = listed(text('handouts/'), '## Where this information comes from')
+    // Each output cites another subset: the summary all four works, the deck three, the handout one.
+    expect([...summary.keys()]).toEqual(['1', '2', '3', '4'])
+    expect([...deck.keys()]).toEqual(['1', '3', '4'])
+    expect([...handout.keys()]).toEqual(['1'])
+    for (const [number, entry] of [...deck, ...handout]) expect(entry).toBe(summary.get(number))
+    // The BibTeX entry, in Vancouver style with its DOI linked.
+    expect(summary.get('3')).toBe('Snook J, Bhala N, Beales ILP, Cannings D, Kightley C, Logan RPH, et al. British Society of Gastroenterology guidelines for the management of iron deficiency anaemia in adults. Gut. 2021;70(11):2030–51. [doi:10.1136/gutjnl-2021-325210](https://doi.org/10.1136/gutjnl-2021-325210)')
+  })
+})

@@ -1,7 +1,8 @@
 import type { Root } from 'mdast'
 import type { Point } from 'unist'
 import type { VFile } from 'vfile'
-import { citedDefinitions } from './shape/citations.ts'
+import { numberReferences } from './shape/citations.ts'
+import { emptyBibliography, type Bibliography } from './input/references.ts'
 import { checkCoverage, type CoverageCell } from './gates/coverage.ts'
 import { checkSlideDensity, type SlideFigures } from './gates/density.ts'
 import { readFrontMatter } from './input/front-matter.ts'
@@ -22,6 +23,8 @@ import type { OutputFile } from './types.ts'
 export interface PipelineContext {
   sourceDir: string
   glossary: Glossary
+  /** The project's bibliography (`source/references.bib`, `.json`), for `[@key]` citations; none when not given. */
+  bibliography?: Bibliography
   /** `YYYY-MM-DD`, for the next-review warning. */
   today: string
 }
@@ -76,11 +79,10 @@ function runStages(file: VFile, context: PipelineContext): GuidelineResult | und
   const readability: GuidelineResult['readability'] = {}
   const shapedTrees: GuidelineResult['shaped'] = {}
   let slides: SlideFigures | undefined
-  // What the deck and summary cite: the handout lists the references they do not (they would vanish).
-  const citedElsewhere = new Set(meta.outputs.flatMap((audience) => (audience === 'handout' ? [] : citedDefinitions(selectAudience(tree, audience)).map((reference) => reference.identifier))))
+  numberReferences(tree, context.bibliography ?? emptyBibliography, meta.lang) // one numbering for every output
   for (const audience of meta.outputs) {
     const selected = selectAudience(tree, audience) //    4. select audience
-    const shaped = shapers[audience](selected, meta, context.glossary, citedElsewhere) // 5. shape one output
+    const shaped = shapers[audience](selected, meta, context.glossary) // 5. shape one output
     shapedTrees[audience] = shaped
     coverage.push(...checkCoverage(file, meta, topicPlaces, audience, visibleText(shaped))) // 6. every topic reaches it
     readability[audience] = measureReadability(bodyBlocks(shaped), explainedTerms(shaped), meta.lang) // 7. readability, gated for patients
@@ -93,6 +95,6 @@ function runStages(file: VFile, context: PipelineContext): GuidelineResult | und
 
 const shapers = {
   deck: (tree, meta) => shapeDeck(tree, meta),
-  handout: (tree, meta, glossary, citedElsewhere) => shapeHandout(tree, meta, glossary, citedElsewhere),
+  handout: (tree, meta, glossary) => shapeHandout(tree, meta, glossary),
   summary: (tree, meta) => shapeSummary(tree, meta)
-} satisfies Record<Audience, (tree: ReturnType<typeof selectAudience>, meta: GuidelineMeta, glossary: Glossary, citedElsewhere: ReadonlySet<string>) => ReturnType<typeof shapeDeck>>
+} satisfies Record<Audience, (tree: ReturnType<typeof selectAudience>, meta: GuidelineMeta, glossary: Glossary) => ReturnType<typeof shapeDeck>>

@@ -3,6 +3,7 @@ import { VFile } from 'vfile'
 import { planBuild, selectIds, updatedCache } from './build-plan.ts'
 import { cachePath, serializeCache } from '../project/cache.ts'
 import { loadGlossary } from '../../transforms/input/glossary.ts'
+import { loadReferences } from '../../transforms/input/references.ts'
 import { InterruptGuard } from '../project/interrupt.ts'
 import { guidelineFile, readGuidelineSource, sourceDir, type GuidelineSource } from '../../transforms/input/load.ts'
 import { acquireBuildLock } from '../project/lock.ts'
@@ -41,8 +42,9 @@ export async function transformAll(options: BuildOptions, sources?: ReadonlyMap<
   const { ids } = await selectIds(options.root, options.ids)
 
   const { file: glossaryFile, glossary } = await loadGlossary(options.root)
-  const context = { sourceDir: path.join(options.root, sourceDir), glossary, today: options.today ?? new Date().toISOString().slice(0, 10) }
-  const files: VFile[] = [glossaryFile, ...(await checkProjectPaths(options.root))]
+  const references = await loadReferences(options.root)
+  const context = { sourceDir: path.join(options.root, sourceDir), glossary, bibliography: references.bibliography, today: options.today ?? new Date().toISOString().slice(0, 10) }
+  const files: VFile[] = [glossaryFile, ...references.files, ...(await checkProjectPaths(options.root))]
   const results: GuidelineResult[] = []
   for (const id of ids) {
     const file = guidelineFile(options.root, id, sources?.get(id) ?? (await readGuidelineSource(options.root, id)))

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { glossaryPath } from '../../transforms/input/glossary.ts'
+import { referencesPaths } from '../../transforms/input/references.ts'
 import { linkProblem, readProjectFile } from '../../transforms/input/paths.ts'
 import { imagesDir, themeFiles } from './paths.ts'
 import { toolkitVersion } from '../../transforms/input/toolkit.ts'
@@ -49,9 +50,9 @@ export function serializeCache(entries: BuildCache): string {
 }
 
 /**
- * The inputs every guideline shares: the glossary, the themes, the images and the toolkit's own
- * version. A change to any of them rebuilds every guideline (each handout uses the glossary,
- * every output the themes).
+ * The inputs every guideline shares: the glossary, the bibliography, the themes, the images and the
+ * toolkit's own version. A change to any of them rebuilds every guideline (each handout uses the
+ * glossary, every output the themes; a new key may be what a guideline's failed build lacked).
  */
 export async function sharedInputsHash(root: string, toolkitRoot: string): Promise<string> {
   const hash = createHash('sha256')
@@ -60,6 +61,7 @@ export async function sharedInputsHash(root: string, toolkitRoot: string): Promi
   // refused, and the build reports it. A missing theme is guidepress's own; a missing glossary is
   // none at all (never the toolkit's, which no build reads).
   hash.update(`${glossaryPath} ${await inputHash(root, glossaryPath, undefined)}\n`)
+  for (const file of referencesPaths) hash.update(`${file} ${await inputHash(root, file, undefined)}\n`)
   for (const file of themeFiles) hash.update(`${file} ${await inputHash(root, file, toolkitRoot)}\n`)
   const imagesRefused = (await linkProblem(root, imagesDir)) !== undefined
   for (const file of imagesRefused ? [] : await listFiles(path.join(root, imagesDir))) {

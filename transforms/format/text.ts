@@ -5,17 +5,19 @@ declare module 'unist' {
   interface Data {
     /** Explanations added from the glossary: they do not show that an output covers a topic. */
     fromGlossary?: boolean
+    /** A list of references: the titles of cited works do not show it either. */
+    references?: boolean
   }
 }
 
 /**
- * The words a reader sees: text and code, without HTML (slide notes, directives), front matter
- * or glossary explanations; normalized for matching terms.
+ * The words a reader sees: text and code, without HTML (slide notes, directives), front matter,
+ * glossary explanations or reference lists; normalized for matching terms.
  */
 export function visibleText(tree: Node): string {
   const parts: string[] = []
   visit(tree, (node) => {
-    if (node.type === 'html' || node.type === 'yaml' || node.data?.fromGlossary) return 'skip'
+    if (node.type === 'html' || node.type === 'yaml' || node.data?.fromGlossary || node.data?.references) return 'skip'
     if ((node.type === 'text' || node.type === 'inlineCode') && 'value' in node && typeof node.value === 'string') parts.push(node.value)
   })
   return normalizeForMatching(parts.join(' '))

@@ -7,7 +7,7 @@ import { marpYaml } from './marp-yaml.ts'
 import { draftMark, footerLine, isApproved, notesLabel, readableDate, recommendationQuote } from './labels.ts'
 import { sectionHeading, splitSections } from '../format/sections.ts'
 import { serializeFragment } from '../serialize/serialize.ts'
-import { referenceList } from './references.ts'
+import { referenceLists } from './references.ts'
 import { packRecommendations, packSlides, type Slide } from './slides.ts'
 import type { GuidelineMeta } from '../types.ts'
 
@@ -51,8 +51,7 @@ export function shapeDeck(tree: Root, meta: GuidelineMeta): Root {
     slides.push(...sectionSlides.map((slide) => ({ ...slide, position: section.position })))
   }
   if (references.length > 0) {
-    const list = referenceList(references)
-    slides.push(...packSlides('References', [list]).map((slide) => ({ ...slide, className: 'references' })))
+    slides.push(...packSlides('References', referenceLists(references)).map((slide) => ({ ...slide, className: 'references' })))
   }
 
   const children: RootContent[] = [{ type: 'yaml', value: marpYaml(marpFrontMatter(meta)) }]

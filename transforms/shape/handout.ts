@@ -3,22 +3,20 @@ import { citedDefinitions, removeCitations } from './citations.ts'
 import { rebaseImages } from './images.ts'
 import { audienceTitle, draftMark, isApproved, readableDate } from './labels.ts'
 import { sectionHeading, splitSections } from '../format/sections.ts'
-import { referenceList } from './references.ts'
+import { referenceLists, sourcesTitle } from './references.ts'
 import { termPattern, visibleText } from '../format/text.ts'
 import type { Glossary, GuidelineMeta } from '../types.ts'
 
 export const wordsToKnowTitle = 'Words to know'
-export const handoutSourcesTitle = 'Sources'
 
 /**
  * The plain-language handout: title, draft mark, each section's shared and handout text, words to
- * know, and the sources no other output lists. Citation marks are left to the clinician outputs,
- * but a reference the handout cites that no other output lists (`citedElsewhere`: the footnote
- * identifiers the guideline's other outputs cite) would otherwise vanish: it is listed under "Sources".
+ * know, and the sources its own text cites, under the guideline's numbers for them (citation marks
+ * are left to the clinician outputs).
  */
-export function shapeHandout(tree: Root, meta: GuidelineMeta, glossary: Glossary, citedElsewhere: ReadonlySet<string> = new Set()): Root {
+export function shapeHandout(tree: Root, meta: GuidelineMeta, glossary: Glossary): Root {
   rebaseImages(tree, 'handouts')
-  const sources = citedDefinitions(tree).filter((definition) => !citedElsewhere.has(definition.identifier))
+  const sources = citedDefinitions(tree)
   removeCitations(tree)
   const children: RootContent[] = [{ type: 'heading', depth: 1, children: [{ type: 'text', value: audienceTitle(meta, 'handout') }] }]
   if (!isApproved(meta)) {
@@ -60,7 +58,7 @@ export function shapeHandout(tree: Root, meta: GuidelineMeta, glossary: Glossary
     )
   }
   if (sources.length > 0) {
-    children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: handoutSourcesTitle }] }, referenceList(sources, false))
+    children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: sourcesTitle(meta.lang) }] }, ...referenceLists(sources))
   }
   children.push(
     { type: 'thematicBreak' },

@@ -1,21 +1,39 @@
-import type { FootnoteDefinition, List } from 'mdast'
+import type { FootnoteDefinition, List, ListItem } from 'mdast'
+
+/** The handout's heading over its sources, in plain words and the reader's language (English otherwise). */
+const sourcesTitles: Record<string, string> = {
+  en: 'Where this information comes from',
+  de: 'Woher diese Informationen stammen',
+  fr: 'D’où viennent ces informations',
+  es: 'De dónde viene esta información'
+}
+
+export function sourcesTitle(lang: string): string {
+  return sourcesTitles[lang.split('-')[0]?.toLowerCase() ?? ''] ?? sourcesTitles.en ?? ''
+}
 
 /**
- * The cited footnotes as a list (numbered unless `ordered` is false), in the order the text cites
- * them. Each item keeps its definition's place, so a message about it names the source line.
+ * The cited references as numbered lists, each entry under the guideline's number for it. An output
+ * that cites only some works skips numbers: each run of consecutive numbers is a list of its own
+ * starting at its first number, so every entry shows its number. Each item keeps its definition's
+ * place, so a message about it names the source line.
  */
-export function referenceList(references: FootnoteDefinition[], ordered = true): List {
+export function referenceLists(references: FootnoteDefinition[]): List[] {
+  const lists: List[] = []
+  references.forEach((definition, index) => {
+    const number = definition.data?.referenceNumber ?? index + 1
+    const current = lists.at(-1)
+    if (current && (current.start ?? 1) + current.children.length === number) current.children.push(referenceItem(definition))
+    else lists.push({ type: 'list', ordered: true, start: number, spread: false, data: { references: true }, children: [referenceItem(definition)] })
+  })
+  return lists
+}
+
+function referenceItem(definition: FootnoteDefinition): ListItem {
   return {
-    type: 'list',
-    ordered,
-    ...(ordered ? { start: 1 } : {}),
+    type: 'listItem',
     spread: false,
-    data: { references: true },
-    children: references.map((definition) => ({
-      type: 'listItem',
-      spread: false,
-      ...(definition.position ? { position: definition.position } : {}),
-      children: definition.children.map((child) => (child.type === 'paragraph' ? { ...child, data: { ...child.data, oneLine: true } } : child))
-    }))
+    ...(definition.position ? { position: definition.position } : {}),
+    children: definition.children.map((child) => (child.type === 'paragraph' ? { ...child, data: { ...child.data, oneLine: true } } : child))
   }
 }

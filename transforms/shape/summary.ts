@@ -1,7 +1,7 @@
 import type { Root, RootContent } from 'mdast'
 import { numberCitations } from './citations.ts'
 import { rebaseImages } from './images.ts'
-import { referenceList } from './references.ts'
+import { referenceLists } from './references.ts'
 import { audienceTitle, draftMark, isApproved, readableDate, recommendationQuote } from './labels.ts'
 import { sectionHeading, splitSections } from '../format/sections.ts'
 import type { GuidelineMeta } from '../types.ts'
@@ -29,7 +29,7 @@ export function shapeSummary(tree: Root, meta: GuidelineMeta): Root {
     children.push(...section.children.map((node) => (node.type === 'containerDirective' ? recommendationQuote(node) : node)))
   }
   if (references.length > 0) {
-    children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: 'References' }] }, referenceList(references))
+    children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: 'References' }] }, ...referenceLists(references))
   }
   return { type: 'root', children }
 }

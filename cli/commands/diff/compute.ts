@@ -4,8 +4,10 @@ import { glossaryPath, parseGlossary } from '../../../transforms/input/glossary.
 import { guidelineFile, listGuidelineIds, readGuidelineSource, sourceDir, type GuidelineSource } from '../../../transforms/input/load.ts'
 import { transformGuideline, type GuidelineResult, type PipelineContext } from '../../../transforms/pipeline.ts'
 import { readProjectFileOrThrow } from '../../../transforms/input/paths.ts'
+import { parseReferences, referencesPaths } from '../../../transforms/input/references.ts'
 import { hasErrors } from '../../../transforms/messages.ts'
 import type { Glossary } from '../../../transforms/types.ts'
+import type { Bibliography } from '../../../transforms/input/references.ts'
 import { compareOutputs, type Side } from './compare.ts'
 import { openSnapshot } from './git.ts'
 import type { DiffReport, GuidelineDiff } from './types.ts'
@@ -40,6 +42,9 @@ export async function computeDiff(options: DiffOptions): Promise<DiffOutcome> {
   const oldGlossary = await snapshot.read(glossaryPath)
   const newGlossary = await readProjectFileOrThrow(root, glossaryPath)
   const glossaryChanged = !sameBytes(oldGlossary, newGlossary)
+  const oldReferences = await Promise.all(referencesPaths.map((file) => snapshot.read(file)))
+  const newReferences = await Promise.all(referencesPaths.map((file) => readProjectFileOrThrow(root, file)))
+  const referencesChanged = referencesPaths.filter((_file, index) => !sameBytes(oldReferences[index], newReferences[index]))
 
   const oldIds = await snapshot.guidelineIds()
   const newIds = await listGuidelineIds(root)
@@ -47,16 +52,17 @@ export async function computeDiff(options: DiffOptions): Promise<DiffOutcome> {
   for (const id of [...new Set([...oldIds, ...newIds])].sort()) {
     const old = oldIds.includes(id) ? await snapshot.read(`${sourceDir}/${id}.md`) : undefined
     const now = newIds.includes(id) ? await readGuidelineSource(root, id) : undefined
-    if (glossaryChanged || !sameBytes(old, bytesOf(now))) changed.push({ id, old, now })
+    if (glossaryChanged || referencesChanged.length > 0 || !sameBytes(old, bytesOf(now))) changed.push({ id, old, now })
   }
 
   const today = options.today ?? new Date().toISOString().slice(0, 10)
-  const contextWith = (glossary: Glossary): PipelineContext => ({ sourceDir: path.join(root, sourceDir), glossary, today })
+  const contextWith = (glossary: Glossary, bibliography: Bibliography): PipelineContext => ({ sourceDir: path.join(root, sourceDir), glossary, bibliography, today })
   const newGlossaryRead = parseGlossary(root, decode(newGlossary))
-  const newContext = contextWith(newGlossaryRead.glossary)
-  const oldContext = contextWith(parseGlossary(root, decode(oldGlossary)).glossary)
+  const newReferencesRead = await parseReferences(root, newReferences.map(decode))
+  const newContext = contextWith(newGlossaryRead.glossary, newReferencesRead.bibliography)
+  const oldContext = contextWith(parseGlossary(root, decode(oldGlossary)).glossary, (await parseReferences(root, oldReferences.map(decode))).bibliography)
 
-  const files: VFile[] = [newGlossaryRead.file]
+  const files: VFile[] = [newGlossaryRead.file, ...newReferencesRead.files]
   const compared: Array<{ inputs: Inputs; before: Transformed | undefined; after: Transformed | undefined }> = []
   for (const inputs of changed) {
     const after = inputs.now && transform(root, inputs.id, inputs.now, newContext)
@@ -67,8 +73,8 @@ export async function computeDiff(options: DiffOptions): Promise<DiffOutcome> {
 
   const guidelines = compared.flatMap(({ inputs, before, after }) => {
     const sourceChanged = !sameBytes(inputs.old, bytesOf(inputs.now))
-    const diff = guidelineDiff(inputs.id, before, after, sourceChanged, glossaryChanged)
-    // A glossary edit is listed only under the guidelines whose outputs it changed.
+    const diff = guidelineDiff(inputs.id, before, after, sourceChanged, glossaryChanged, referencesChanged)
+    // A glossary or bibliography edit is listed only under the guidelines whose outputs it changed.
     return sourceChanged || diff.outputs.some((output) => output.change !== 'unchanged') ? [diff] : []
   })
   return { ok: true, report: { version: 1, ref, commit: snapshot.commit, guidelines } }
@@ -84,17 +90,19 @@ function transform(root: string, id: string, source: GuidelineSource, context: P
   return { file, result: hasErrors(file) ? undefined : transformGuideline(file, context) }
 }
 
-function guidelineDiff(id: string, before: Transformed | undefined, after: Transformed | undefined, sourceChanged: boolean, glossaryChanged: boolean): GuidelineDiff {
+function guidelineDiff(id: string, before: Transformed | undefined, after: Transformed | undefined, sourceChanged: boolean, glossaryChanged: boolean, referencesChanged: string[]): GuidelineDiff {
   const oldSide: Side | undefined = before?.result && { result: before.result, side: 'old' }
   const newSide: Side | undefined = after?.result && { result: after.result, side: 'new' }
   const usesGlossary = [oldSide, newSide].some((side) => side?.result.meta.outputs.includes('handout'))
+  const outputs = compareOutputs(id, oldSide, newSide)
+  const referencesReached = outputs.some((output) => output.change !== 'unchanged') ? referencesChanged : []
   return {
     id,
     title: newSide?.result.meta.title ?? oldSide?.result.meta.title ?? id,
     change: !before ? 'added' : !after ? 'removed' : 'changed',
-    inputs: [...(sourceChanged ? [`${sourceDir}/${id}.md`] : []), ...(glossaryChanged && usesGlossary ? [glossaryPath] : [])],
+    inputs: [...(sourceChanged ? [`${sourceDir}/${id}.md`] : []), ...(glossaryChanged && usesGlossary ? [glossaryPath] : []), ...referencesReached],
     oldErrors: before?.file.messages.filter((message) => message.fatal === true).length ?? 0,
-    outputs: compareOutputs(id, oldSide, newSide)
+    outputs
   }
 }
 
@@ -107,7 +115,7 @@ function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolea
   return a === undefined || b === undefined ? a === b : Buffer.compare(a, b) === 0
 }
 
-/** As `loadGlossary` reads the file (a byte-order mark kept). */
+/** As `loadGlossary` and `loadReferences` read the file. */
 function decode(bytes: Uint8Array | undefined): string | undefined {
   return bytes === undefined ? undefined : Buffer.from(bytes).toString('utf8')
 }

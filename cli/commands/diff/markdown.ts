@@ -10,7 +10,7 @@ const outputNames = { deck: 'Deck', handout: 'Handout', summary: 'Summary' } as 
 /** The report as Markdown for a pull-request comment: a heading per guideline, a sub-heading per output. */
 export function diffMarkdown(report: DiffReport): string {
   const lines = [`# guidepress diff against \`${report.ref}\` (${report.commit.slice(0, 7)})`, '']
-  if (report.guidelines.length === 0) lines.push('No changes: no guideline source, and no glossary a guideline uses, changed since then.', '')
+  if (report.guidelines.length === 0) lines.push('No changes: no guideline source, and no glossary or bibliography a guideline uses, changed since then.', '')
   for (const guideline of report.guidelines) lines.push(...guidelineLines(guideline, report.ref))
   return `${lines.join('\n').trimEnd()}\n`
 }

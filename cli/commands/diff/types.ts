@@ -9,7 +9,7 @@ export interface DiffReport {
   /** The ref as given, and the commit it named. */
   ref: string
   commit: string
-  /** Guidelines whose source, or the glossary they use, changed since the ref; sorted by id. */
+  /** Guidelines whose source, or the glossary or bibliography they use, changed since the ref; sorted by id. */
   guidelines: GuidelineDiff[]
 }
 
@@ -18,7 +18,7 @@ export interface GuidelineDiff {
   /** The title now, or at the ref for a removed guideline. */
   title: string
   change: 'added' | 'removed' | 'changed'
-  /** The inputs that changed: `source/<id>.md`, `source/glossary.yml`. */
+  /** The inputs that changed: `source/<id>.md`, `source/glossary.yml`, `source/references.bib`, `source/references.json`. */
   inputs: string[]
   /** Errors the guideline had at the ref; when there were any, its outputs there count as missing. */
   oldErrors: number

@@ -11,17 +11,16 @@ const topicLines = 'topics:\n  - id: bone-care\n    title: Caring for bones\n   
 describe('a reference cited only in the handout', () => {
   const source = withBody(':::handout\nAsk about exercise.[^move]\n:::\n\nShared text.[^shared]\n\n[^move]: Move More. Exercise in cancer care. 2024.\n[^shared]: A shared reference.\n')
 
-  it('is listed under "Sources" in the handout (and only what no other output lists)', () => {
+  it('is listed in the handout with the other sources its text cites, under the guideline’s numbers', () => {
     const { file, result } = transformText(source)
     expect(messagesOf(file)).toEqual([])
     const handout = result?.outputs.find((output) => output.path.startsWith('handouts/'))?.text ?? ''
-    expect(handout).toContain('## Sources\n\n- Move More. Exercise in cancer care. 2024.\n')
-    expect(handout).not.toContain('A shared reference.')
+    expect(handout).toContain('## Where this information comes from\n\n1. Move More. Exercise in cancer care. 2024.\n2. A shared reference.\n')
     expect(handout).not.toMatch(/[¹²]/)
     for (const prefix of ['decks/', 'summaries/']) {
       const other = result?.outputs.find((output) => output.path.startsWith(prefix))?.text ?? ''
       expect(other).not.toContain('Move More')
-      expect(other).toContain('A shared reference.')
+      expect(other).toContain('\n2. A shared reference.\n')
     }
   })
 
@@ -29,7 +28,7 @@ describe('a reference cited only in the handout', () => {
     const frontMatter = `title: Bone health\nversion: 1.0.0\nupdated: 2026-01-15\nstatus: draft\noutputs: [handout]\n${topicLines}`
     const { result } = transformText(guideline({ frontMatter, body: source.slice(source.indexOf('## Caring')) }))
     const handout = result?.outputs[0]?.text ?? ''
-    expect(handout).toContain('## Sources\n\n- Move More. Exercise in cancer care. 2024.\n- A shared reference.\n')
+    expect(handout).toContain('## Where this information comes from\n\n1. Move More. Exercise in cancer care. 2024.\n2. A shared reference.\n')
   })
 })
 

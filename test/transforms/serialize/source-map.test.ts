@@ -12,7 +12,7 @@ const goldenDir = path.join(import.meta.dirname, '..', '..', 'fixtures', 'golden
 function firstWords(line: string): string {
   return plain(
     line
-      .replace(/^\s*(?:[-*]|\d+\.|>|#+)\s+/, '')
+      .replace(/^\s*(?:[-*]|\d+[.)]|>|#+)\s+/, '')
       .replace(/^\*\*[^*]+\*\*\s*/, '')
       .replace(/^Recommendations?: /, '')
       .replace(/ \(continued\)$/, '')

@@ -81,10 +81,11 @@ describe('deck recommendations', () => {
 })
 
 describe('handout', () => {
-  it('leaves out notes, recommendations and references, and marks drafts', () => {
+  it('leaves out notes, recommendations and citation marks, lists the sources its text cites, and marks drafts', () => {
     const handout = outputs().handouts ?? ''
     expect(handout).toContain('**Draft – not clinically approved.**')
-    for (const absent of ['Say this aloud', 'Consider bone imaging', 'A reference', '¹']) expect(handout).not.toContain(absent)
+    for (const absent of ['Say this aloud', 'Consider bone imaging', '¹']) expect(handout).not.toContain(absent)
+    expect(handout).toContain('## Where this information comes from\n\n1. A reference.\n')
   })
 
   it('lists only the glossary terms it uses, in order of first use', () => {
