@@ -1,0 +1,72 @@
+// Bookmarks written with pdf-lib (no browser): nesting by level, plain titles, and reading where
+// Chromium put each heading when its own titles are doubled.
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib'
+import { describe, expect, it } from 'vitest'
+import { finalizePdf } from '../../render/pdf-meta.ts'
+import { placeHeadings, readOutline, writeOutline } from '../../render/pdf-outline.ts'
+
+const meta = { title: 'T', subject: 'S', keywords: [], author: 'guidepress', lang: 'en', updated: '2026-11-27' }
+
+async function blank(pages: number): Promise<PDFDocument> {
+  const pdf = await PDFDocument.create()
+  for (let n = 0; n < pages; n += 1) pdf.addPage([595, 842])
+  return pdf
+}
+
+/** The outline as `depth title →page` lines. */
+async function outlineOf(bytes: Uint8Array): Promise<string[]> {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false })
+  const pages = pdf.getPages().map((page) => page.ref.toString())
+  const lines: string[] = []
+  const walk = (parent: PDFDict, depth: number): void => {
+    for (let item = parent.lookup(PDFName.of('First')); item instanceof PDFDict; item = item.lookup(PDFName.of('Next'))) {
+      const title = item.lookup(PDFName.of('Title'), PDFHexString).decodeText()
+      lines.push(`${depth} ${title} →${pages.indexOf(String(item.lookup(PDFName.of('Dest'), PDFArray).get(0))) + 1}`)
+      walk(item, depth + 1)
+    }
+  }
+  walk(pdf.catalog.lookup(PDFName.of('Outlines'), PDFDict), 1)
+  return lines
+}
+
+describe('document bookmarks', () => {
+  it('nest by heading level, replace an outline already there, and keep titles as plain text', async () => {
+    const pdf = await blank(3)
+    writeOutline(pdf, [{ title: 'Old outline', level: 1, page: 0 }])
+    const bytes = await finalizePdf(pdf, meta, {
+      headings: [
+        { title: 'Guide', level: 1, page: 0, top: 800 },
+        { title: 'Tests & <scans>', level: 2, page: 0, top: 600 },
+        { title: 'Detail', level: 3, page: 1 },
+        { title: 'Après', level: 2, page: 2, top: 700 },
+        { title: 'Not a page', level: 2, page: 9 }
+      ]
+    })
+    expect(await outlineOf(bytes)).toEqual(['1 Guide →1', '2 Tests & <scans> →1', '3 Detail →2', '2 Après →3'])
+    const loaded = await PDFDocument.load(bytes)
+    const root = loaded.catalog.lookup(PDFName.of('Outlines'), PDFDict)
+    expect(String(root.get(PDFName.of('Count')))).toBe('4')
+    // Chromium's outline is gone: no object in the file is titled as it was.
+    const titles = loaded.context.enumerateIndirectObjects().map(([, object]) => (object instanceof PDFDict ? object.lookup(PDFName.of('Title')) : undefined))
+    expect(titles.some((title) => title instanceof PDFHexString && title.decodeText() === 'Old outline')).toBe(false)
+  })
+
+  it('place headings from an outline whose titles come doubled, skipping headings it lacks', async () => {
+    const pdf = await blank(2)
+    writeOutline(pdf, [
+      { title: 'Guide', level: 1, page: 0, top: 800 },
+      { title: 'Breast surgeryBreast surgery', level: 2, page: 1, top: 780 },
+      { title: 'After', level: 2, page: 1, top: 300 }
+    ])
+    const placed = placeHeadings(
+      [
+        { level: 1, text: 'Guide', id: '' },
+        { level: 2, text: 'Hidden', id: 'x' },
+        { level: 2, text: 'Breast surgery', id: 'section-1' },
+        { level: 2, text: 'After', id: 'section-2' }
+      ],
+      readOutline(pdf)
+    )
+    expect(placed.map((heading) => `${heading.text}@${heading.page}:${heading.top}`)).toEqual(['Guide@0:800', 'Breast surgery@1:780', 'After@1:300'])
+  })
+})
