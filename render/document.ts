@@ -48,6 +48,10 @@ export interface DocumentInput extends PrintedPage {
   kind: 'handout' | 'summary'
   /** A handout's contents list (long handouts only; the print step decides and numbers it). */
   contents?: ContentsEntry[]
+  /** Ids of headings to start a new column or page (the print step finds them). */
+  breakBefore?: string[]
+  /** Slightly tighter spacing (class gp-tight on body): the print step's way to save a last page holding a few lines. */
+  tight?: boolean
 }
 
 export const DRAFT_MARK = 'Draft – not clinically approved'
@@ -86,7 +90,7 @@ function rehypeSuperscripts() {
 }
 
 /** Markdown → sanitised HTML fragment. */
-export async function markdownToHtml(markdown: string, options: { root: string; file: string }): Promise<string> {
+export async function markdownToHtml(markdown: string, options: { root: string; file: string; breakBefore?: readonly string[] }): Promise<string> {
   const file = await unified()
     .use(remarkParse)
     .use(remarkGfm)
@@ -99,7 +103,7 @@ export async function markdownToHtml(markdown: string, options: { root: string; 
     .use(rehypeSanitize, documentSchema)
     .use(rehypeInlineImages, { root: options.root, baseDir: path.dirname(options.file) })
     .use(rehypeSuperscripts)
-    .use(rehypeSectionIds)
+    .use(rehypeSectionIds, { ...(options.breakBefore ? { breakBefore: options.breakBefore } : {}) })
     .use(rehypeStringify)
     .process(markdown)
   return String(file)
@@ -129,7 +133,7 @@ export function pageCss(
 /** A complete, script-free HTML document for a handout or summary. */
 export async function documentHtml(input: DocumentInput): Promise<string> {
   const labels = printLabels(input.lang)
-  let body = await markdownToHtml(input.markdown, { root: input.root, file: input.file })
+  let body = await markdownToHtml(input.markdown, { root: input.root, file: input.file, ...(input.breakBefore ? { breakBefore: input.breakBefore } : {}) })
   if (input.contents) body = withContents(body, contentsHtml(input.contents, labels))
   if (input.kind === 'handout') body = `${body}\n${notesPageHtml(labels)}`
   const label = input.kind === 'handout' ? 'Handout' : 'Summary'
@@ -141,7 +145,7 @@ ${styleText(input.printCss)}
 ${pageCss(input)}
 </style>
 </head>
-<body class="gp-${input.kind}">
+<body class="gp-${input.kind}${input.tight ? ' gp-tight' : ''}">
 <header class="gp-meta">
 <span>${escapeHtml(label)} · version ${escapeHtml(input.version)} · updated ${escapeHtml(input.updated)}</span>
 ${draft}

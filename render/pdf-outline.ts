@@ -21,18 +21,19 @@ export interface PageHeading {
   id: string
 }
 
-/** A heading and where the PDF shows it. */
+/** A heading and where the PDF shows it: page (0-based), and the left and top of its box when known. */
 export interface PlacedHeading extends PageHeading {
   page: number
+  left?: number
   top?: number
 }
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim()
 
 /** Chromium's own outline, flattened in order: its titles as written, levels from nesting, page and top of each. */
-export function readOutline(pdf: PDFDocument): Array<{ title: string; level: number; page: number; top?: number }> {
+export function readOutline(pdf: PDFDocument): Array<{ title: string; level: number; page: number; left?: number; top?: number }> {
   const pageIndex = new Map(pdf.getPages().map((page, index) => [page.ref.toString(), index]))
-  const found: Array<{ title: string; level: number; page: number; top?: number }> = []
+  const found: Array<{ title: string; level: number; page: number; left?: number; top?: number }> = []
   const walk = (parent: PDFDict, level: number): void => {
     let item = parent.lookup(PDFName.of('First'))
     const seen = new Set<PDFDict>()
@@ -43,11 +44,13 @@ export function readOutline(pdf: PDFDocument): Array<{ title: string; level: num
       const target = dest instanceof PDFArray ? dest.get(0) : undefined
       const page = target instanceof PDFRef ? pageIndex.get(target.toString()) : undefined
       if (page !== undefined) {
+        const left = dest instanceof PDFArray ? dest.lookup(2) : undefined
         const top = dest instanceof PDFArray ? dest.lookup(3) : undefined
         found.push({
           title: title instanceof PDFString || title instanceof PDFHexString ? collapse(title.decodeText()) : '',
           level,
           page,
+          ...(left instanceof PDFNumber ? { left: left.asNumber() } : {}),
           ...(top instanceof PDFNumber ? { top: top.asNumber() } : {})
         })
       }
@@ -73,7 +76,7 @@ export function placeHeadings(headings: readonly PageHeading[], outline: ReturnT
       const heading = headings[at] as PageHeading
       const text = collapse(heading.text)
       if (text && entry.title.startsWith(text) && entry.title.split(text).join('').trim() === '') {
-        placed.push({ ...heading, text, page: entry.page, ...(entry.top !== undefined ? { top: entry.top } : {}) })
+        placed.push({ ...heading, text, page: entry.page, ...(entry.left !== undefined ? { left: entry.left } : {}), ...(entry.top !== undefined ? { top: entry.top } : {}) })
         next = at + 1
         break
       }

@@ -20,20 +20,27 @@ export function printLabels(lang: string): PrintLabels {
   return primary in PRINT_LABELS ? PRINT_LABELS[primary as keyof typeof PRINT_LABELS] : PRINT_LABELS.en
 }
 
-/** The id of the n-th (1-based) `##` section the Markdown wrote. */
+/** The id of the n-th (1-based) heading (`##` to `####`) the Markdown wrote. */
 export const sectionId = (n: number): string => `section-${n}`
-/** Ids of the parts guidepress writes (never a section's: those are `section-N`). */
+/** Ids of the parts guidepress writes (never a heading's: those are `section-N`). */
 export const CONTENTS_ID = 'gp-contents'
 export const NOTES_ID = 'gp-notes'
+/** The class of a heading that starts a new column (summary) or page (handout): see print.css. */
+export const BREAK_BEFORE_CLASS = 'gp-break-before'
 
-/** Gives every `##` heading without an id one (`section-1`, …), so a contents list can link to it. */
-export function rehypeSectionIds() {
+/**
+ * Gives every `##`–`####` heading without an id one (`section-1`, …), so a contents list can link
+ * to it and the print step can name it; those in `breakBefore` get BREAK_BEFORE_CLASS.
+ */
+export function rehypeSectionIds(options: { breakBefore?: readonly string[] } = {}) {
+  const breaks = new Set(options.breakBefore ?? [])
   return (tree: Root): void => {
     let n = 0
     visit(tree, 'element', (node: Element) => {
-      if (node.tagName !== 'h2' || node.properties.id !== undefined) return
+      if (!['h2', 'h3', 'h4'].includes(node.tagName) || node.properties.id !== undefined) return
       n += 1
       node.properties.id = sectionId(n)
+      if (breaks.has(sectionId(n))) node.properties.className = [BREAK_BEFORE_CLASS]
     })
   }
 }

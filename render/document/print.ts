@@ -8,12 +8,13 @@ import type { BrowserSession } from '../browser.ts'
 import { documentHtml, withPrintPage, type DocumentInput, type PrintSteps, type PrintTarget } from '../document.ts'
 import { RenderError } from '../errors.ts'
 import { placeHeadings, readOutline, type PageHeading, type PlacedHeading } from '../pdf-outline.ts'
+import { pageFill, readPrintedPages, strandedHeadings } from './layout.ts'
 import { CONTENTS_ID, NOTES_ID, type ContentsEntry } from './parts.ts'
 
 /** A handout gets a contents list when its text (the notes page not counted) takes more pages than this. */
 export const CONTENTS_AFTER_PAGES = 4
-/** Prints with the contents list in before giving up on page numbers that keep moving. */
-const MAX_CONTENTS_PRINTS = 4
+/** Prints before giving up on a layout that keeps moving (each print can only add a contents list or a break). */
+const MAX_PRINTS = 6
 
 export interface PrintedDocument {
   /** Chromium's PDF (its own outline still in; finalizePdf replaces it with `headings`). */
@@ -58,25 +59,65 @@ function textPages(printed: { headings: PlacedHeading[]; pages: number }): numbe
   return notes ? notes.page : printed.pages
 }
 
-const samePages = (a: readonly ContentsEntry[], b: readonly ContentsEntry[]): boolean =>
-  a.length === b.length && a.every((entry, index) => entry.id === b[index]?.id && entry.page === b[index]?.page)
+const samePages = (a: readonly ContentsEntry[] | undefined, b: readonly ContentsEntry[] | undefined): boolean =>
+  (a ?? []).length === (b ?? []).length && (a ?? []).every((entry, index) => entry.id === b?.[index]?.id && entry.page === b[index]?.page)
 
-/** Prints a document (and a long handout's contents list, numbered from the PDF itself). */
+/** What the print step adds to a document's HTML; each print may add more until the layout holds. */
+interface Layout {
+  contents?: ContentsEntry[]
+  breakBefore: string[]
+  /** Slightly tighter spacing, tried when the last page would hold only a few lines. */
+  tight?: boolean
+}
+
+interface Settled {
+  pdf: Uint8Array
+  headings: PlacedHeading[]
+  html: string
+  layout: Layout
+  /** Pages of text (a handout's notes page not counted) and how full the last of them is. */
+  textPages: number
+  lastFill: number
+}
+
+/** The last page of text is this full or less: worth one print with tighter spacing to save it. */
+export const SHORT_LAST_PAGE = 0.2
+
+/**
+ * Prints a document until its layout holds: no heading left at the end of a column or page
+ * without what follows it (each such heading starts the next one instead), and, for a long
+ * handout, a contents list whose numbers are the pages its sections start on. When the last page
+ * of text holds only a few lines, it is printed once more with tighter spacing, kept only if that
+ * saves the page.
+ */
 export async function printDocumentPdf(session: BrowserSession, input: DocumentInput, target: PrintTarget): Promise<PrintedDocument> {
+  const columns = input.kind === 'summary' ? 2 : 1
   return withPrintPage(session, target, async (page, steps) => {
-    const html = await documentHtml(input)
-    const first = await printOnce(page, steps, html)
-    if (input.kind !== 'handout' || textPages(first) <= CONTENTS_AFTER_PAGES) return { pdf: first.pdf, headings: first.headings, html }
-    let contents = contentsEntries(first.headings)
-    for (let print = 1; print <= MAX_CONTENTS_PRINTS; print += 1) {
-      const numbered = await documentHtml({ ...input, contents })
-      const printed = await printOnce(page, steps, numbered)
-      const found = contentsEntries(printed.headings)
-      if (samePages(found, contents)) return { pdf: printed.pdf, headings: printed.headings, html: numbered, contents }
-      contents = found
+    const settle = async (start: Layout): Promise<Settled> => {
+      let layout = start
+      for (let print = 1; print <= MAX_PRINTS; print += 1) {
+        const html = await documentHtml({ ...input, ...layout })
+        const printed = await printOnce(page, steps, html)
+        const pages = await readPrintedPages(printed.pdf)
+        const stranded = strandedHeadings(pages, printed.headings, columns)
+          .map((heading) => heading.id)
+          .filter((id) => id.startsWith('section-') && !layout.breakBefore.includes(id))
+        const text = textPages(printed)
+        const wantsContents = input.kind === 'handout' && (layout.contents !== undefined || text > CONTENTS_AFTER_PAGES)
+        const contents = wantsContents ? contentsEntries(printed.headings) : undefined
+        if (stranded.length === 0 && samePages(contents, layout.contents))
+          return { pdf: printed.pdf, headings: printed.headings, html, layout, textPages: text, lastFill: pageFill(pages, text - 1) }
+        layout = { ...layout, breakBefore: [...layout.breakBefore, ...stranded], ...(contents ? { contents } : {}) }
+      }
+      throw new RenderError(
+        `${target.id}: ${target.output}: the layout still moved after ${MAX_PRINTS} prints (headings left at a column's end, or the contents list's page numbers); shorten a section title so each fits one line`
+      )
     }
-    throw new RenderError(
-      `${target.id}: ${target.output}: the contents list's page numbers still moved after ${MAX_CONTENTS_PRINTS} prints; shorten a section title so each fits one line`
-    )
+    let result = await settle({ breakBefore: [] })
+    if (result.textPages > 1 && result.lastFill <= SHORT_LAST_PAGE) {
+      const tight = await settle({ ...result.layout, tight: true })
+      if (tight.textPages < result.textPages) result = tight
+    }
+    return { pdf: result.pdf, headings: result.headings, html: result.html, ...(result.layout.contents ? { contents: result.layout.contents } : {}) }
   })
 }

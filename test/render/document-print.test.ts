@@ -20,6 +20,10 @@ const LONG_HANDOUT = `# Living well\n\nA handout long enough to need a contents 
 /** The titles as a reader sees them: entities decoded, escapes and emphasis gone. */
 const LONG_PLAIN = ['Before you start', 'Tests & <scans> with care', 'Your treatment', 'Side effects', 'Eating well', 'Staying active', 'Getting support', 'After treatment']
 
+/** Thirteen paragraphs: three pages with a few lines on the third at normal spacing, two when tighter. */
+const TAIL_HANDOUT = `# Tail\n\n${Array.from({ length: 13 }, (_, i) => `${i % 3 === 0 ? `## Part ${i}\n\n` : ''}${sentence.repeat(3).trim()}\n`).join('\n')}`
+const TAIL: GuidelineMeta = { id: 'tail', title: 'Tail', version: '1.0.0', updated: '2026-11-27', status: 'draft', lang: 'en', outputs: ['handout'] }
+
 const LONG: GuidelineMeta = { id: 'long', title: 'Living well', version: '1.0.0', updated: '2026-11-27', status: 'draft', lang: 'en-GB', outputs: ['handout'] }
 
 let root = ''
@@ -40,9 +44,10 @@ beforeAll(async () => {
   const markdown = new Map([
     [`handouts/${CORPUS_ID}.md`, corpusMarkdown.handout],
     [`summaries/${CORPUS_ID}.md`, corpusMarkdown.summary],
-    ['handouts/long.md', LONG_HANDOUT]
+    ['handouts/long.md', LONG_HANDOUT],
+    ['handouts/tail.md', TAIL_HANDOUT]
   ])
-  await renderAll([corpusMeta, LONG], { root, pdf: true, pptx: false, markdown })
+  await renderAll([corpusMeta, LONG, TAIL], { root, pdf: true, pptx: false, markdown })
 }, 180_000)
 
 afterAll(async () => {
@@ -180,5 +185,15 @@ describe('notes page', () => {
     const running = /^Page \d+ of \d+$|· version |^Draft – not clinically approved$/
     const last = (pages[pages.length - 1] ?? []).map((line) => line.text.trim()).filter((text) => text && !running.test(text))
     expect(last).toEqual(['Notes', 'Questions to ask', 'Other notes'])
+  })
+})
+
+describe('a last page with a few lines', () => {
+  it('is saved by slightly tighter spacing: two pages of text, then the notes page', async () => {
+    const pages = await pagesOf(await pdfOf('tail', 'handout.pdf'))
+    expect(pages.length).toBe(3)
+    expect(pages[2]?.some((line) => line.text === 'Notes')).toBe(true)
+    expect(pages[1]?.some((line) => line.text.includes('Part 12'))).toBe(true)
+    expect(await htmlOf('tail', 'handout.html')).toContain('<body class="gp-handout gp-tight">')
   })
 })

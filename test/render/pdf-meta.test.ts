@@ -1,9 +1,11 @@
 // Bookmarks written with pdf-lib (no browser): nesting by level, plain titles, and reading where
-// Chromium put each heading when its own titles are doubled.
+// Chromium put each heading when its own titles are doubled; the layout checks on text positions.
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { finalizePdf } from '../../render/pdf-meta.ts'
-import { placeHeadings, readOutline, writeOutline } from '../../render/pdf-outline.ts'
+import { pageFill, strandedHeadings, type PrintedPages, type TextLine } from '../../render/document/layout.ts'
+import { printLabels } from '../../render/document/parts.ts'
+import { placeHeadings, readOutline, writeOutline, type PlacedHeading } from '../../render/pdf-outline.ts'
 
 const meta = { title: 'T', subject: 'S', keywords: [], author: 'guidepress', lang: 'en', updated: '2026-11-27' }
 
@@ -68,5 +70,44 @@ describe('document bookmarks', () => {
       readOutline(pdf)
     )
     expect(placed.map((heading) => `${heading.text}@${heading.page}:${heading.top}`)).toEqual(['Guide@0:800', 'Breast surgery@1:780', 'After@1:300'])
+  })
+})
+
+describe('layout read back from the PDF', () => {
+  // A4 in two columns; the heading's box top is a little above its baseline.
+  const page = (lines: Array<[string, number, number]>): TextLine[] => lines.map(([text, x, y]) => ({ text, x, y }))
+  const heading = (text: string, left: number, top: number, id = 'section-1'): PlacedHeading => ({ level: 2, text, id, page: 0, left, top })
+
+  it('finds a heading that ends its column with nothing after it, not one followed by a line', () => {
+    const printed: PrintedPages = {
+      width: 595,
+      height: 842,
+      pages: [
+        page([
+          ['Earlier text', 40, 400],
+          ['Treatment with', 40, 60],
+          ['medicines', 40, 48],
+          ['Offer the treatment', 308, 780],
+          ['Surgery', 308, 300],
+          ['Breast surgery helps some people.', 308, 288]
+        ])
+      ]
+    }
+    const stranded = strandedHeadings(printed, [heading('Treatment with medicines', 39.75, 72), heading('Surgery', 307.5, 312, 'section-2')], 2)
+    expect(stranded.map((found) => found.id)).toEqual(['section-1'])
+    // The same page in one column: text in the other half follows the heading.
+    expect(strandedHeadings(printed, [heading('Surgery', 307.5, 312, 'section-2')], 1)).toEqual([])
+  })
+
+  it('measures how full a page is', () => {
+    const printed: PrintedPages = { width: 595, height: 842, pages: [page([['a', 40, 790], ['b', 40, 700]])] }
+    expect(pageFill(printed)).toBeCloseTo((842 - 34 - 700) / (842 - 68), 5)
+    expect(pageFill({ ...printed, pages: [[]] })).toBe(0)
+  })
+
+  it('labels the notes page and contents in the reader language', () => {
+    expect(printLabels('de-DE').notes).toBe('Notizen')
+    expect(printLabels('en-GB').questions).toBe('Questions to ask')
+    expect(printLabels('pt').contents).toBe('Contents')
   })
 })
