@@ -117,6 +117,8 @@ function documentPdfTask(run: RenderRun, job: Job, doc: Job['docs'][number], ses
     const headings = printed.headings.map((heading) => ({ title: heading.text, level: heading.level, page: heading.page, ...(heading.top !== undefined ? { top: heading.top } : {}) }))
     const bytes = await finalizePdf(printed.pdf, { ...pdfMeta, title: audienceTitle(meta, doc.kind), subject: `${label} · version ${meta.version}` }, { headings })
     if (!doc.written) await run.emit(dist(meta.id, `${doc.kind}.html`), printed.html)
+    for (const figure of printed.smallFigures)
+      run.report.warnings.push({ id: meta.id, output, outputLine: figure.line, ruleId: 'figure-label-small', message: `${figure.src}: its labels print at ${figure.size.toFixed(1)} pt in ${output} (“${figure.label}”), under 9 pt; set them larger in the SVG, or make the figure wider` })
     const rel = dist(meta.id, output)
     await run.emit(rel, bytes)
     run.report.pdfText[rel] = await extractPdfText(bytes)

@@ -10,6 +10,8 @@ export interface TextLine {
   x: number
   /** Baseline, from the page's bottom (PDF units). */
   y: number
+  /** Type size in points. */
+  size: number
 }
 
 export interface PrintedPages {
@@ -37,7 +39,7 @@ export async function readPrintedPages(bytes: Uint8Array): Promise<PrintedPages>
       const items = (await page.getTextContent()).items as Array<{ str?: string; transform?: number[] }>
       pages.push(
         items
-          .map((item) => ({ text: item.str ?? '', x: item.transform?.[4] ?? 0, y: item.transform?.[5] ?? 0 }))
+          .map((item) => ({ text: item.str ?? '', x: item.transform?.[4] ?? 0, y: item.transform?.[5] ?? 0, size: Math.hypot(item.transform?.[2] ?? 0, item.transform?.[3] ?? 0) }))
           .filter((line) => line.text.trim() !== '' && line.y > MARGIN_BOX_EDGE && line.y < height - MARGIN_BOX_EDGE)
       )
       page.cleanup()

@@ -8,7 +8,8 @@ import type { BrowserSession } from '../browser.ts'
 import { documentHtml, withPrintPage, type DocumentInput, type PrintSteps, type PrintTarget } from '../document.ts'
 import { RenderError } from '../errors.ts'
 import { placeHeadings, readOutline, type PageHeading, type PlacedHeading } from '../pdf-outline.ts'
-import { pageFill, readPrintedPages, strandedHeadings } from './layout.ts'
+import { smallFigures, type SmallFigure } from './figures.ts'
+import { pageFill, readPrintedPages, strandedHeadings, type PrintedPages } from './layout.ts'
 import { CONTENTS_ID, NOTES_ID, type ContentsEntry } from './parts.ts'
 
 /** A handout gets a contents list when its text (the notes page not counted) takes more pages than this. */
@@ -25,6 +26,8 @@ export interface PrintedDocument {
   html: string
   /** The contents list, when there is one. */
   contents?: ContentsEntry[]
+  /** A handout's figures whose labels print under 9 pt. */
+  smallFigures: SmallFigure[]
 }
 
 /** The page's headings in document order, text as the reader sees it (markup gone, spaces collapsed). A string: no bundler helper may reach the page. */
@@ -78,6 +81,7 @@ interface Settled {
   /** Pages of text (a handout's notes page not counted) and how full the last of them is. */
   textPages: number
   lastFill: number
+  pages: PrintedPages
 }
 
 /** The last page of text is this full or less: worth one print with tighter spacing to save it. */
@@ -106,7 +110,7 @@ export async function printDocumentPdf(session: BrowserSession, input: DocumentI
         const wantsContents = input.kind === 'handout' && (layout.contents !== undefined || text > CONTENTS_AFTER_PAGES)
         const contents = wantsContents ? contentsEntries(printed.headings) : undefined
         if (stranded.length === 0 && samePages(contents, layout.contents))
-          return { pdf: printed.pdf, headings: printed.headings, html, layout, textPages: text, lastFill: pageFill(pages, text - 1) }
+          return { pdf: printed.pdf, headings: printed.headings, html, layout, textPages: text, lastFill: pageFill(pages, text - 1), pages }
         layout = { ...layout, breakBefore: [...layout.breakBefore, ...stranded], ...(contents ? { contents } : {}) }
       }
       throw new RenderError(
@@ -118,6 +122,7 @@ export async function printDocumentPdf(session: BrowserSession, input: DocumentI
       const tight = await settle({ ...result.layout, tight: true })
       if (tight.textPages < result.textPages) result = tight
     }
-    return { pdf: result.pdf, headings: result.headings, html: result.html, ...(result.layout.contents ? { contents: result.layout.contents } : {}) }
+    const figures = input.kind === 'handout' ? smallFigures(result.pages, result.html, input.markdown) : []
+    return { pdf: result.pdf, headings: result.headings, html: result.html, smallFigures: figures, ...(result.layout.contents ? { contents: result.layout.contents } : {}) }
   })
 }

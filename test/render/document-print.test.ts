@@ -5,7 +5,7 @@ import { cp, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { renderAll, type GuidelineMeta } from '../../render/index.ts'
+import { renderAll, type GuidelineMeta, type RenderReport } from '../../render/index.ts'
 import { transformText } from '../helpers.ts'
 import { makeRoot, PROJECT } from './helpers.ts'
 
@@ -27,6 +27,7 @@ const TAIL: GuidelineMeta = { id: 'tail', title: 'Tail', version: '1.0.0', updat
 const LONG: GuidelineMeta = { id: 'long', title: 'Living well', version: '1.0.0', updated: '2026-11-27', status: 'draft', lang: 'en-GB', outputs: ['handout'] }
 
 let root = ''
+let report: RenderReport
 let corpusMeta: GuidelineMeta
 let corpusMarkdown: Record<'handout' | 'summary', string>
 const pdfOf = async (id: string, output: string): Promise<Uint8Array> => new Uint8Array(await readFile(path.join(root, 'dist', id, output)))
@@ -47,7 +48,7 @@ beforeAll(async () => {
     ['handouts/long.md', LONG_HANDOUT],
     ['handouts/tail.md', TAIL_HANDOUT]
   ])
-  await renderAll([corpusMeta, LONG, TAIL], { root, pdf: true, pptx: false, markdown })
+  report = await renderAll([corpusMeta, LONG, TAIL], { root, pdf: true, pptx: false, markdown })
 }, 180_000)
 
 afterAll(async () => {
@@ -195,5 +196,15 @@ describe('a last page with a few lines', () => {
     expect(pages[2]?.some((line) => line.text === 'Notes')).toBe(true)
     expect(pages[1]?.some((line) => line.text.includes('Part 12'))).toBe(true)
     expect(await htmlOf('tail', 'handout.html')).toContain('<body class="gp-handout gp-tight">')
+  })
+})
+
+describe('figure labels under 9 pt', () => {
+  it('are a warning at the figure\'s line of the handout, naming the size and a label', () => {
+    const lines = corpusMarkdown.handout.split('\n')
+    const figureLine = lines.findIndex((line) => line.includes('iron-rich-foods.svg')) + 1
+    const warnings = report.warnings.filter((warning) => warning.ruleId === 'figure-label-small')
+    expect(warnings.map((warning) => [warning.id, warning.output, warning.outputLine])).toEqual([[CORPUS_ID, 'handout.pdf', figureLine]])
+    expect(warnings[0]?.message).toMatch(/iron-rich-foods\.svg: its labels print at [5-8]\.\d pt in handout\.pdf \(“[^”]+”\), under 9 pt/)
   })
 })

@@ -3,6 +3,7 @@
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { finalizePdf } from '../../render/pdf-meta.ts'
+import { markdownImages, smallFigures, svgLabels } from '../../render/document/figures.ts'
 import { pageFill, strandedHeadings, type PrintedPages, type TextLine } from '../../render/document/layout.ts'
 import { printLabels } from '../../render/document/parts.ts'
 import { placeHeadings, readOutline, writeOutline, type PlacedHeading } from '../../render/pdf-outline.ts'
@@ -75,7 +76,7 @@ describe('document bookmarks', () => {
 
 describe('layout read back from the PDF', () => {
   // A4 in two columns; the heading's box top is a little above its baseline.
-  const page = (lines: Array<[string, number, number]>): TextLine[] => lines.map(([text, x, y]) => ({ text, x, y }))
+  const page = (lines: Array<[string, number, number]>): TextLine[] => lines.map(([text, x, y]) => ({ text, x, y, size: 10 }))
   const heading = (text: string, left: number, top: number, id = 'section-1'): PlacedHeading => ({ level: 2, text, id, page: 0, left, top })
 
   it('finds a heading that ends its column with nothing after it, not one followed by a line', () => {
@@ -109,5 +110,22 @@ describe('layout read back from the PDF', () => {
     expect(printLabels('de-DE').notes).toBe('Notizen')
     expect(printLabels('en-GB').questions).toBe('Questions to ask')
     expect(printLabels('pt').contents).toBe('Contents')
+  })
+})
+
+describe('figure labels', () => {
+  const svg = (texts: string): string => `<img src="data:image/svg+xml;base64,${Buffer.from(`<svg viewBox="0 0 800 400">${texts}</svg>`).toString('base64')}" alt="x">`
+  const html = `${svg('<text font-size="20">Red meat</text><text>Tea &amp; <tspan>coffee</tspan></text>')}<p>Text</p>${svg('<text>Big</text>')}<img src="data:image/png;base64,AAAA" alt="y">`
+  const markdown = '# T\n\n![a](../source/images/food.svg)\n\nText\n\n![b](../source/images/big.svg) and ![c](x.png)\n'
+
+  it('reads the labels of each inlined SVG and the place of each image', () => {
+    expect(svgLabels(html)).toEqual([['Red meat', 'Tea & coffee'], ['Big'], []])
+    expect(markdownImages(markdown)).toEqual([{ src: '../source/images/food.svg', line: 3 }, { src: '../source/images/big.svg', line: 7 }, { src: 'x.png', line: 7 }])
+  })
+
+  it('finds the figures whose labels print under 9 pt, with the smallest label', () => {
+    const line = (text: string, size: number): TextLine => ({ text, x: 40, y: 400, size })
+    const printed: PrintedPages = { width: 595, height: 842, pages: [[line('Red meat', 8.4), line('Tea & coffee', 7.1), line('Big', 12), line('Text', 13)]] }
+    expect(smallFigures(printed, html, markdown)).toEqual([{ src: '../source/images/food.svg', line: 3, label: 'Tea & coffee', size: 7.1 }])
   })
 })
