@@ -6,7 +6,7 @@ import { PDFDocument } from 'pdf-lib'
 import { audienceTitle } from '../transforms/shape/labels.ts'
 import type { BrowserSession } from './browser.ts'
 import { deckDocument, fitCss, renderDeckInBrowser } from './deck.ts'
-import { printDocument } from './document.ts'
+import { printDocumentPdf } from './document/print.ts'
 import { named, RenderError } from './errors.ts'
 import { finalizePdf, type PdfMetadata } from './pdf-meta.ts'
 import { extractPdfText } from './pdf-text.ts'
@@ -112,9 +112,13 @@ function documentPdfTask(run: RenderRun, job: Job, doc: Job['docs'][number], ses
   const { meta } = job
   const output = `${doc.kind}.pdf`
   return named(meta.id, output, limit(async () => {
-    const raw = await printDocument(session, doc.html, { id: meta.id, output, ...(run.options.limits ? { limits: run.options.limits } : {}) })
+    const printed = await printDocumentPdf(session, doc.input, { id: meta.id, output, ...(run.options.limits ? { limits: run.options.limits } : {}) })
     const label = doc.kind === 'handout' ? 'Patient handout' : 'Clinician summary'
-    const bytes = await finalizePdf(raw, { ...pdfMeta, title: audienceTitle(meta, doc.kind), subject: `${label} · version ${meta.version}` })
+    const headings = printed.headings.map((heading) => ({ title: heading.text, level: heading.level, page: heading.page, ...(heading.top !== undefined ? { top: heading.top } : {}) }))
+    const bytes = await finalizePdf(printed.pdf, { ...pdfMeta, title: audienceTitle(meta, doc.kind), subject: `${label} · version ${meta.version}` }, { headings })
+    if (!doc.written) await run.emit(dist(meta.id, `${doc.kind}.html`), printed.html)
+    for (const figure of printed.smallFigures)
+      run.report.warnings.push({ id: meta.id, output, outputLine: figure.line, ruleId: 'figure-label-small', message: `${figure.src}: its labels print at ${figure.size.toFixed(1)} pt in ${output} (“${figure.label}”), under 9 pt; set them larger in the SVG, or make the figure wider` })
     const rel = dist(meta.id, output)
     await run.emit(rel, bytes)
     run.report.pdfText[rel] = await extractPdfText(bytes)

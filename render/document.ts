@@ -16,6 +16,7 @@ import { visit } from 'unist-util-visit'
 import { closePage, loadHtml, type BrowserSession } from './browser.ts'
 import { cssString, escapeHtml, FONT_STACK, fontFaceCss, fromSuperscript, htmlStart, imagesShownIn, inlineImage, styleText, SUPERSCRIPT_RUN } from './assets.ts'
 import { DEFAULT_STEP_LIMITS, withinLimit, type StepLimits } from './limits.ts'
+import { contentsHtml, notesPageHtml, printLabels, rehypeSectionIds, withContents, type ContentsEntry } from './document/parts.ts'
 
 /**
  * The default schema, with links limited to the schemes a source may use: committed Markdown
@@ -45,6 +46,12 @@ export interface DocumentInput extends PrintedPage {
   markdown: string
   printCss: string
   kind: 'handout' | 'summary'
+  /** A handout's contents list (long handouts only; the print step decides and numbers it). */
+  contents?: ContentsEntry[]
+  /** Ids of headings to start a new column or page (the print step finds them). */
+  breakBefore?: string[]
+  /** Slightly tighter spacing (class gp-tight on body): the print step's way to save a last page holding a few lines. */
+  tight?: boolean
 }
 
 export const DRAFT_MARK = 'Draft – not clinically approved'
@@ -83,7 +90,7 @@ function rehypeSuperscripts() {
 }
 
 /** Markdown → sanitised HTML fragment. */
-export async function markdownToHtml(markdown: string, options: { root: string; file: string }): Promise<string> {
+export async function markdownToHtml(markdown: string, options: { root: string; file: string; breakBefore?: readonly string[] }): Promise<string> {
   const file = await unified()
     .use(remarkParse)
     .use(remarkGfm)
@@ -96,6 +103,7 @@ export async function markdownToHtml(markdown: string, options: { root: string; 
     .use(rehypeSanitize, documentSchema)
     .use(rehypeInlineImages, { root: options.root, baseDir: path.dirname(options.file) })
     .use(rehypeSuperscripts)
+    .use(rehypeSectionIds, { ...(options.breakBefore ? { breakBefore: options.breakBefore } : {}) })
     .use(rehypeStringify)
     .process(markdown)
   return String(file)
@@ -124,7 +132,10 @@ export function pageCss(
 
 /** A complete, script-free HTML document for a handout or summary. */
 export async function documentHtml(input: DocumentInput): Promise<string> {
-  const body = await markdownToHtml(input.markdown, { root: input.root, file: input.file })
+  const labels = printLabels(input.lang)
+  let body = await markdownToHtml(input.markdown, { root: input.root, file: input.file, ...(input.breakBefore ? { breakBefore: input.breakBefore } : {}) })
+  if (input.contents) body = withContents(body, contentsHtml(input.contents, labels))
+  if (input.kind === 'handout') body = `${body}\n${notesPageHtml(labels)}`
   const label = input.kind === 'handout' ? 'Handout' : 'Summary'
   const draft = input.draft ? `<strong class="gp-draft">${escapeHtml(DRAFT_MARK)}</strong>` : ''
   return `${htmlStart(input.lang, `${input.title} – ${label}`)}
@@ -134,7 +145,7 @@ ${styleText(input.printCss)}
 ${pageCss(input)}
 </style>
 </head>
-<body class="gp-${input.kind}">
+<body class="gp-${input.kind}${input.tight ? ' gp-tight' : ''}">
 <header class="gp-meta">
 <span>${escapeHtml(label)} · version ${escapeHtml(input.version)} · updated ${escapeHtml(input.updated)}</span>
 ${draft}
@@ -154,11 +165,6 @@ export interface PrintTarget {
   limits?: StepLimits
 }
 
-/** Prints a document HTML string to PDF in a fresh page of the shared browser. */
-export async function printDocument(session: BrowserSession, html: string, target: PrintTarget): Promise<Uint8Array> {
-  return (await printHtml(session, html, target, async () => undefined)).pdf
-}
-
 /**
  * Loads a printable page (its own @page rules) in a fresh page of the shared browser, runs
  * `prepare` on it once the fonts are in (a fit step, say), and prints it; each step within its limit.
@@ -169,17 +175,42 @@ export async function printHtml<T>(
   target: PrintTarget,
   prepare: (page: Page) => Promise<T>
 ): Promise<{ pdf: Uint8Array; prepared: T }> {
+  return withPrintPage(session, target, async (page, steps) => {
+    await steps.load(html)
+    const prepared = await steps.within(prepare(page), 'fitting the text')
+    return { pdf: await steps.print(), prepared }
+  })
+}
+
+/** What a page opened by `withPrintPage` can do, each within its step's limit. */
+export interface PrintSteps {
+  /** (Re)loads the page with this HTML and waits for its fonts. */
+  load(html: string): Promise<void>
+  /** Prints the page as it is now (with Chromium's outline of its headings when `outline`). */
+  print(options?: { outline?: boolean }): Promise<Uint8Array>
+  within<T>(work: Promise<T>, step: string): Promise<T>
+}
+
+/** Opens a fresh page of the shared browser for `work` (which may load and print more than once) and closes it. */
+export async function withPrintPage<T>(session: BrowserSession, target: PrintTarget, work: (page: Page, steps: PrintSteps) => Promise<T>): Promise<T> {
   const limits = target.limits ?? DEFAULT_STEP_LIMITS
-  const place = { id: target.id, output: target.output, files: imagesShownIn(html) }
+  let place = { id: target.id, output: target.output, files: [] as string[] }
   const page = await session.openPage()
+  const steps: PrintSteps = {
+    load: async (html) => {
+      place = { ...place, files: imagesShownIn(html) }
+      await loadHtml(page, html, { limitMs: limits.loadMs, place: { ...place, step: 'loading' } })
+    },
+    print: (options = {}) =>
+      withinLimit(
+        page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, ...(options.outline ? { outline: true } : {}), timeout: 0 }),
+        limits.pdfMs,
+        { ...place, step: 'printing' }
+      ),
+    within: (work, step) => withinLimit(work, limits.fitMs, { ...place, step })
+  }
   try {
-    await loadHtml(page, html, { limitMs: limits.loadMs, place: { ...place, step: 'loading' } })
-    const prepared = await withinLimit(prepare(page), limits.fitMs, { ...place, step: 'fitting the text' })
-    const pdf = await withinLimit(page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, timeout: 0 }), limits.pdfMs, {
-      ...place,
-      step: 'printing'
-    })
-    return { pdf, prepared }
+    return await work(page, steps)
   } finally {
     await closePage(page)
   }

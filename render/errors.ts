@@ -40,6 +40,8 @@ export interface RenderWarning {
   /** The built file, such as `deck.pdf`. */
   output: string
   slide?: number
+  /** The line of the output's Markdown it concerns (a figure of a handout, say), placed through the source map. */
+  outputLine?: number
   ruleId: string
   message: string
 }

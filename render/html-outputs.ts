@@ -5,7 +5,7 @@ import { audienceTitle, indexTitles } from '../transforms/shape/labels.ts'
 import { renderedFileNames } from '../transforms/serialize/outputs.ts'
 import { readTheme, themeFileName } from './assets.ts'
 import { deckDocument, renderDeckMarkdown } from './deck.ts'
-import { documentHtml } from './document.ts'
+import { documentHtml, type DocumentInput } from './document.ts'
 import { renderIndex, type IndexGuideline } from './index-page.ts'
 import { dist, type Job, type RenderRun } from './run.ts'
 import type { GuidelineMeta } from './types.ts'
@@ -37,7 +37,7 @@ export async function renderHtml(run: RenderRun, guidelines: GuidelineMeta[], us
     for (const kind of ['handout', 'summary'] as const) {
       if (!meta.outputs.includes(kind)) continue
       const file = path.join(root, kind === 'handout' ? 'handouts' : 'summaries', `${meta.id}.md`)
-      const html = await documentHtml({
+      const input: DocumentInput = {
         root,
         file,
         markdown: await readSource(file, root, options.markdown),
@@ -49,9 +49,12 @@ export async function renderHtml(run: RenderRun, guidelines: GuidelineMeta[], us
         lang: meta.lang,
         draft: meta.status !== 'approved',
         paper: options.paper ?? 'A4'
-      })
-      job.docs.push({ kind, html })
-      await run.emit(dist(meta.id, `${kind}.html`), html)
+      }
+      const html = await documentHtml(input)
+      // A handout printed to PDF is written after it: a long one gets a contents list from its pages.
+      const written = !(options.pdf && kind === 'handout')
+      job.docs.push({ kind, html, input, written })
+      if (written) await run.emit(dist(meta.id, `${kind}.html`), html)
     }
     jobs.push(job)
   }

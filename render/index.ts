@@ -33,6 +33,7 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
       // No browser: the HTML outputs are still written in full, as a --no-pdf build would.
       for (const job of jobs) {
         if (job.deck) await run.emit(dist(job.meta.id, 'deck.html'), deckDocument(job.deck.rendered, job.meta))
+        for (const doc of job.docs) if (!doc.written) await run.emit(dist(job.meta.id, `${doc.kind}.html`), doc.html)
       }
       await writeIndex(run, jobs)
       throw error instanceof BrowserUnavailableError ? error : new BrowserUnavailableError(String(error), { cause: error })

@@ -3,6 +3,7 @@
 // byte-identical), presenter notes as text annotations, outline bookmarks.
 import { createHash } from 'node:crypto'
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib'
+import { removeOutline, writeOutline, type OutlineEntry } from './pdf-outline.ts'
 
 export interface PdfMetadata {
   title: string
@@ -19,6 +20,8 @@ export interface PdfExtras {
   notes?: string[]
   /** Per page: bookmark title ('' = no bookmark for that page). */
   outline?: string[]
+  /** Bookmarks nested by level, in document order (instead of `outline`). */
+  headings?: OutlineEntry[]
 }
 
 const PRODUCER = 'guidepress (Chromium + pdf-lib)'
@@ -68,34 +71,12 @@ export async function finalizePdf(input: Uint8Array | PDFDocument, meta: PdfMeta
     page.node.addAnnot(context.register(annot))
   })
 
-  const entries = (extras.outline ?? [])
-    .map((title, index) => ({ title, page: pages[index] }))
-    .filter((entry): entry is { title: string; page: NonNullable<typeof entry.page> } => !!entry.title && !!entry.page)
-  if (entries.length > 0) {
-    const rootRef = context.nextRef()
-    const refs: PDFRef[] = entries.map(() => context.nextRef())
-    entries.forEach((entry, index) => {
-      const dest = PDFArray.withContext(context)
-      dest.push(entry.page.ref)
-      dest.push(PDFName.of('Fit'))
-      context.assign(
-        refs[index] as PDFRef,
-        context.obj({
-          Title: PDFHexString.fromText(entry.title),
-          Parent: rootRef,
-          Dest: dest,
-          ...(index > 0 ? { Prev: refs[index - 1] } : {}),
-          ...(index < refs.length - 1 ? { Next: refs[index + 1] } : {})
-        })
-      )
-    })
-    context.assign(
-      rootRef,
-      context.obj({ Type: 'Outlines', First: refs[0], Last: refs[refs.length - 1], Count: refs.length })
-    )
-    pdf.catalog.set(PDFName.of('Outlines'), rootRef)
-    pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'))
-  }
+  // Per-page slide titles (decks) or the headings' places (documents); an outline already in the
+  // file (Chromium's, titled unreliably) is replaced, never kept beside ours.
+  const entries: OutlineEntry[] =
+    extras.headings ?? (extras.outline ?? []).map((title, page) => ({ title, level: 1, page }))
+  if (extras.headings) removeOutline(pdf)
+  writeOutline(pdf, entries)
 
   // The file identifier is the hash of the finished content (saved once with
   // a blank ID), not Chrome's per-run value, so identical output gets an

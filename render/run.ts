@@ -2,6 +2,7 @@
 import path from 'node:path'
 import { RenderError } from './errors.ts'
 import type { RenderedDeck } from './deck.ts'
+import type { DocumentInput } from './document.ts'
 import type { GuidelineMeta, RenderOptions, RenderReport } from './types.ts'
 import { writeAtomic } from './write.ts'
 
@@ -9,7 +10,8 @@ import { writeAtomic } from './write.ts'
 export interface Job {
   meta: GuidelineMeta
   deck?: { file: string; rendered: RenderedDeck }
-  docs: Array<{ kind: 'handout' | 'summary'; html: string }>
+  /** `input` makes the HTML again (a long handout's contents list needs its PDF's page numbers); `written` says whether `html` is already out. */
+  docs: Array<{ kind: 'handout' | 'summary'; html: string; input: DocumentInput; written: boolean }>
 }
 
 export class RenderRun {

@@ -4,7 +4,7 @@ import type { GuidelineResult } from '../transforms/pipeline.ts'
 import { readProjectFile } from '../transforms/input/paths.ts'
 import { handoutGradeLimit } from '../transforms/gates/readability.ts'
 import { reportWarning } from '../transforms/messages.ts'
-import { sourceMapsOf, type SourceMap } from '../transforms/serialize/source-map.ts'
+import { sourceMapsOf, sourcePlaceOf, type SourceMap } from '../transforms/serialize/source-map.ts'
 import type { RenderWarning } from './errors.ts'
 import { extractPdfText } from './pdf-text.ts'
 import type { BrowserSession } from './browser.ts'
@@ -98,7 +98,13 @@ function placeRenderWarnings(results: GuidelineResult[], warnings: RenderWarning
     const result = results.find((each) => each.meta.id === warning.id)
     if (!result) continue
     const deckMap = warning.slide === undefined ? undefined : sourceMapsOf(result).find((each) => each.audience === 'deck')?.map
-    const place = deckMap && warning.slide !== undefined ? slidePlace(deckMap, warning.slide) : undefined
+    let place = deckMap && warning.slide !== undefined ? slidePlace(deckMap, warning.slide) : undefined
+    if (warning.outputLine !== undefined) {
+      const audience = warning.output.replace(/\.(pdf|html)$/, '')
+      const map = sourceMapsOf(result).find((each) => each.audience === audience)?.map
+      const at = map ? sourcePlaceOf(map, warning.outputLine) : undefined
+      if (at?.line !== undefined) place = { line: at.line, column: at.column ?? 1 }
+    }
     reportWarning(result.file, warning.message, place, warning.ruleId)
   }
 }
