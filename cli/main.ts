@@ -11,7 +11,7 @@ import { listGuidelineIds, sourceDir } from '../transforms/input/load.ts'
 import { BuildInProgressError, lockWaitMessage } from './project/lock.ts'
 import { RenderError } from '../render/errors.ts'
 import { reportMarkdown } from './commands/report.ts'
-import { newIdProblem, starterGuideline } from './commands/new.ts'
+import { buildCommandIn, newIdProblem, starterGuideline } from './commands/new.ts'
 import { exitCodes, type CliIo } from './io.ts'
 import { escapeControls } from './terminal.ts'
 import { toolkitVersion } from '../transforms/input/toolkit.ts'
@@ -25,6 +25,7 @@ Commands:
   check          Validate every guideline and fail when a committed output is stale
   dev            Serve dist/ with live reload, rebuilding on every change to source/ or themes/
   diff <git-ref> Show how each changed guideline's outputs differ from the ref (--json for JSON)
+  init           Make this folder a guidepress project (scripts, starter, config, workflow, editor settings)
   new <id>       Write a starter guideline to source/<id>.md
   report         Print the coverage matrix and readability and slide figures as Markdown
 
@@ -33,6 +34,9 @@ Build options:
   --no-pptx      Skip the PowerPoint deck, the slowest output
   --force        Rebuild every guideline, even those unchanged since their last build
   --shard i/n    Build only shard i of n (a stable share of the guidelines), for CI matrices
+
+Init options:
+  --force        Replace files init would otherwise skip because they exist
 
 Dev options:
   --port N       Serve on port N, or the next free one (default 4173; 0 for any free port)
@@ -71,9 +75,10 @@ export async function main(argv: string[], given: CliIo = defaultIo): Promise<nu
       }
     })
     const [command, ...rest] = positionals
-    if (command !== 'build' && (values['no-pdf'] || values['no-pptx'] || values.force || values.shard !== undefined)) {
-      throw new UsageError('`--no-pdf`, `--no-pptx`, `--force` and `--shard` go with `guidepress build`')
+    if (command !== 'build' && (values['no-pdf'] || values['no-pptx'] || values.shard !== undefined)) {
+      throw new UsageError('`--no-pdf`, `--no-pptx` and `--shard` go with `guidepress build`')
     }
+    if (command !== 'build' && command !== 'init' && values.force) throw new UsageError('`--force` goes with `guidepress build` or `guidepress init`')
     if (command !== 'diff' && values.json) throw new UsageError('`--json` goes with `guidepress diff`')
     if (command !== 'dev' && (values.port !== undefined || values.pdf)) throw new UsageError('`--port` and `--pdf` go with `guidepress dev`')
     if (values.version) return printVersion(io)
@@ -95,6 +100,9 @@ export async function main(argv: string[], given: CliIo = defaultIo): Promise<nu
       }
       case 'diff':
         return await (await import('./commands/diff/command.ts')).runDiff(rest, values.json ?? false, io)
+      case 'init':
+        if (rest.length > 0) throw new UsageError('`guidepress init` takes no arguments (it sets up the folder it runs in)')
+        return await (await import('./commands/init/index.ts')).runInit({ force: values.force ?? false }, io)
       case 'new':
         return await runNew(rest, io)
       case 'report':
@@ -221,7 +229,7 @@ async function runNew(args: string[], io: CliIo): Promise<number> {
   const today = io.today ?? new Date().toISOString().slice(0, 10)
   await mkdir(path.join(io.cwd, sourceDir), { recursive: true })
   await writeFile(path.join(io.cwd, sourceDir, `${id}.md`), starterGuideline(id, today), { flag: 'wx' })
-  io.stdout(`${pc.green('wrote')} ${sourceDir}/${id}.md; edit it, then run \`npm run build\``)
+  io.stdout(`${pc.green('wrote')} ${sourceDir}/${id}.md; edit it, then run \`${await buildCommandIn(io.cwd)}\``)
   return exitCodes.ok
 }
 

@@ -1,7 +1,7 @@
 // Finds, starts and locks down the one headless browser a build uses.
 //
-// Lookup order: CHROME_PATH, then a system Chrome/Chromium/Edge, then the
-// npm-shipped @sparticuz/chromium. Network: three layers, each enough alone
+// Lookup order: CHROME_PATH, then a system Chrome/Chromium/Edge (browser/finder.ts), then the
+// npm-shipped @sparticuz/chromium (Linux x86-64 only). Network: three layers, each enough alone
 // for what it covers. Every page opened through `openPage` intercepts
 // requests: only data: URLs and file:// URLs inside the allowed project
 // folders load; everything else is aborted and recorded in `blocked`. What
@@ -9,7 +9,6 @@
 // refusing proxy (proxy.ts). And every page is loaded under a
 // Content-Security-Policy that allows no connection and no script but the
 // deck's own (`loadHtml`).
-import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -17,25 +16,11 @@ import { fileURLToPath } from 'node:url'
 import puppeteer, { type Browser, type Page } from 'puppeteer-core'
 import { isInside, realPathOr } from '../transforms/input/paths.ts'
 import { BrowserUnavailableError, RenderError } from './errors.ts'
+import { browserRemedies, bundledChromiumRuns, currentHost, findSystemBrowser, type FinderHost } from './browser/finder.ts'
 import { withinLimit, type StepPlace } from './limits.ts'
 import { PROXY_FLAGS, RefusingProxy } from './proxy.ts'
 
 export { BrowserUnavailableError }
-
-const SYSTEM_BROWSERS: readonly string[] = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/usr/bin/microsoft-edge',
-  '/usr/bin/microsoft-edge-stable',
-  '/opt/google/chrome/chrome',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-  '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
-  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
-  'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe'
-]
 
 export interface BrowserCandidate {
   executablePath: string
@@ -60,24 +45,29 @@ const LAUNCH_FLAGS: readonly string[] = [
   '--mute-audio'
 ]
 
-/** All candidate executables in lookup order; only the first that exists is tried. */
-export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise<BrowserCandidate> {
-  const fromEnv = env.CHROME_PATH?.trim()
+/**
+ * The browser a build uses: CHROME_PATH, else a system Chrome/Chromium/Edge (render/browser/finder.ts),
+ * else the bundled @sparticuz/chromium where its Linux x86-64 binary can run. Otherwise the error
+ * says exactly what to install on this OS.
+ */
+export async function findBrowser(env: NodeJS.ProcessEnv = process.env, host: FinderHost = currentHost(env)): Promise<BrowserCandidate> {
+  const remedies = browserRemedies(host)
+  const fromEnv = host.env.CHROME_PATH?.trim()
   if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new BrowserUnavailableError(`CHROME_PATH=${fromEnv} does not exist`)
+    if (!host.isExecutable(fromEnv)) throw new BrowserUnavailableError(`CHROME_PATH=${fromEnv} is not an executable file`, { remedies })
     return { executablePath: fromEnv, source: 'CHROME_PATH', headless: true }
   }
-  for (const candidate of SYSTEM_BROWSERS) {
-    if (existsSync(candidate)) return { executablePath: candidate, source: 'system', headless: true }
+  const system = findSystemBrowser(host)
+  if (system) return { executablePath: system, source: 'system', headless: true }
+  if (!bundledChromiumRuns(host)) {
+    throw new BrowserUnavailableError(`no CHROME_PATH and no Chrome, Chromium or Edge found on ${host.platform} ${host.arch}; the bundled Chromium runs on Linux x86-64 only`, { remedies })
   }
   try {
     const chromium = (await import('@sparticuz/chromium')).default
     const executablePath = await chromium.executablePath()
     return { executablePath, source: '@sparticuz/chromium', headless: 'shell' }
   } catch (error) {
-    throw new BrowserUnavailableError('no CHROME_PATH, no system browser, @sparticuz/chromium missing or unusable', {
-      cause: error
-    })
+    throw new BrowserUnavailableError('no CHROME_PATH, no system browser, @sparticuz/chromium missing or unusable', { cause: error, remedies })
   }
 }
 

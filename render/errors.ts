@@ -3,15 +3,19 @@
 /** Thrown when no browser could be found or started; the message says what to install. */
 export class BrowserUnavailableError extends Error {
   override name = 'BrowserUnavailableError'
-  constructor(detail: string, options?: { cause?: unknown }) {
+  /** `remedies`: what to do on this OS, one a line (render/browser/finder.ts `browserRemedies`). */
+  constructor(detail: string, options?: { cause?: unknown; remedies?: readonly string[] }) {
+    const remedies = options?.remedies ?? [
+      'run `npm ci` to restore the bundled @sparticuz/chromium package;',
+      'install a system browser, e.g. `apt-get install chromium` (Debian/Ubuntu);',
+      'set CHROME_PATH to a Chrome, Chromium or Edge executable.'
+    ]
     super(
       `No headless browser could be started for PDF/PPTX rendering (${detail}).\n` +
         'Fix one of:\n' +
-        '  • run `npm ci` to restore the bundled @sparticuz/chromium package;\n' +
-        '  • install a system browser, e.g. `apt-get install chromium` (Debian/Ubuntu);\n' +
-        '  • set CHROME_PATH to a Chrome, Chromium or Edge executable.\n' +
+        remedies.map((remedy) => `  • ${remedy}\n`).join('') +
         'The Markdown outputs are unaffected; rerun with --no-pdf to build HTML only.',
-      options
+      options?.cause === undefined ? undefined : { cause: options.cause }
     )
   }
 }

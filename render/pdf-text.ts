@@ -1,5 +1,6 @@
-// Text and font names of a PDF, through pdfjs-dist's Node-friendly legacy build
-// (text, for coverage checks) and pdf-lib (embedded font names).
+// Text and font names of a PDF: text (for coverage checks) through unpdf, PDF.js built for servers
+// without a canvas (pdfjs-dist itself pulls a 33 MB native canvas package that reading text never
+// uses), and embedded font names through pdf-lib.
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib'
 
 interface TextItemLike {
@@ -9,15 +10,13 @@ interface TextItemLike {
 
 /** Plain text of every page, pages separated by a form feed. */
 export async function extractPdfText(bytes: Uint8Array): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
-  const task = pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
+  const { getDocumentProxy } = await import('unpdf')
+  // (This PDF.js build has no eval at all: nothing in a PDF can run as code.)
+  const doc = await getDocumentProxy(new Uint8Array(bytes), {
     disableFontFace: true,
     useSystemFonts: false,
     verbosity: 0
   })
-  const doc = await task.promise
   try {
     const pages: string[] = []
     for (let n = 1; n <= doc.numPages; n += 1) {
@@ -33,7 +32,7 @@ export async function extractPdfText(bytes: Uint8Array): Promise<string> {
     }
     return pages.join('\n\f\n')
   } finally {
-    await task.destroy()
+    await doc.loadingTask.destroy()
   }
 }
 

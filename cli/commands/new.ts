@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { kebabCaseId } from '../../transforms/format/ids.ts'
 
 /** Every output and build file is named after the id; file systems allow 255 bytes a name, and staging adds a suffix. */
@@ -52,4 +54,22 @@ State one recommendation here; the deck and the summary show it with its labels.
 
 [^source]: Name the public guidance that supports this statement.
 `
+}
+
+/**
+ * The build command to suggest in `root`: `npm run build` only when the project's own package.json
+ * has a `build` script that runs guidepress (as `guidepress init` writes it); otherwise
+ * `npx guidepress build`, which works wherever guidepress is installed. A project that merely has some
+ * other `build` script (a web app's, say) must not be told to run it.
+ */
+export async function buildCommandIn(root: string): Promise<string> {
+  const text = await readFile(path.join(root, 'package.json'), 'utf8').catch(() => undefined)
+  if (text === undefined) return 'npx guidepress build'
+  try {
+    const scripts: unknown = (JSON.parse(text) as { scripts?: unknown }).scripts
+    const build = typeof scripts === 'object' && scripts !== null ? (scripts as Record<string, unknown>).build : undefined
+    return typeof build === 'string' && /\bguidepress(?:\.js)?\s+build\b/.test(build) ? 'npm run build' : 'npx guidepress build'
+  } catch {
+    return 'npx guidepress build'
+  }
 }

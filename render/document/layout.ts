@@ -26,9 +26,9 @@ const MARGIN_BOX_EDGE = 34
 
 /** The PDF's text positions, page by page, without the margin boxes. */
 export async function readPrintedPages(bytes: Uint8Array): Promise<PrintedPages> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
-  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 })
-  const doc = await task.promise
+  // unpdf: PDF.js built for servers, without eval or a native canvas (see render/pdf-text.ts).
+  const { getDocumentProxy } = await import('unpdf')
+  const doc = await getDocumentProxy(new Uint8Array(bytes), { disableFontFace: true, useSystemFonts: false, verbosity: 0 })
   try {
     const pages: TextLine[][] = []
     let width = 0
@@ -46,7 +46,7 @@ export async function readPrintedPages(bytes: Uint8Array): Promise<PrintedPages>
     }
     return { width, height, pages }
   } finally {
-    await task.destroy()
+    await doc.loadingTask.destroy()
   }
 }
 

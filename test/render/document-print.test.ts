@@ -85,9 +85,8 @@ interface Line {
 
 /** Per page (1-based index 0 = page 1): its text items with their font size, through pdfjs. */
 async function pagesOf(bytes: Uint8Array): Promise<Line[][]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
-  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 })
-  const doc = await task.promise
+  const { getDocumentProxy } = await import('unpdf')
+  const doc = await getDocumentProxy(new Uint8Array(bytes), { disableFontFace: true, useSystemFonts: false, verbosity: 0 })
   try {
     const pages: Line[][] = []
     for (let n = 1; n <= doc.numPages; n += 1) {
@@ -105,7 +104,7 @@ async function pagesOf(bytes: Uint8Array): Promise<Line[][]> {
     }
     return pages
   } finally {
-    await task.destroy()
+    await doc.loadingTask.destroy()
   }
 }
 
