@@ -5,6 +5,7 @@ import { VFile } from 'vfile'
 import { main, type CliIo } from '../cli/main.ts'
 import { transformGuideline, type GuidelineResult } from '../transforms/pipeline.ts'
 import type { Glossary } from '../transforms/types.ts'
+import type { Bibliography } from '../transforms/input/references.ts'
 
 export const fixedToday = '2026-11-27'
 
@@ -70,9 +71,14 @@ Strong bone matters.
 }
 
 /** Runs the per-guideline pipeline on a source text held in memory (images resolve against `sourceDir`). */
-export function transformText(text: string, options: { id?: string; glossary?: Glossary; sourceDir?: string } = {}): { file: VFile; result: GuidelineResult | undefined } {
+export function transformText(text: string, options: { id?: string; glossary?: Glossary; sourceDir?: string; bibliography?: Bibliography } = {}): { file: VFile; result: GuidelineResult | undefined } {
   const file = new VFile({ path: `source/${options.id ?? 'bone-health'}.md`, value: text })
-  const result = transformGuideline(file, { sourceDir: options.sourceDir ?? path.join(import.meta.dirname, 'fixtures'), glossary: options.glossary ?? new Map(), today: fixedToday })
+  const result = transformGuideline(file, {
+    sourceDir: options.sourceDir ?? path.join(import.meta.dirname, 'fixtures'),
+    glossary: options.glossary ?? new Map(),
+    today: fixedToday,
+    ...(options.bibliography ? { bibliography: options.bibliography } : {})
+  })
   return { file, result }
 }
 

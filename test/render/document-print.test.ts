@@ -6,6 +6,7 @@ import path from 'node:path'
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderAll, type GuidelineMeta, type RenderReport } from '../../render/index.ts'
+import { loadReferences } from '../../transforms/input/references.ts'
 import { transformText } from '../helpers.ts'
 import { makeRoot, PROJECT } from './helpers.ts'
 
@@ -36,7 +37,8 @@ const htmlOf = (id: string, output: string): Promise<string> => readFile(path.jo
 beforeAll(async () => {
   root = await makeRoot()
   await cp(path.join(CORPUS, 'images'), path.join(root, 'source/images'), { recursive: true })
-  const { file, result } = transformText(await readFile(path.join(CORPUS, `${CORPUS_ID}.md`), 'utf8'), { id: CORPUS_ID, sourceDir: CORPUS })
+  const { bibliography } = await loadReferences(path.dirname(CORPUS))
+  const { file, result } = transformText(await readFile(path.join(CORPUS, `${CORPUS_ID}.md`), 'utf8'), { id: CORPUS_ID, sourceDir: CORPUS, bibliography })
   if (!result) throw new Error(`the corpus guideline does not build: ${file.messages.join('; ')}`)
   const text = (folder: string): string => result.outputs.find((output) => output.path === `${folder}/${CORPUS_ID}.md`)?.text ?? ''
   corpusMarkdown = { handout: text('handouts'), summary: text('summaries') }
