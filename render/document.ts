@@ -36,6 +36,8 @@ export interface PrintedPage {
   lang: string
   draft: boolean
   paper: PaperSize
+  /** Who publishes it (config `organisation.name`), in the running footer. */
+  organisation?: string
 }
 
 export interface DocumentInput extends PrintedPage {
@@ -45,6 +47,8 @@ export interface DocumentInput extends PrintedPage {
   markdown: string
   printCss: string
   kind: 'handout' | 'summary'
+  /** The organisation's logo as a data: URL, beside its name in the page's header on screen. */
+  logo?: string
 }
 
 export const DRAFT_MARK = 'Draft – not clinically approved'
@@ -114,7 +118,8 @@ export function pageCss(
     : ''
   // The clinician summary is a two-page brief: narrower margins than the patient handout.
   const margins = margin ?? (input.kind === 'summary' ? '16mm 14mm 14mm' : undefined)
-  const label = input.kind === 'presenter' ? `@bottom-left{content:"Presenter notes";${box}vertical-align:middle}` : ''
+  const footer = [input.kind === 'presenter' ? 'Presenter notes' : undefined, input.organisation].filter((part) => part !== undefined).join(' · ')
+  const label = footer ? `@bottom-left{content:${cssString(footer)};${box}vertical-align:middle}` : ''
   return `@page{size:${input.paper};${margins ? `margin:${margins};` : ''}` +
     `@top-left{content:${cssString(running)};${box}vertical-align:middle}` +
     draft +
@@ -136,7 +141,7 @@ ${pageCss(input)}
 </head>
 <body class="gp-${input.kind}">
 <header class="gp-meta">
-<span>${escapeHtml(label)} · version ${escapeHtml(input.version)} · updated ${escapeHtml(input.updated)}</span>
+${organisationHtml(input)}<span>${escapeHtml(label)} · version ${escapeHtml(input.version)} · updated ${escapeHtml(input.updated)}</span>
 ${draft}
 </header>
 <main>
@@ -145,6 +150,13 @@ ${body}
 </body>
 </html>
 `
+}
+
+/** The organisation's logo and name at the head of the page, when the config names one. */
+function organisationHtml(input: DocumentInput): string {
+  if (input.organisation === undefined) return ''
+  const logo = input.logo ? `<img src="${escapeHtml(input.logo)}" alt="" height="32">` : ''
+  return `<span class="gp-organisation">${logo}${escapeHtml(input.organisation)}</span>\n`
 }
 
 /** Which PDF a print is for: guideline id and output file name, e.g. `handout.pdf`. */
