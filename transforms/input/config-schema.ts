@@ -113,8 +113,6 @@ export const configSchema = z.strictObject({
   formats: uniqueList(z.enum(buildFormats, { error: 'Expected `html`, `pdf` or `pptx`' }), 'formats').optional()
 })
 
-export const configFields = Object.keys(configSchema.shape)
-
 export type ConfigFile = z.infer<typeof configSchema>
 export type Helpline = z.infer<typeof helplineSchema>
 export type PaperSize = (typeof paperSizes)[number]

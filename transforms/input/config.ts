@@ -3,8 +3,8 @@
 import { VFile } from 'vfile'
 import { isMap, LineCounter, parseDocument, visit, type Document } from 'yaml'
 import type { Point } from 'unist'
-import type { z } from 'zod'
-import { configFields, configFileNames, configSchema, defaultConfig, type ConfigFile, type ProjectConfig } from './config-schema.ts'
+import { z } from 'zod'
+import { configFileNames, configSchema, defaultConfig, type ConfigFile, type ProjectConfig } from './config-schema.ts'
 import { checkConfigValues } from './config-values.ts'
 import { readProjectFile } from './paths.ts'
 import { hasErrors, reportError } from '../messages.ts'
@@ -136,7 +136,7 @@ function reportSchemaIssue(file: VFile, document: Document, issue: z.core.$ZodIs
   if (issue.code === 'unrecognized_keys') {
     for (const key of issue.keys) {
       const keyPath = [...path, key]
-      const known = path.length === 0 ? configFields.join(', ') : 'the settings shown in docs/authoring.md, "The project config"'
+      const known = settingsAt(path).join(', ')
       reportError(file, `Unexpected setting \`${keyPath.join('.')}\`; remove it or use one of: ${known}`, placeInDocument(document, keyPath, toPoint, true), 'config-unknown-field')
     }
     return
@@ -150,6 +150,18 @@ function reportSchemaIssue(file: VFile, document: Document, issue: z.core.$ZodIs
   // `primary: #1f4e79` unquoted is a comment: YAML reads no value at all.
   const not = written === '' ? ', not an empty value (in YAML an unquoted `#` starts a comment: put such values in quotes)' : `, not \`${written}\``
   reportError(file, `${issue.message} for \`${field}\`${not}`, placeInDocument(document, path, toPoint), 'config-invalid-value')
+}
+
+/** The settings the schema allows at `path` (a list's items are objects alike). */
+function settingsAt(path: Array<string | number>): string[] {
+  let node: z.ZodType | undefined = configSchema
+  for (const key of path) {
+    while (node instanceof z.ZodOptional) node = node.unwrap() as z.ZodType
+    if (node instanceof z.ZodObject) node = (node.shape as Record<string, z.ZodType>)[String(key)]
+    else if (node instanceof z.ZodArray) node = node.element as z.ZodType
+  }
+  while (node instanceof z.ZodOptional) node = node.unwrap() as z.ZodType
+  return node instanceof z.ZodObject ? Object.keys(node.shape) : []
 }
 
 function withDefaults(data: ConfigFile): ProjectConfig {

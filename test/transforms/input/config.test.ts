@@ -54,7 +54,7 @@ describe('guidepress.config.yaml', () => {
 
   it.each([
     ['an unknown setting', 'papr: A4\n', 'config-unknown-field@1:1 Unexpected setting `papr`; remove it or use one of: organisation, contacts, brand, lang, paper, outputs, formats'],
-    ['an unknown nested setting', 'organisation:\n  name: X\n  colour: red\n', 'config-unknown-field@3:3 Unexpected setting `organisation.colour`'],
+    ['an unknown nested setting', 'organisation:\n  name: X\n  colour: red\n', 'config-unknown-field@3:3 Unexpected setting `organisation.colour`; remove it or use one of: name, logo'],
     ['a setting written twice', 'paper: A4\npaper: Letter\n', 'config-invalid-syntax@2:1 Unexpected second `paper`'],
     ['a tab', 'paper:\tA4\n', 'config-invalid-syntax@1:7 Unexpected tab'],
     ['a tab in the indentation', 'organisation:\n\tname: X\n', 'config-invalid-syntax@2:1 Unexpected tab'],
@@ -69,7 +69,7 @@ describe('guidepress.config.yaml', () => {
     ['a helpline address without a host', 'contacts:\n  helplines:\n    - { name: A, phone: "0800 1", url: "https://" }\n', 'config-invalid-value@3:40 Expected a web address'],
     ['a colour that is no CSS hex colour', 'brand:\n  colours:\n    accent: red\n', 'config-invalid-value@3:13 Expected a CSS hex colour such as `"#1f4e79"`'],
     ['a colour left unquoted (a YAML comment)', 'brand:\n  colours:\n    primary: #1f4e79\n', 'config-invalid-value@3:14 Expected a CSS hex colour in quotes, such as `"#1f4e79"` for `brand.colours.primary`, not an empty value (in YAML an unquoted `#` starts a comment'],
-    ['a colour name not in the brand', 'brand:\n  colours:\n    secondary: "#000000"\n', 'config-unknown-field@3:5 Unexpected setting `brand.colours.secondary`'],
+    ['a colour name not in the brand', 'brand:\n  colours:\n    secondary: "#000000"\n', 'config-unknown-field@3:5 Unexpected setting `brand.colours.secondary`; remove it or use one of: primary, accent, text, background'],
     ['a font name that could break out of CSS', 'brand:\n  font: "x\';}body{display:none"\n', 'config-invalid-value@2:9 Expected a font family name of letters'],
     ['a language tag that is none', 'lang: english please\n', 'config-invalid-value@1:7 Expected a BCP 47 language tag'],
     ['a paper size not offered', 'paper: A5\n', 'config-invalid-value@1:8 Expected `A4` or `Letter` for `paper`, not `A5`'],
