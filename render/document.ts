@@ -105,6 +105,12 @@ export async function markdownToHtml(markdown: string, options: { root: string; 
   return String(file)
 }
 
+/**
+ * The summary's margins (top, sides, bottom). Letter is 18 mm shorter than A4 (and 6 mm wider): its
+ * narrower margins give the two columns about the area they have on A4, so the brief keeps to two pages.
+ */
+const summaryMargins: Record<PaperSize, string> = { A4: '16mm 14mm 14mm', Letter: '12mm 11mm 10mm' }
+
 /** Per-document @page rules: paper size and the running header/footer texts. */
 export function pageCss(
   input: Omit<PrintedPage, 'lang'> & { kind: DocumentInput['kind'] | 'presenter' },
@@ -117,7 +123,7 @@ export function pageCss(
     ? `@top-right{content:${cssString(DRAFT_MARK)};${box}color:#5c3300;font-weight:700;vertical-align:middle}`
     : ''
   // The clinician summary is a two-page brief: narrower margins than the patient handout.
-  const margins = margin ?? (input.kind === 'summary' ? '16mm 14mm 14mm' : undefined)
+  const margins = margin ?? (input.kind === 'summary' ? summaryMargins[input.paper] : undefined)
   const footer = [input.kind === 'presenter' ? 'Presenter notes' : undefined, input.organisation].filter((part) => part !== undefined).join(' · ')
   const label = footer ? `@bottom-left{content:${cssString(footer)};${box}vertical-align:middle}` : ''
   return `@page{size:${input.paper};${margins ? `margin:${margins};` : ''}` +
