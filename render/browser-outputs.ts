@@ -88,7 +88,7 @@ function deckTasks(run: RenderRun, job: Job, deck: Deck, session: BrowserSession
   // The notes layout prints alongside the deck; only drawing the slides in waits for it.
   const paper = options.paper ?? 'A4'
   const layout = limit(() =>
-    printPresenterLayout(session, presenterHtml({ ...meta, notes: deck.rendered.notes, draft: meta.status !== 'approved', paper }), {
+    printPresenterLayout(session, presenterHtml({ ...meta, notes: deck.rendered.notes, draft: meta.status !== 'approved', paper, organisation: options.organisation?.name }), {
       id: meta.id,
       output: 'presenter.pdf',
       ...(options.limits ? { limits: options.limits } : {})
