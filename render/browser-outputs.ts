@@ -80,7 +80,7 @@ function deckTasks(run: RenderRun, job: Job, deck: Deck, session: BrowserSession
       await run.emit(rel, bytes)
       report.pdfText[rel] = await extractPdfText(bytes)
     }
-    if (options.pptx) await run.emit(dist(meta.id, 'deck.pptx'), (await deckPptx(run.root, deck.file, meta, options.markdown)).bytes)
+    if (options.pptx) await run.emit(dist(meta.id, 'deck.pptx'), (await deckPptx(run.root, deck.file, meta, options.markdown, options.brand)).bytes)
     return result.pdf
   })
   const tasks: Array<Promise<void>> = [named(meta.id, options.pdf ? 'deck.pdf' : 'deck.pptx', deckTask).then(() => undefined)]

@@ -1,7 +1,7 @@
 // guidepress.config.yaml from the command line: its errors stop a build and a check, and each of its
 // values reaches the outputs it is for (Markdown and HTML builds; config-pdf.test.ts prints one).
 import { existsSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { defaultFrontMatter, guideline, makeWorkspace, readText, runCli } from '../helpers.ts'
@@ -92,5 +92,24 @@ describe('the organisation and paper on printed pages', () => {
     expect(pageCss({ ...page, paper: 'A4', kind: 'presenter' }, '10mm')).toContain('@bottom-left{content:"Presenter notes · Example \\22 Trust\\22 "')
     expect(pageCss({ ...page, paper: 'Letter', kind: 'summary' })).toMatch(/^@page\{size:Letter;margin:12mm 11mm 10mm;/)
     expect(pageCss({ ...page, paper: 'A4', kind: 'summary' })).toMatch(/^@page\{size:A4;margin:16mm 14mm 14mm;/)
+  })
+})
+
+describe('the brand in the PowerPoint deck', () => {
+  it('colours deck.pptx with the brand, where the theme would give its house colour', async () => {
+    const { deckPptx } = await import('../../render/pptx/index.ts')
+    const JSZip = (await import('jszip')).default
+    const deck = await readFile(path.join(import.meta.dirname, '../fixtures/golden/every-feature/expected/decks/bone-health.md'), 'utf8')
+    const root = await makeWorkspace({ 'decks/bone-health.md': deck })
+    const meta = { title: 'Bone health', version: '1.0.0', updated: '2026-01-15', lang: 'en' }
+    const slidesOf = async (brand?: { colours: { primary: string }; font: undefined }): Promise<string> => {
+      const zip = await JSZip.loadAsync((await deckPptx(root, path.join(root, 'decks/bone-health.md'), meta, undefined, brand)).bytes)
+      const names = Object.keys(zip.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+      return (await Promise.all(names.map((name) => zip.file(name)?.async('string') ?? ''))).join('\n')
+    }
+    expect(await slidesOf()).toContain('0B5870')
+    const branded = await slidesOf({ colours: { primary: '#1f4e79' }, font: undefined })
+    expect(branded).toContain('1F4E79')
+    expect(branded).not.toContain('0B5870')
   })
 })
