@@ -80,7 +80,7 @@ function deckTasks(run: RenderRun, job: Job, deck: Deck, session: BrowserSession
       await run.emit(rel, bytes)
       report.pdfText[rel] = await extractPdfText(bytes)
     }
-    if (options.pptx) await run.emit(dist(meta.id, 'deck.pptx'), (await deckPptx(run.root, deck.file, meta, options.markdown)).bytes)
+    if (options.pptx) await run.emit(dist(meta.id, 'deck.pptx'), (await deckPptx(run.root, deck.file, meta, options.markdown, options.brand)).bytes)
     return result.pdf
   })
   const tasks: Array<Promise<void>> = [named(meta.id, options.pdf ? 'deck.pdf' : 'deck.pptx', deckTask).then(() => undefined)]
@@ -88,7 +88,7 @@ function deckTasks(run: RenderRun, job: Job, deck: Deck, session: BrowserSession
   // The notes layout prints alongside the deck; only drawing the slides in waits for it.
   const paper = options.paper ?? 'A4'
   const layout = limit(() =>
-    printPresenterLayout(session, presenterHtml({ ...meta, notes: deck.rendered.notes, draft: meta.status !== 'approved', paper }), {
+    printPresenterLayout(session, presenterHtml({ ...meta, notes: deck.rendered.notes, draft: meta.status !== 'approved', paper, organisation: options.organisation?.name }), {
       id: meta.id,
       output: 'presenter.pdf',
       ...(options.limits ? { limits: options.limits } : {})

@@ -37,6 +37,8 @@ export interface PrintedPage {
   lang: string
   draft: boolean
   paper: PaperSize
+  /** Who publishes it (config `organisation.name`), in the running footer. */
+  organisation?: string
 }
 
 export interface DocumentInput extends PrintedPage {
@@ -52,6 +54,8 @@ export interface DocumentInput extends PrintedPage {
   breakBefore?: string[]
   /** Slightly tighter spacing (class gp-tight on body): the print step's way to save a last page holding a few lines. */
   tight?: boolean
+  /** The organisation's logo as a data: URL, beside its name in the page's header on screen. */
+  logo?: string
 }
 
 export const DRAFT_MARK = 'Draft – not clinically approved'
@@ -109,6 +113,12 @@ export async function markdownToHtml(markdown: string, options: { root: string; 
   return String(file)
 }
 
+/**
+ * The summary's margins (top, sides, bottom). Letter is 18 mm shorter than A4 (and 6 mm wider): its
+ * narrower margins give the two columns about the area they have on A4, so the brief keeps to two pages.
+ */
+const summaryMargins: Record<PaperSize, string> = { A4: '16mm 14mm 14mm', Letter: '12mm 11mm 10mm' }
+
 /** Per-document @page rules: paper size and the running header/footer texts. */
 export function pageCss(
   input: Omit<PrintedPage, 'lang'> & { kind: DocumentInput['kind'] | 'presenter' },
@@ -121,8 +131,9 @@ export function pageCss(
     ? `@top-right{content:${cssString(DRAFT_MARK)};${box}color:#5c3300;font-weight:700;vertical-align:middle}`
     : ''
   // The clinician summary is a two-page brief: narrower margins than the patient handout.
-  const margins = margin ?? (input.kind === 'summary' ? '16mm 14mm 14mm' : undefined)
-  const label = input.kind === 'presenter' ? `@bottom-left{content:"Presenter notes";${box}vertical-align:middle}` : ''
+  const margins = margin ?? (input.kind === 'summary' ? summaryMargins[input.paper] : undefined)
+  const footer = [input.kind === 'presenter' ? 'Presenter notes' : undefined, input.organisation].filter((part) => part !== undefined).join(' · ')
+  const label = footer ? `@bottom-left{content:${cssString(footer)};${box}vertical-align:middle}` : ''
   return `@page{size:${input.paper};${margins ? `margin:${margins};` : ''}` +
     `@top-left{content:${cssString(running)};${box}vertical-align:middle}` +
     draft +
@@ -147,7 +158,7 @@ ${pageCss(input)}
 </head>
 <body class="gp-${input.kind}${input.tight ? ' gp-tight' : ''}">
 <header class="gp-meta">
-<span>${escapeHtml(label)} · version ${escapeHtml(input.version)} · updated ${escapeHtml(input.updated)}</span>
+${organisationHtml(input)}<span>${escapeHtml(label)} · version ${escapeHtml(input.version)} · updated ${escapeHtml(input.updated)}</span>
 ${draft}
 </header>
 <main>
@@ -156,6 +167,13 @@ ${body}
 </body>
 </html>
 `
+}
+
+/** The organisation's logo and name at the head of the page, when the config names one. */
+function organisationHtml(input: DocumentInput): string {
+  if (input.organisation === undefined) return ''
+  const logo = input.logo ? `<img src="${escapeHtml(input.logo)}" alt="" height="32">` : ''
+  return `<span class="gp-organisation">${logo}${escapeHtml(input.organisation)}</span>\n`
 }
 
 /** Which PDF a print is for: guideline id and output file name, e.g. `handout.pdf`. */

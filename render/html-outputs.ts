@@ -3,12 +3,13 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { audienceTitle, indexTitles } from '../transforms/shape/labels.ts'
 import { renderedFileNames } from '../transforms/serialize/outputs.ts'
-import { readTheme, themeFileName } from './assets.ts'
+import { inlineImage, readTheme, themeFileName } from './assets.ts'
+import { brandCss } from './brand.ts'
 import { deckDocument, renderDeckMarkdown } from './deck.ts'
 import { documentHtml, type DocumentInput } from './document.ts'
 import { renderIndex, type IndexGuideline } from './index-page.ts'
 import { dist, type Job, type RenderRun } from './run.ts'
-import type { GuidelineMeta } from './types.ts'
+import type { GuidelineMeta, RenderOptions } from './types.ts'
 
 /**
  * Markdown → HTML for every guideline. Handouts and summaries are written now; deck.html too when no
@@ -16,7 +17,12 @@ import type { GuidelineMeta } from './types.ts'
  */
 export async function renderHtml(run: RenderRun, guidelines: GuidelineMeta[], useBrowser: boolean): Promise<Job[]> {
   const { root, options } = run
-  const [themeCss, printCss] = await Promise.all([readTheme(root, 'guidepress.css'), readTheme(root, 'print.css')])
+  const [houseTheme, housePrint] = await Promise.all([readTheme(root, 'guidepress.css'), readTheme(root, 'print.css')])
+  // The brand's tokens after the theme's own: appended, so the theme's lines keep their numbers in messages.
+  const themeCss = houseTheme + brandCss(options.brand, 'section')
+  const printCss = housePrint + brandCss(options.brand, ':root')
+  const organisation = options.organisation?.name
+  const logo = organisationLogo(root, options.organisation)
   const jobs: Job[] = []
   for (const meta of guidelines) {
     const job: Job = { meta, docs: [] }
@@ -48,7 +54,9 @@ export async function renderHtml(run: RenderRun, guidelines: GuidelineMeta[], us
         updated: meta.updated,
         lang: meta.lang,
         draft: meta.status !== 'approved',
-        paper: options.paper ?? 'A4'
+        paper: options.paper ?? 'A4',
+        ...(organisation === undefined ? {} : { organisation }),
+        ...(logo === undefined ? {} : { logo })
       }
       const html = await documentHtml(input)
       // A handout printed to PDF is written after it: a long one gets a contents list from its pages.
@@ -74,7 +82,14 @@ export async function writeIndex(run: RenderRun, jobs: Job[]): Promise<void> {
     ...indexTitles(meta)
   }))
   const all = [...entries, ...(run.options.unchangedGuidelines ?? [])].sort((a, b) => a.id.localeCompare(b.id))
-  await run.emit('dist/index.html', renderIndex(all, run.options.index))
+  const { organisation, brand } = run.options
+  const logo = organisationLogo(run.root, organisation)
+  await run.emit('dist/index.html', renderIndex(all, run.options.index, { organisation: organisation?.name, logo, brandCss: brandCss(brand, ':root') }))
+}
+
+/** The config's logo as a data: URL (the config check made sure it is an image in source/images/). */
+function organisationLogo(root: string, organisation: RenderOptions['organisation']): string | undefined {
+  return organisation?.logo === undefined ? undefined : inlineImage(root, root, organisation.logo)
 }
 
 async function readSource(file: string, root: string, inMemory: ReadonlyMap<string, string> | undefined): Promise<string> {

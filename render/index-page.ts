@@ -107,7 +107,23 @@ function placeholder(what: string): string {
   return `<p class="placeholder" data-placeholder="${escapeHtml(what)}">Not computed in this build. The quality gates fill this section.</p>`
 }
 
-export function renderIndex(guidelines: IndexGuideline[], extras: IndexExtras = {}): string {
+/** Who publishes the library (config `organisation`) and its brand tokens (brand.ts), for the page's head and colours. */
+export interface IndexSite {
+  organisation?: string | undefined
+  /** The logo as a data: URL. */
+  logo?: string | undefined
+  /** `:root{--gp-…}` overriding the house tokens below; '' for the house look. */
+  brandCss?: string
+}
+
+/** The organisation's logo and name above the page title, when the config names one. */
+function organisationHead(site: IndexSite): string {
+  if (site.organisation === undefined) return ''
+  const logo = site.logo ? `<img src="${escapeHtml(site.logo)}" alt="" height="48"> ` : ''
+  return `<p class="organisation">${logo}${escapeHtml(site.organisation)}</p>`
+}
+
+export function renderIndex(guidelines: IndexGuideline[], extras: IndexExtras = {}, site: IndexSite = {}): string {
   const items = guidelines
     .map((g) => {
       const links = fileLinks(g.id, g.files, g.titles)
@@ -127,27 +143,31 @@ ${links || '<li>No rendered files.</li>'}
   return `${htmlStart('en', 'guidepress – all guidelines')}
 <style>
 ${fontFaceCss()}
-html{font-family:${FONT_STACK};color:#1a2330;background:#fff;line-height:1.5}
+/* The house tokens of themes/print.css; the brand's (if any) follow and win. */
+:root{--gp-ink:#1a2330;--gp-muted:#4a5563;--gp-brand:#0b5870;--gp-surface:#fff;--gp-tint:#e9f3f6;--gp-rule:#c5d3da;--gp-draft-bg:#fff1c2;--gp-draft-ink:#5c3300;--gp-font:${FONT_STACK}}
+${site.brandCss ?? ''}
+html{font-family:var(--gp-font);color:var(--gp-ink);background:var(--gp-surface);line-height:1.5}
 body{max-width:60em;margin:0 auto;padding:1.5rem 1.25rem 3rem}
-h1,h2,h3{color:#0b5870;line-height:1.2}
-a{color:#0b5870}
+h1,h2,h3{color:var(--gp-brand);line-height:1.2}
+a{color:var(--gp-brand)}
+.organisation{display:flex;align-items:center;gap:.5em;margin:0;font-weight:700;color:var(--gp-muted)}
 ul.guidelines{list-style:none;padding:0}
-li.guideline{border:1px solid #c5d3da;border-radius:6px;padding:0.5em 1.2em 1em;margin:0 0 1em}
-.meta{color:#4a5563}
-.status.draft{background:#fff1c2;color:#5c3300;font-weight:700;padding:0 .3em}
+li.guideline{border:1px solid var(--gp-rule);border-radius:6px;padding:0.5em 1.2em 1em;margin:0 0 1em}
+.meta{color:var(--gp-muted)}
+.status.draft{background:var(--gp-draft-bg);color:var(--gp-draft-ink);font-weight:700;padding:0 .3em}
 ul.files{list-style:none;padding-left:0}
 ul.files li+li{margin-top:.25em}
-section.gate{margin-top:2.5em;border-top:2px solid #c5d3da}
-.placeholder{color:#4a5563;font-style:italic;border:2px dashed #c5d3da;padding:1em}
+section.gate{margin-top:2.5em;border-top:2px solid var(--gp-rule)}
+.placeholder{color:var(--gp-muted);font-style:italic;border:2px dashed var(--gp-rule);padding:1em}
 table{border-collapse:collapse;width:100%}
-th,td{border:1px solid #c5d3da;padding:.25em .5em;text-align:left}
-th{background:#e9f3f6}
+th,td{border:1px solid var(--gp-rule);padding:.25em .5em;text-align:left}
+th{background:var(--gp-tint)}
 td.ok{color:#1d5e2c;background:#e3f3e6}
 td.bad{color:#9b1c1c;background:#fbe4e4;font-weight:700}
 </style>
 </head>
 <body>
-<header><h1>Clinical guidelines</h1><p>${guidelines.length} guideline${guidelines.length === 1 ? '' : 's'}, built by guidepress.</p></header>
+<header>${organisationHead(site)}<h1>Clinical guidelines</h1><p>${guidelines.length} guideline${guidelines.length === 1 ? '' : 's'}, built by guidepress.</p></header>
 <main>
 <section aria-labelledby="guidelines-heading">
 <h2 id="guidelines-heading">Guidelines</h2>

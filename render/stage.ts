@@ -1,6 +1,7 @@
 import { VFile } from 'vfile'
 import { checkCoverage, type CoverageCell } from '../transforms/gates/coverage.ts'
 import type { GuidelineResult } from '../transforms/pipeline.ts'
+import type { ProjectConfig } from '../transforms/input/config-schema.ts'
 import { readProjectFile } from '../transforms/input/paths.ts'
 import { handoutGradeLimit } from '../transforms/gates/readability.ts'
 import { reportWarning } from '../transforms/messages.ts'
@@ -21,6 +22,8 @@ export interface RenderChoice {
   unchanged: Array<{ guideline: IndexGuideline; coverage: CoverageRow[]; readability: ReadabilityRow[] }>
   /** The build's browser, started early (see startBrowser). */
   session?: Promise<BrowserSession>
+  /** The project's config: paper, organisation and brand (the defaults when not given). */
+  config?: ProjectConfig
 }
 
 export { startBrowser } from './index.ts'
@@ -44,6 +47,7 @@ export async function renderGuidelines(root: string, results: GuidelineResult[],
       root,
       pdf: choice.pdf,
       pptx: choice.pdf && choice.pptx,
+      ...(choice.config ? { paper: choice.config.paper, brand: choice.config.brand, organisation: choice.config.organisation } : {}),
       onFile: choice.onFile,
       markdown: choice.markdown,
       write: choice.write,

@@ -1,5 +1,6 @@
 // What the renderer takes and gives back: the guidelines' metadata, the options of a render and its report.
 import type { PaperSize } from './document.ts'
+import type { ProjectConfig } from '../transforms/input/config-schema.ts'
 import type { RenderWarning } from './errors.ts'
 import type { IndexExtras, IndexGuideline } from './index-page.ts'
 import type { StepLimits } from './limits.ts'
@@ -24,8 +25,12 @@ export interface RenderOptions {
   pptx: boolean
   /** One call per file written, with its path relative to root (e.g. dist/x/deck.pdf). */
   onFile?: (path: string) => void
-  /** Paper for handouts and summaries; A4 by default. */
+  /** Paper for handouts, summaries and presenter notes; A4 by default. */
   paper?: PaperSize
+  /** Brand colours and font (config `brand`), as `--gp-*` tokens over every theme (brand.ts). */
+  brand?: ProjectConfig['brand']
+  /** Who publishes the guidelines (config `organisation`): named on every printed page and the index. */
+  organisation?: ProjectConfig['organisation']
   /** Coverage and readability data for dist/index.html (quality gates). */
   index?: IndexExtras
   /** Pages rendered at once; default and maximum os.availableParallelism(). */

@@ -6,6 +6,7 @@ import { emptyBibliography, type Bibliography } from './input/references.ts'
 import { checkCoverage, type CoverageCell } from './gates/coverage.ts'
 import { checkSlideDensity, type SlideFigures } from './gates/density.ts'
 import { readFrontMatter } from './input/front-matter.ts'
+import { contactsFor, defaultConfig, type Contacts, type ProjectConfig } from './input/config-schema.ts'
 import { parseGuideline } from './parse/parse.ts'
 import { bodyBlocks, checkHandoutReadability, explainedTerms, measureReadability, type ReadabilityFigures } from './gates/readability.ts'
 import { hasErrors, reportError } from './messages.ts'
@@ -27,6 +28,14 @@ export interface PipelineContext {
   bibliography?: Bibliography
   /** `YYYY-MM-DD`, for the next-review warning. */
   today: string
+  /** The project's `guidepress.config.yaml` (input/config.ts); the defaults when not given. */
+  config?: ProjectConfig
+}
+
+/** What the shapers take from the project config, resolved for one guideline. */
+export interface ShapeProject {
+  /** For the handout's contacts panel: the emergency number for the guideline's language, and the helplines. */
+  contacts: Contacts
 }
 
 export interface GuidelineResult {
@@ -65,7 +74,8 @@ export function transformGuideline(file: VFile, context: PipelineContext): Guide
 }
 
 function runStages(file: VFile, context: PipelineContext): GuidelineResult | undefined {
-  readFrontMatter(file, file.stem ?? '', context.today) //  1. front matter: YAML only, checked by the schema
+  const config = context.config ?? defaultConfig
+  readFrontMatter(file, file.stem ?? '', context.today, config) //  1. front matter: YAML only, checked by the schema
   if (file.data.body === undefined) return undefined //      (no body to read without a front matter that ends)
   const tree = parseGuideline(file) //                     2. parse: Markdown, GFM, directives, {#id}s
   validateBody(tree, file, context) //                     3. validate: every body rule of the format
@@ -80,9 +90,10 @@ function runStages(file: VFile, context: PipelineContext): GuidelineResult | und
   const shapedTrees: GuidelineResult['shaped'] = {}
   let slides: SlideFigures | undefined
   numberReferences(tree, context.bibliography ?? emptyBibliography, meta.lang) // one numbering for every output
+  const project: ShapeProject = { contacts: contactsFor(config, meta.lang) }
   for (const audience of meta.outputs) {
     const selected = selectAudience(tree, audience) //    4. select audience
-    const shaped = shapers[audience](selected, meta, context.glossary) // 5. shape one output
+    const shaped = shapers[audience](selected, meta, context.glossary, project) // 5. shape one output
     shapedTrees[audience] = shaped
     coverage.push(...checkCoverage(file, meta, topicPlaces, audience, visibleText(shaped))) // 6. every topic reaches it
     readability[audience] = measureReadability(bodyBlocks(shaped), explainedTerms(shaped), meta.lang) // 7. readability, gated for patients
@@ -93,8 +104,11 @@ function runStages(file: VFile, context: PipelineContext): GuidelineResult | und
   return hasErrors(file) ? undefined : { file, meta, topicPlaces, outputs, coverage, readability, slides, sections, shaped: shapedTrees }
 }
 
-const shapers = {
+/** One output's shaper; the handout's takes `project.contacts` for its contacts panel. */
+type Shaper = (tree: ReturnType<typeof selectAudience>, meta: GuidelineMeta, glossary: Glossary, project: ShapeProject) => ReturnType<typeof shapeDeck>
+
+const shapers: Record<Audience, Shaper> = {
   deck: (tree, meta) => shapeDeck(tree, meta),
   handout: (tree, meta, glossary) => shapeHandout(tree, meta, glossary),
   summary: (tree, meta) => shapeSummary(tree, meta)
-} satisfies Record<Audience, (tree: ReturnType<typeof selectAudience>, meta: GuidelineMeta, glossary: Glossary) => ReturnType<typeof shapeDeck>>
+}

@@ -4,6 +4,7 @@ import { planBuild, selectIds, updatedCache } from './build-plan.ts'
 import { cachePath, serializeCache } from '../project/cache.ts'
 import { loadGlossary } from '../../transforms/input/glossary.ts'
 import { loadReferences } from '../../transforms/input/references.ts'
+import { loadConfig, type LoadedConfig } from '../../transforms/input/config.ts'
 import { InterruptGuard } from '../project/interrupt.ts'
 import { guidelineFile, readGuidelineSource, sourceDir, type GuidelineSource } from '../../transforms/input/load.ts'
 import { acquireBuildLock } from '../project/lock.ts'
@@ -25,6 +26,8 @@ export interface BuildOptions {
   ids?: string[]
   /** `YYYY-MM-DD`; today in UTC when not given. */
   today?: string
+  /** The project's config, when already read (a build reads it before planning); read here otherwise. */
+  config?: LoadedConfig
 }
 
 export interface TransformResult {
@@ -41,10 +44,11 @@ export interface TransformResult {
 export async function transformAll(options: BuildOptions, sources?: ReadonlyMap<string, GuidelineSource>): Promise<TransformResult> {
   const { ids } = await selectIds(options.root, options.ids)
 
+  const { file: configFile, config } = options.config ?? (await loadConfig(options.root))
   const { file: glossaryFile, glossary } = await loadGlossary(options.root)
   const references = await loadReferences(options.root)
-  const context = { sourceDir: path.join(options.root, sourceDir), glossary, bibliography: references.bibliography, today: options.today ?? new Date().toISOString().slice(0, 10) }
-  const files: VFile[] = [glossaryFile, ...references.files, ...(await checkProjectPaths(options.root))]
+  const context = { sourceDir: path.join(options.root, sourceDir), glossary, bibliography: references.bibliography, today: options.today ?? new Date().toISOString().slice(0, 10), config }
+  const files: VFile[] = [...(configFile ? [configFile] : []), glossaryFile, ...references.files, ...(await checkProjectPaths(options.root))]
   const results: GuidelineResult[] = []
   for (const id of ids) {
     const file = guidelineFile(options.root, id, sources?.get(id) ?? (await readGuidelineSource(options.root, id)))
@@ -57,6 +61,7 @@ export async function transformAll(options: BuildOptions, sources?: ReadonlyMap<
 }
 
 export interface BuildProjectOptions extends BuildOptions {
+  /** Whether PDFs (and PPTX) may be made: `--no-pdf` and `--no-pptx` say no whatever the config's `formats` say. */
   pdf: boolean
   pptx: boolean
   /** Called for each file the build wrote, once it is in the project (after the commit; never for a failed build). */
@@ -110,6 +115,11 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
     // Links out of the project and pipes are refused before anything is read through them.
     const refused = await checkProjectPaths(options.root)
     if (refused.length > 0) return { transformed: { files: refused, results: [], ok: false }, committed: false, unchanged: [] }
+    const loaded = await loadConfig(options.root)
+    if (loaded.file && hasErrors(loaded.file)) return { transformed: { files: [loaded.file], results: [], ok: false }, committed: false, unchanged: [] }
+    // The command line can only take formats away: `--no-pdf` wins over `formats: [html, pdf]`.
+    const configured = loaded.config.formats
+    options = { ...options, config: loaded, pdf: options.pdf && configured.includes('pdf'), pptx: options.pptx && configured.includes('pptx') }
     const plan = await planBuild(options)
     const deleted = await outputsOfDeletedGuidelines(options.root, plan.known)
     if (plan.stale.length === 0 && deleted.files.length === 0) return { transformed: nothingTransformed, committed: true, unchanged: plan.unchanged }
@@ -145,6 +155,7 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
         // Only dist/index.html when nothing is built (a deleted guideline leaves it): no browser.
         pdf: options.pdf && building,
         pptx: options.pptx,
+        config: loaded.config,
         onFile: (file) => produced.push(file),
         markdown: new Map(outputs.map((output) => [output.path, output.text])),
         write: (relative, data) => open.stage(relative, data),

@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { glossaryPath } from '../../transforms/input/glossary.ts'
 import { referencesPaths } from '../../transforms/input/references.ts'
+import { configFileNames } from '../../transforms/input/config-schema.ts'
 import { linkProblem, readProjectFile } from '../../transforms/input/paths.ts'
 import { imagesDir, themeFiles } from './paths.ts'
 import { toolkitVersion } from '../../transforms/input/toolkit.ts'
@@ -50,9 +51,10 @@ export function serializeCache(entries: BuildCache): string {
 }
 
 /**
- * The inputs every guideline shares: the glossary, the bibliography, the themes, the images and the
- * toolkit's own version. A change to any of them rebuilds every guideline (each handout uses the
- * glossary, every output the themes; a new key may be what a guideline's failed build lacked).
+ * The inputs every guideline shares: the glossary, the bibliography, the project config, the themes,
+ * the images and the toolkit's own version. A change to any of them rebuilds every guideline (each
+ * handout uses the glossary, every output the themes and the config; a new key may be what a
+ * guideline's failed build lacked).
  */
 export async function sharedInputsHash(root: string, toolkitRoot: string): Promise<string> {
   const hash = createHash('sha256')
@@ -62,6 +64,8 @@ export async function sharedInputsHash(root: string, toolkitRoot: string): Promi
   // none at all (never the toolkit's, which no build reads).
   hash.update(`${glossaryPath} ${await inputHash(root, glossaryPath, undefined)}\n`)
   for (const file of referencesPaths) hash.update(`${file} ${await inputHash(root, file, undefined)}\n`)
+  // The config sets defaults, contacts, brand and paper for every guideline's outputs.
+  for (const file of configFileNames) hash.update(`${file} ${await inputHash(root, file, undefined)}\n`)
   for (const file of themeFiles) hash.update(`${file} ${await inputHash(root, file, toolkitRoot)}\n`)
   const imagesRefused = (await linkProblem(root, imagesDir)) !== undefined
   for (const file of imagesRefused ? [] : await listFiles(path.join(root, imagesDir))) {

@@ -5,6 +5,8 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { readTheme, themeFileName } from '../assets.ts'
+import { brandCss } from '../brand.ts'
+import type { ProjectConfig } from '../../transforms/input/config-schema.ts'
 import { RenderError } from '../errors.ts'
 import { dateFromUpdated } from '../pdf-meta.ts'
 import type { GuidelineMeta } from '../types.ts'
@@ -61,12 +63,15 @@ export async function deckPptx(
   root: string,
   file: string,
   meta: PptxInput['meta'],
-  inMemory?: ReadonlyMap<string, string>
+  inMemory?: ReadonlyMap<string, string>,
+  /** The config's brand (render/brand.ts), over the theme's house colours and font. */
+  brand?: ProjectConfig['brand']
 ): Promise<PptxResult> {
   const relative = path.relative(root, file).split(path.sep).join('/')
   const markdown = inMemory?.get(relative) ?? (await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new RenderError(`Cannot render ${relative} as deck.pptx: ${error.code ?? String(error)} (write the Markdown outputs first)`, { cause: error })
   }))
-  const themeCss = await readTheme(root, 'guidepress.css')
+  // The brand's tokens before the theme's: houseStyle takes the first declaration of each.
+  const themeCss = brandCss(brand, 'section') + (await readTheme(root, 'guidepress.css'))
   return buildPptx({ root, file, markdown, themeCss, themeFile: themeFileName(root, 'guidepress.css'), meta })
 }

@@ -1,11 +1,12 @@
 import matter from 'gray-matter'
-import { LineCounter, isMap, isScalar, parseDocument, visit, type Document } from 'yaml'
+import { LineCounter, isMap, parseDocument, visit, type Document } from 'yaml'
 import type { Point } from 'unist'
 import type { VFile } from 'vfile'
 import type { z } from 'zod'
 import { frontMatterFields, frontMatterSchema, type GuidelineMeta } from './front-matter-schema.ts'
 import { reportError, reportWarning } from '../messages.ts'
 import { firstErrorPerLine, yamlErrorReason } from './yaml-errors.ts'
+import { asWritten, placeInDocument } from './yaml-places.ts'
 
 declare module 'vfile' {
   interface DataMap {
@@ -15,6 +16,12 @@ declare module 'vfile' {
 }
 
 const delimiter = '---'
+
+/** What a guideline gets for `lang` and `outputs` when its front matter leaves them out (the project config's). */
+export interface FrontMatterDefaults {
+  lang: string
+  outputs: GuidelineMeta['outputs']
+}
 
 /** gray-matter would run these; any language but YAML is refused before it parses anything. */
 function refuseLanguage(): never {
@@ -29,7 +36,7 @@ const refusingEngines = Object.fromEntries(
  * `file.data.topicIds` (and where each is written) whenever topic ids can be read, and `file.data.body` whenever the front
  * matter could be told apart from the body.
  */
-export function readFrontMatter(file: VFile, id: string, today: string): void {
+export function readFrontMatter(file: VFile, id: string, today: string, defaults: FrontMatterDefaults = { lang: 'en', outputs: ['deck', 'handout', 'summary'] }): void {
   const text = String(file.value)
   file.data.body = undefined
   file.data.topicIds = undefined
@@ -133,8 +140,8 @@ export function readFrontMatter(file: VFile, id: string, today: string): void {
   file.data.meta = {
     ...frontMatter,
     id,
-    outputs: frontMatter.outputs ?? ['deck', 'handout', 'summary'],
-    lang: frontMatter.lang ?? 'en',
+    outputs: frontMatter.outputs ?? defaults.outputs,
+    lang: frontMatter.lang ?? defaults.lang,
     reviewers: frontMatter.reviewers ?? [],
     authors: frontMatter.authors ?? []
   } satisfies GuidelineMeta
@@ -184,36 +191,6 @@ function reportSchemaIssue(file: VFile, document: Document, issue: z.core.$ZodIs
   }
   const hint = dateFields.has(String(path[0])) && path.length === 1 ? '; write a day that exists as `YYYY-MM-DD`, such as `2026-03-01`' : ''
   reportError(file, `${issue.message} for \`${field}\`, not \`${asWritten(document, path, matterText)}\`${hint}`, placeInDocument(document, path, toPoint), 'front-matter-invalid-value')
-}
-
-/** The value as the author wrote it (YAML reads `1.0` as the number 1; the message should say `1.0`). */
-function asWritten(document: Document, path: Array<string | number>, matterText: string): string {
-  const node: unknown = document.getIn(path, true)
-  const range = node && typeof node === 'object' && 'range' in node && Array.isArray(node.range) ? node.range : undefined
-  const text = typeof range?.[0] === 'number' && typeof range[1] === 'number' ? matterText.slice(range[0], range[1]).trim() : String(document.getIn(path))
-  const firstLine = text.split('\n')[0] ?? ''
-  return firstLine.length > 40 || firstLine !== text ? `${firstLine.slice(0, 40)}…` : firstLine
-}
-
-/** The place of a field's value (or of its key, or of its nearest existing parent). */
-function placeInDocument(document: Document, path: Array<string | number>, toPoint: (offset: number) => Point, atKey = false): Point {
-  for (let length = path.length; length >= 0; length--) {
-    const prefix = path.slice(0, length)
-    if (atKey && length === path.length && length > 0) {
-      const parent = prefix.length > 1 ? document.getIn(prefix.slice(0, -1), true) : document.contents
-      if (isMap(parent)) {
-        const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === prefix.at(-1))
-        if (pair && isScalar(pair.key) && pair.key.range) return toPoint(pair.key.range[0])
-      }
-      continue
-    }
-    const node: unknown = length === 0 ? document.contents : document.getIn(prefix, true)
-    if (node && typeof node === 'object' && 'range' in node && Array.isArray(node.range)) {
-      const start: unknown = node.range[0]
-      if (typeof start === 'number') return toPoint(start)
-    }
-  }
-  return { line: 1, column: 1 }
 }
 
 /** Lists and quotes nested this deep (a line prefix of 200 characters) are unreadable, and slow every Markdown parser. */

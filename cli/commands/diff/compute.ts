@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { VFile } from 'vfile'
+import { loadConfig } from '../../../transforms/input/config.ts'
 import { glossaryPath, parseGlossary } from '../../../transforms/input/glossary.ts'
 import { guidelineFile, listGuidelineIds, readGuidelineSource, sourceDir, type GuidelineSource } from '../../../transforms/input/load.ts'
 import { transformGuideline, type GuidelineResult, type PipelineContext } from '../../../transforms/pipeline.ts'
@@ -56,13 +57,15 @@ export async function computeDiff(options: DiffOptions): Promise<DiffOutcome> {
   }
 
   const today = options.today ?? new Date().toISOString().slice(0, 10)
-  const contextWith = (glossary: Glossary, bibliography: Bibliography): PipelineContext => ({ sourceDir: path.join(root, sourceDir), glossary, bibliography, today })
+  // Both sides with the working tree's config: a config change itself is not compared (yet).
+  const { file: configFile, config } = await loadConfig(root)
+  const contextWith = (glossary: Glossary, bibliography: Bibliography): PipelineContext => ({ sourceDir: path.join(root, sourceDir), glossary, bibliography, today, config })
   const newGlossaryRead = parseGlossary(root, decode(newGlossary))
   const newReferencesRead = await parseReferences(root, newReferences.map(decode))
   const newContext = contextWith(newGlossaryRead.glossary, newReferencesRead.bibliography)
   const oldContext = contextWith(parseGlossary(root, decode(oldGlossary)).glossary, (await parseReferences(root, oldReferences.map(decode))).bibliography)
 
-  const files: VFile[] = [newGlossaryRead.file, ...newReferencesRead.files]
+  const files: VFile[] = [...(configFile ? [configFile] : []), newGlossaryRead.file, ...newReferencesRead.files]
   const compared: Array<{ inputs: Inputs; before: Transformed | undefined; after: Transformed | undefined }> = []
   for (const inputs of changed) {
     const after = inputs.now && transform(root, inputs.id, inputs.now, newContext)
