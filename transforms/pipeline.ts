@@ -13,6 +13,7 @@ import { hasErrors, reportError } from './messages.ts'
 import { splitSections } from './format/sections.ts'
 import { selectAudience } from './shape/select-audience.ts'
 import { serialize } from './serialize/serialize.ts'
+import { shapeAlerts } from './shape/alerts.ts'
 import { shapeDeck } from './shape/deck.ts'
 import { shapeHandout } from './shape/handout.ts'
 import { shapeSummary } from './shape/summary.ts'
@@ -92,7 +93,7 @@ function runStages(file: VFile, context: PipelineContext): GuidelineResult | und
   numberReferences(tree, context.bibliography ?? emptyBibliography, meta.lang) // one numbering for every output
   const project: ShapeProject = { contacts: contactsFor(config, meta.lang) }
   for (const audience of meta.outputs) {
-    const selected = selectAudience(tree, audience) //    4. select audience
+    const selected = shapeAlerts(selectAudience(tree, audience), meta.lang, project.contacts) // 4. select audience; alerts become boxes
     const shaped = shapers[audience](selected, meta, context.glossary, project) // 5. shape one output
     shapedTrees[audience] = shaped
     coverage.push(...checkCoverage(file, meta, topicPlaces, audience, visibleText(shaped))) // 6. every topic reaches it
@@ -109,6 +110,6 @@ type Shaper = (tree: ReturnType<typeof selectAudience>, meta: GuidelineMeta, glo
 
 const shapers: Record<Audience, Shaper> = {
   deck: (tree, meta) => shapeDeck(tree, meta),
-  handout: (tree, meta, glossary) => shapeHandout(tree, meta, glossary),
+  handout: (tree, meta, glossary, project) => shapeHandout(tree, meta, glossary, project.contacts),
   summary: (tree, meta) => shapeSummary(tree, meta)
 }

@@ -1,7 +1,9 @@
 import type { Root, RootContent } from 'mdast'
 import { citedDefinitions, removeCitations } from './citations.ts'
 import { rebaseImages } from './images.ts'
-import { audienceTitle, draftMark, isApproved, readableDate } from './labels.ts'
+import type { ReaderContacts } from './alerts.ts'
+import { audienceTitle, draftMark, isApproved } from './labels.ts'
+import { aboutSection, contactsPanel } from './leaflet-parts.ts'
 import { sectionHeading, splitSections } from '../format/sections.ts'
 import { referenceLists, sourcesTitle } from './references.ts'
 import { termPattern, visibleText } from '../format/text.ts'
@@ -11,10 +13,11 @@ export const wordsToKnowTitle = 'Words to know'
 
 /**
  * The plain-language handout: title, draft mark, each section's shared and handout text, words to
- * know, and the sources its own text cites, under the guideline's numbers for them (citation marks
- * are left to the clinician outputs).
+ * know, the sources its own text cites, under the guideline's numbers for them (citation marks
+ * are left to the clinician outputs), the reader's contacts (write-in lines and helplines), and
+ * "About this leaflet" (who it is for, authors, version, updated, next review).
  */
-export function shapeHandout(tree: Root, meta: GuidelineMeta, glossary: Glossary): Root {
+export function shapeHandout(tree: Root, meta: GuidelineMeta, glossary: Glossary, contacts: ReaderContacts = {}): Root {
   rebaseImages(tree, 'handouts')
   const sources = citedDefinitions(tree)
   removeCitations(tree)
@@ -38,7 +41,7 @@ export function shapeHandout(tree: Root, meta: GuidelineMeta, glossary: Glossary
     if (section.children.length === 0) continue
     body.push(sectionHeading(section), ...section.children)
   }
-  children.push(...body)
+  children.push(...body, ...contactsPanel(meta, contacts))
 
   const words = termsUsed(body, glossary)
   if (words.length > 0) {
@@ -60,10 +63,7 @@ export function shapeHandout(tree: Root, meta: GuidelineMeta, glossary: Glossary
   if (sources.length > 0) {
     children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: sourcesTitle(meta.lang) }] }, ...referenceLists(sources))
   }
-  children.push(
-    { type: 'thematicBreak' },
-    { type: 'paragraph', children: [{ type: 'text', value: `Version ${meta.version}. Updated ${readableDate(meta.updated, meta.lang)}.` }] }
-  )
+  children.push(...aboutSection(meta))
   return { type: 'root', children }
 }
 

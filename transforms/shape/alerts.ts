@@ -1,0 +1,55 @@
+import type { BlockContent, Blockquote, Root } from 'mdast'
+import type { ContainerDirective } from 'mdast-util-directive'
+import { SKIP, visit } from 'unist-util-visit'
+import { directiveContent, isAlertLevel } from '../format/directives.ts'
+import { emergencyNumber, wordsFor } from './reader-words.ts'
+
+/** What a reader's own service adds to the words guidepress writes (from `guidepress.config.yaml`'s `contacts`). */
+export interface ReaderContacts {
+  /** The number to call in an emergency; by default it follows `lang` (see `emergencyNumber`). */
+  emergency?: string | undefined
+  helplines?: readonly Helpline[]
+}
+
+export interface Helpline {
+  name: string
+  phone: string
+  hours?: string
+  url?: string
+}
+
+/** Marks an alert box in every output: a sign that reads the same in print, on screen and in plain Markdown. */
+export const alertSign = '⚠'
+
+/** The action heading of an alert level, in the reader's language: "Call 999 now". */
+export function alertHeading(level: string, lang: string, contacts: ReaderContacts = {}): string {
+  const headings = wordsFor(lang).alertHeadings
+  const template = isAlertLevel(level) ? headings[level] : headings.soon
+  return template.replace('{number}', contacts.emergency ?? emergencyNumber(lang))
+}
+
+/**
+ * Turns each `:::alert` into a quote that opens with a `###` heading: the warning sign and what to
+ * do. The heading makes the box stand out without colour (and lets a screen reader jump to it);
+ * the stylesheets give a quote that opens with a heading a heavy border.
+ */
+export function shapeAlerts(tree: Root, lang: string, contacts: ReaderContacts = {}): Root {
+  visit(tree, 'containerDirective', (node: ContainerDirective, index, parent) => {
+    if (node.name !== 'alert' || !parent || index === undefined) return
+    parent.children.splice(index, 1, alertBox(node, lang, contacts))
+    return [SKIP, index + 1]
+  })
+  return tree
+}
+
+function alertBox(node: ContainerDirective, lang: string, contacts: ReaderContacts): Blockquote {
+  const heading = alertHeading(node.attributes?.level ?? '', lang, contacts)
+  return {
+    type: 'blockquote',
+    position: node.position,
+    children: [
+      { type: 'heading', depth: 3, position: node.position, children: [{ type: 'text', value: `${alertSign} ${heading}` }] },
+      ...(directiveContent(node) as BlockContent[])
+    ]
+  }
+}
