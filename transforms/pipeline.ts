@@ -4,6 +4,7 @@ import type { VFile } from 'vfile'
 import { numberReferences } from './shape/citations.ts'
 import { emptyBibliography, type Bibliography } from './input/references.ts'
 import { checkCoverage, type CoverageCell } from './gates/coverage.ts'
+import { checkGlossaryLength } from './gates/glossary-length.ts'
 import { checkSlideDensity, type SlideFigures } from './gates/density.ts'
 import { readFrontMatter } from './input/front-matter.ts'
 import { contactsFor, defaultConfig, type Contacts, type ProjectConfig } from './input/config-schema.ts'
@@ -99,6 +100,7 @@ function runStages(file: VFile, context: PipelineContext): GuidelineResult | und
     coverage.push(...checkCoverage(file, meta, topicPlaces, audience, visibleText(shaped))) // 6. every topic reaches it
     readability[audience] = measureReadability(bodyBlocks(shaped), explainedTerms(shaped), meta.lang) // 7. readability, gated for patients
     if (audience === 'handout') checkHandoutReadability(file, readability[audience])
+    if (audience === 'handout') checkGlossaryLength(file, shaped)
     if (audience === 'deck') slides = checkSlideDensity(file, shaped)
     outputs.push({ path: `${outputFolders[audience]}/${meta.id}.md`, text: serialize(shaped) }) // 8. serialize
   }

@@ -14,6 +14,8 @@ export interface ReaderWords {
   contactColumn: string
   writeHereColumn: string
   helplinesTitle: string
+  /** Before the other names of a glossary term: "Also called endocrine therapy." */
+  alsoCalled: string
   aboutTitle: string
   whoFor: string
   basedOn: (title: string) => string
@@ -33,6 +35,7 @@ const english: ReaderWords = {
   contactColumn: 'Contact',
   writeHereColumn: 'Write it here',
   helplinesTitle: 'Support and information',
+  alsoCalled: 'Also called',
   aboutTitle: 'About this leaflet',
   whoFor: 'This leaflet is for people who have this condition or may have it, and for their families and carers.',
   basedOn: (title) => `It is based on the clinical guideline “${title}” and the sources it cites.`,
@@ -52,6 +55,7 @@ const german: ReaderWords = {
   contactColumn: 'Kontakt',
   writeHereColumn: 'Hier eintragen',
   helplinesTitle: 'Hilfe und Information',
+  alsoCalled: 'Auch genannt:',
   aboutTitle: 'Über dieses Merkblatt',
   whoFor: 'Dieses Merkblatt ist für Menschen, die diese Erkrankung haben oder haben könnten, und für ihre Familien und Angehörigen.',
   basedOn: (title) => `Es beruht auf der Leitlinie „${title}“ und den dort genannten Quellen.`,
@@ -71,6 +75,7 @@ const french: ReaderWords = {
   contactColumn: 'Contact',
   writeHereColumn: 'À remplir',
   helplinesTitle: 'Aide et information',
+  alsoCalled: 'Aussi appelé\u00a0:',
   aboutTitle: 'À propos de ce document',
   whoFor: 'Ce document s’adresse aux personnes qui ont cette maladie ou pourraient l’avoir, ainsi qu’à leur famille et à leurs proches.',
   basedOn: (title) => `Il s’appuie sur la recommandation clinique « ${title} » et ses sources.`,
@@ -90,6 +95,7 @@ const spanish: ReaderWords = {
   contactColumn: 'Contacto',
   writeHereColumn: 'Escríbalo aquí',
   helplinesTitle: 'Ayuda e información',
+  alsoCalled: 'También llamado:',
   aboutTitle: 'Sobre este folleto',
   whoFor: 'Este folleto es para las personas que tienen esta enfermedad o podrían tenerla, y para sus familias y cuidadores.',
   basedOn: (title) => `Se basa en la guía clínica «${title}» y en las fuentes que cita.`,
