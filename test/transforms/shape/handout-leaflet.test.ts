@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { VFile } from 'vfile'
+import { markdownToHtml } from '../../../render/document.ts'
 import { transformGuideline } from '../../../transforms/pipeline.ts'
 import type { ReaderContacts } from '../../../transforms/shape/alerts.ts'
 import { guideline } from '../../helpers.ts'
@@ -50,6 +51,12 @@ describe('alert boxes', () => {
       expect(clinical).toContain('> ### ⚠ Call 999 now')
       expect(clinical).not.toContain('24-hour')
     }
+  })
+
+  it('reach the handout HTML as a quote that opens with the heading (the stylesheet’s alert box)', async () => {
+    const markdown = outputs(guideline({ frontMatter: frontMatter('de'), body: alerts })).handouts ?? ''
+    const html = await markdownToHtml(markdown, { root: '.', file: 'handouts/bone-health.md' })
+    expect(html).toMatch(/<blockquote>\s*<h3>⚠ Rufen Sie jetzt die 112 an<\/h3>\s*<ul>\s*<li>You cannot stand up\.<\/li>/)
   })
 
   it('speak the reader’s language, with the emergency number of their country or the config’s', () => {

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { guideline, transformText } from '../../helpers.ts'
 
@@ -37,5 +39,20 @@ describe('summary at a glance', () => {
   it('has no panel when there are no recommendations', () => {
     const summary = transformText(guideline()).result?.outputs.find((output) => output.path.startsWith('summaries/'))?.text ?? ''
     expect(summary).not.toContain('Key recommendations')
+  })
+})
+
+describe('the corpus summaries at a glance', () => {
+  it.each(['adult-asthma-inhalers', 'bluthochdruck-erwachsene', 'iron-deficiency-anaemia'])('%s: the first section lists every recommendation', async (id) => {
+    const dir = path.join(import.meta.dirname, '../../corpus/source')
+    const source = await readFile(path.join(dir, `${id}.md`), 'utf8')
+    const { result } = transformText(source, { id, sourceDir: dir })
+    const summary = result?.outputs.find((output) => output.path.startsWith('summaries/'))?.text ?? ''
+    const first = summary.split(/^## /m)[1] ?? ''
+    const rows = first.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Section') && !line.startsWith('| -'))
+    const labels = [...source.matchAll(/^:::recommendation\{strength="([^"]+)" certainty="([^"]+)"\}/gm)]
+    expect(first.startsWith('Key recommendations\n')).toBe(true)
+    expect(rows).toHaveLength(labels.length)
+    labels.forEach((label, index) => expect(rows[index]?.toLowerCase()).toContain(`${label[1]} recommendation · ${label[2]?.replace('-', ' ')} certainty`))
   })
 })
