@@ -46,9 +46,9 @@ function alertBox(node: ContainerDirective, lang: string, contacts: ReaderContac
   const heading = alertHeading(node.attributes?.level ?? '', lang, contacts)
   return {
     type: 'blockquote',
-    position: node.position,
+    // No position of its own: the box maps (source maps, dev's jump to source) to its first line of text.
     children: [
-      { type: 'heading', depth: 3, position: node.position, children: [{ type: 'text', value: `${alertSign} ${heading}` }] },
+      { type: 'heading', depth: 3, children: [{ type: 'text', value: `${alertSign} ${heading}` }] },
       ...(directiveContent(node) as BlockContent[])
     ]
   }

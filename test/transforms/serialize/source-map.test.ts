@@ -26,9 +26,9 @@ function plain(text: string): string {
   return text.replace(/[*_`\\[\]!]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+,?/g, '')
 }
 
-/** The line a block's text starts on: a presenter-notes comment starts with `<!--` (and perhaps a label). */
+/** The line a block's text starts on: a presenter-notes comment starts with `<!--` (and perhaps a label), an alert box with its generated heading. */
 function textLine(lines: string[], block: SourceMapBlock): string {
-  const at = lines.slice(block.output.start - 1, block.output.end).findIndex((line) => !/^<!--$|^Presenter notes$|^$/.test(line))
+  const at = lines.slice(block.output.start - 1, block.output.end).findIndex((line) => !/^<!--$|^Presenter notes$|^$|^> ### ⚠ |^>$/.test(line))
   return lines[block.output.start - 1 + Math.max(at, 0)] ?? ''
 }
 
