@@ -114,7 +114,16 @@ export function wordsFor(lang: string): ReaderWords {
 }
 
 function primaryLanguage(lang: string): string {
-  return lang.split('-')[0]?.toLowerCase() ?? ''
+  return localeOf(lang)?.language ?? lang.split('-')[0]?.toLowerCase() ?? ''
+}
+
+/** `en-Latn-GB` has the region GB: Intl.Locale reads the tag's parts (undefined for a tag it refuses). */
+function localeOf(lang: string): Intl.Locale | undefined {
+  try {
+    return new Intl.Locale(lang)
+  } catch {
+    return undefined
+  }
 }
 
 /**
@@ -124,11 +133,11 @@ function primaryLanguage(lang: string): string {
  * config overrides all of this.
  */
 export function emergencyNumber(lang: string): string {
-  const [, region] = lang.split('-').map((part) => part.toUpperCase())
+  const region = localeOf(lang)?.region
   const byRegion = region === undefined ? undefined : regionNumbers[region]
   if (byRegion) return byRegion
   if (region === undefined && primaryLanguage(lang) === 'en') return '999'
   return '112'
 }
 
-const regionNumbers: Record<string, string> = { GB: '999', UK: '999', US: '911', CA: '911', AU: '000', NZ: '111', IE: '112', IN: '112' }
+const regionNumbers: Record<string, string> = { GB: '999', US: '911', CA: '911', AU: '000', NZ: '111', IE: '112', IN: '112' }

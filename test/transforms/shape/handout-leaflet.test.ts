@@ -64,6 +64,7 @@ describe('alert boxes', () => {
     expect(outputs(guideline({ frontMatter: frontMatter('de-AT'), body: alerts })).handouts).toContain('### ⚠ Rufen Sie jetzt Ihre 24-Stunden-Nummer an')
     expect(outputs(guideline({ frontMatter: frontMatter('en-US'), body: alerts })).handouts).toContain('### ⚠ Call 911 now')
     expect(outputs(guideline({ frontMatter: frontMatter('en'), body: alerts })).handouts).toContain('### ⚠ Call 999 now')
+    expect(outputs(guideline({ frontMatter: frontMatter('en-Latn-AU'), body: alerts })).handouts).toContain('### ⚠ Call 000 now')
     expect(outputs(guideline({ frontMatter: frontMatter('fr'), body: alerts })).handouts).toContain('### ⚠ Appelez le 112 maintenant')
     expect(outputs(guideline({ frontMatter: frontMatter('en-GB'), body: alerts }), { emergency: '112' }).handouts).toContain('### ⚠ Call 112 now')
   })
