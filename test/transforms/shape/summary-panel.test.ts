@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { guideline, transformText } from '../../helpers.ts'
+import { VFile } from 'vfile'
+import { loadReferences } from '../../../transforms/input/references.ts'
+import { transformGuideline } from '../../../transforms/pipeline.ts'
+import { fixedToday, guideline, transformText } from '../../helpers.ts'
 
 const long = 'Offer a bone-strengthening medicine to every adult with cancer in the bones who is expected to live for more than three months. Review the choice of medicine each year with the person and their family, and stop it when it no longer helps.'
 const body = `## Bones {#bone-care}
@@ -46,7 +49,10 @@ describe('the corpus summaries at a glance', () => {
   it.each(['adult-asthma-inhalers', 'bluthochdruck-erwachsene', 'iron-deficiency-anaemia'])('%s: the first section lists every recommendation', async (id) => {
     const dir = path.join(import.meta.dirname, '../../corpus/source')
     const source = await readFile(path.join(dir, `${id}.md`), 'utf8')
-    const { result } = transformText(source, { id, sourceDir: dir })
+    const { bibliography } = await loadReferences(path.dirname(dir))
+    const file = new VFile({ path: `source/${id}.md`, value: source })
+    const result = transformGuideline(file, { sourceDir: dir, glossary: new Map(), bibliography, today: fixedToday })
+    expect(file.messages.filter((message) => message.fatal)).toEqual([])
     const summary = result?.outputs.find((output) => output.path.startsWith('summaries/'))?.text ?? ''
     const first = summary.split(/^## /m)[1] ?? ''
     const rows = first.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Section') && !line.startsWith('| -'))
