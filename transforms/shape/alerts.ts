@@ -2,11 +2,11 @@ import type { BlockContent, Blockquote, Root } from 'mdast'
 import type { ContainerDirective } from 'mdast-util-directive'
 import { SKIP, visit } from 'unist-util-visit'
 import { directiveContent, isAlertLevel } from '../format/directives.ts'
-import { emergencyNumber, wordsFor } from './reader-words.ts'
+import { wordsFor } from './reader-words.ts'
 
 /** What a reader's own service adds to the words guidepress writes (from `guidepress.config.yaml`'s `contacts`). */
 export interface ReaderContacts {
-  /** The number to call in an emergency; by default it follows `lang` (see `emergencyNumber`). */
+  /** The number to call in an emergency: the config's, else the one for `lang` (`contactsFor` in input/config-schema.ts). */
   emergency?: string | undefined
   helplines?: readonly Helpline[]
 }
@@ -23,9 +23,11 @@ export const alertSign = '⚠'
 
 /** The action heading of an alert level, in the reader's language: "Call 999 now". */
 export function alertHeading(level: string, lang: string, contacts: ReaderContacts = {}): string {
-  const headings = wordsFor(lang).alertHeadings
-  const template = isAlertLevel(level) ? headings[level] : headings.soon
-  return template.replace('{number}', contacts.emergency ?? emergencyNumber(lang))
+  const words = wordsFor(lang)
+  const template = isAlertLevel(level) ? words.alertHeadings[level] : words.alertHeadings.soon
+  // No number is guessed where none is known (`lang: en`, an unlisted region): a wrong one is worse.
+  if (template.includes('{number}') && !contacts.emergency) return words.emergencyWithoutNumber
+  return template.replace('{number}', contacts.emergency ?? '')
 }
 
 /**

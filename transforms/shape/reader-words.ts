@@ -7,6 +7,8 @@ import type { AlertLevel } from '../format/directives.ts'
 export interface ReaderWords {
   /** The action heading of each alert level; `{number}` is the emergency number. */
   alertHeadings: Record<AlertLevel, string>
+  /** The emergency heading where no number is known (config and `lang` give none). */
+  emergencyWithoutNumber: string
   contactsTitle: string
   contactsIntro: string
   keyWorker: string
@@ -28,6 +30,7 @@ export interface ReaderWords {
 
 const english: ReaderWords = {
   alertHeadings: { emergency: 'Call {number} now', urgent: 'Call your 24-hour number now', soon: 'Tell your team soon' },
+  emergencyWithoutNumber: 'Call an ambulance now',
   contactsTitle: 'Your contacts',
   contactsIntro: 'Write your contacts here so you have them when you need them.',
   keyWorker: 'Key worker’s name',
@@ -48,6 +51,7 @@ const english: ReaderWords = {
 
 const german: ReaderWords = {
   alertHeadings: { emergency: 'Rufen Sie jetzt die {number} an', urgent: 'Rufen Sie jetzt Ihre 24-Stunden-Nummer an', soon: 'Sagen Sie es bald Ihrem Behandlungsteam' },
+  emergencyWithoutNumber: 'Rufen Sie jetzt den Notruf an',
   contactsTitle: 'Ihre Kontakte',
   contactsIntro: 'Schreiben Sie Ihre Kontakte hier auf, damit Sie sie zur Hand haben.',
   keyWorker: 'Name Ihrer Ansprechperson',
@@ -68,6 +72,7 @@ const german: ReaderWords = {
 
 const french: ReaderWords = {
   alertHeadings: { emergency: 'Appelez le {number} maintenant', urgent: 'Appelez maintenant votre numéro joignable 24 h sur 24', soon: 'Prévenez bientôt votre équipe soignante' },
+  emergencyWithoutNumber: 'Appelez les urgences maintenant',
   contactsTitle: 'Vos contacts',
   contactsIntro: 'Notez vos contacts ici pour les avoir sous la main.',
   keyWorker: 'Nom de votre référent',
@@ -88,6 +93,7 @@ const french: ReaderWords = {
 
 const spanish: ReaderWords = {
   alertHeadings: { emergency: 'Llame ahora al {number}', urgent: 'Llame ahora a su número de 24 horas', soon: 'Avise pronto a su equipo médico' },
+  emergencyWithoutNumber: 'Llame ahora a emergencias',
   contactsTitle: 'Sus contactos',
   contactsIntro: 'Anote aquí sus contactos para tenerlos a mano.',
   keyWorker: 'Nombre de su persona de referencia',
@@ -117,7 +123,7 @@ function primaryLanguage(lang: string): string {
   return localeOf(lang)?.language ?? lang.split('-')[0]?.toLowerCase() ?? ''
 }
 
-/** `en-Latn-GB` has the region GB: Intl.Locale reads the tag's parts (undefined for a tag it refuses). */
+/** Intl.Locale reads the tag's parts (`en-Latn-GB` is English); undefined for a tag it refuses. */
 function localeOf(lang: string): Intl.Locale | undefined {
   try {
     return new Intl.Locale(lang)
@@ -125,19 +131,3 @@ function localeOf(lang: string): Intl.Locale | undefined {
     return undefined
   }
 }
-
-/**
- * The number to call in an emergency where the reader lives, from the region of `lang`. Without a
- * region: English 999 (guidepress's home default, the NHS), German, French and Spanish 112. Any
- * other place: 112, which mobile phones connect in most countries. `contacts.emergency` in the
- * config overrides all of this.
- */
-export function emergencyNumber(lang: string): string {
-  const region = localeOf(lang)?.region
-  const byRegion = region === undefined ? undefined : regionNumbers[region]
-  if (byRegion) return byRegion
-  if (region === undefined && primaryLanguage(lang) === 'en') return '999'
-  return '112'
-}
-
-const regionNumbers: Record<string, string> = { GB: '999', US: '911', CA: '911', AU: '000', NZ: '111', IE: '112', IN: '112' }
