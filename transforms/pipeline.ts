@@ -4,6 +4,7 @@ import type { VFile } from 'vfile'
 import { numberReferences } from './shape/citations.ts'
 import { emptyBibliography, type Bibliography } from './input/references.ts'
 import { checkCoverage, type CoverageCell } from './gates/coverage.ts'
+import { checkGlossaryLength } from './gates/glossary-length.ts'
 import { checkSlideDensity, type SlideFigures } from './gates/density.ts'
 import { readFrontMatter } from './input/front-matter.ts'
 import { contactsFor, defaultConfig, type Contacts, type ProjectConfig } from './input/config-schema.ts'
@@ -13,6 +14,7 @@ import { hasErrors, reportError } from './messages.ts'
 import { splitSections } from './format/sections.ts'
 import { selectAudience } from './shape/select-audience.ts'
 import { serialize } from './serialize/serialize.ts'
+import { shapeAlerts } from './shape/alerts.ts'
 import { shapeDeck } from './shape/deck.ts'
 import { shapeHandout } from './shape/handout.ts'
 import { shapeSummary } from './shape/summary.ts'
@@ -92,12 +94,13 @@ function runStages(file: VFile, context: PipelineContext): GuidelineResult | und
   numberReferences(tree, context.bibliography ?? emptyBibliography, meta.lang) // one numbering for every output
   const project: ShapeProject = { contacts: contactsFor(config, meta.lang) }
   for (const audience of meta.outputs) {
-    const selected = selectAudience(tree, audience) //    4. select audience
+    const selected = shapeAlerts(selectAudience(tree, audience), meta.lang, project.contacts) // 4. select audience; alerts become boxes
     const shaped = shapers[audience](selected, meta, context.glossary, project) // 5. shape one output
     shapedTrees[audience] = shaped
     coverage.push(...checkCoverage(file, meta, topicPlaces, audience, visibleText(shaped))) // 6. every topic reaches it
     readability[audience] = measureReadability(bodyBlocks(shaped), explainedTerms(shaped), meta.lang) // 7. readability, gated for patients
     if (audience === 'handout') checkHandoutReadability(file, readability[audience])
+    if (audience === 'handout') checkGlossaryLength(file, shaped)
     if (audience === 'deck') slides = checkSlideDensity(file, shaped)
     outputs.push({ path: `${outputFolders[audience]}/${meta.id}.md`, text: serialize(shaped) }) // 8. serialize
   }
@@ -109,6 +112,6 @@ type Shaper = (tree: ReturnType<typeof selectAudience>, meta: GuidelineMeta, glo
 
 const shapers: Record<Audience, Shaper> = {
   deck: (tree, meta) => shapeDeck(tree, meta),
-  handout: (tree, meta, glossary) => shapeHandout(tree, meta, glossary),
+  handout: (tree, meta, glossary, project) => shapeHandout(tree, meta, glossary, project.contacts),
   summary: (tree, meta) => shapeSummary(tree, meta)
 }

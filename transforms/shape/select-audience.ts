@@ -2,18 +2,20 @@ import type { Root, RootContent } from 'mdast'
 import type {} from 'mdast-util-directive'
 import { SKIP, visit } from 'unist-util-visit'
 import type { Audience } from '../types.ts'
-import { directiveContent } from '../format/directives.ts'
+import { audienceNames, directiveContent } from '../format/directives.ts'
 import { cloneTree } from './clone.ts'
 
 /** Blocks kept as directives for the shaper of these outputs (and dropped for the others). */
 const keptFor: Record<string, readonly Audience[]> = {
   notes: ['deck'],
-  recommendation: ['deck', 'summary']
+  recommendation: ['deck', 'summary'],
+  alert: ['deck', 'handout', 'summary']
 }
 
 /**
  * Returns a copy of the tree holding what one output shows: shared content, that output's own
- * `:::deck`/`:::handout`/`:::summary` blocks (unwrapped), and the notes and recommendations it uses.
+ * `:::deck`/`:::handout`/`:::summary` blocks and the `:::for` blocks that name it (unwrapped), and the
+ * notes, recommendations and alerts it uses (an alert inside an unwrapped block stays with it).
  * HTML comments, allowed in sources, are dropped here too, also inside the blocks that are kept.
  */
 export function selectAudience(tree: Root, audience: Audience): Root {
@@ -25,7 +27,7 @@ export function selectAudience(tree: Root, audience: Audience): Root {
       return [SKIP, index]
     }
     if (node.type !== 'containerDirective') return
-    if (node.name === audience) {
+    if (node.name === audience || (node.name === 'for' && audienceNames(node.attributes?.audiences ?? '').includes(audience))) {
       const content = directiveContent(node)
       parent.children.splice(index, 1, ...(content as RootContent[]))
       return [SKIP, index]

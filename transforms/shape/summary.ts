@@ -1,14 +1,16 @@
 import type { Root, RootContent } from 'mdast'
 import { numberCitations } from './citations.ts'
 import { rebaseImages } from './images.ts'
+import { keyRecommendationsPanel } from './key-recommendations.ts'
 import { referenceLists } from './references.ts'
 import { audienceTitle, draftMark, isApproved, readableDate, recommendationQuote } from './labels.ts'
 import { sectionHeading, splitSections } from '../format/sections.ts'
 import type { GuidelineMeta } from '../types.ts'
 
-/** The clinician summary: per section the key points, summary text and labelled recommendations; then references. */
+/** The clinician summary: the key recommendations at a glance; per section the key points, summary text and labelled recommendations; then references. */
 export function shapeSummary(tree: Root, meta: GuidelineMeta): Root {
   rebaseImages(tree, 'summaries')
+  const panel = keyRecommendationsPanel(splitSections(tree).sections, meta.lang)
   const references = numberCitations(tree)
   const status = isApproved(meta) ? `Approved; reviewed by ${meta.reviewers.join(', ')}` : draftMark
   const children: RootContent[] = [
@@ -22,6 +24,7 @@ export function shapeSummary(tree: Root, meta: GuidelineMeta): Root {
     }
   ]
   if (meta.subtitle) children.push({ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: meta.subtitle }] }] })
+  children.push(...panel)
 
   for (const section of splitSections(tree).sections) {
     if (section.children.length === 0) continue

@@ -1,13 +1,15 @@
-import type { Root } from 'mdast'
+import type { Parents, Root } from 'mdast'
 import type { ContainerDirective } from 'mdast-util-directive'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { reportError } from '../messages.ts'
 import { writtenAttributes } from '../format/attribute-block.ts'
 import { isComment } from '../format/comments.ts'
-import { certainties, containerNames, directiveContent, isContainerName, strengths } from '../format/directives.ts'
+import { alertLevels, audienceBlockNames, audienceNames, certainties, containerNames, directiveContent, isAudience, isContainerName, nestableNames, strengths } from '../format/directives.ts'
+import { audiences } from '../types.ts'
 
 const labelAttributes: Record<string, readonly string[]> = { strength: strengths, certainty: certainties }
+const expectedAttributes: Record<string, readonly string[]> = { recommendation: Object.keys(labelAttributes), alert: ['level'], for: ['audiences'] }
 
 /** Checks container directives: known names, no nesting, no empty blocks, valid recommendation labels. */
 export default function validateDirectives() {
@@ -20,8 +22,8 @@ export default function validateDirectives() {
       if (!isClosed(node, file)) {
         reportError(file, `Expected a \`:::\` line closing the \`:::${node.name}\` block opened here; without it the block takes in everything after it`, node.position?.start, 'directive-unclosed')
       }
-      if (parent && parent.type !== 'root') {
-        reportError(file, `Unexpected \`:::${node.name}\` inside another block; directives go at the top level of a section`, node.position, 'directive-nested')
+      if (parent && parent.type !== 'root' && !isAllowedNesting(node, parent)) {
+        reportError(file, `Unexpected \`:::${node.name}\` inside another block; directives go at the top level of a section (only \`:::alert\` may sit inside \`::::handout\`, \`::::deck\`, \`::::summary\` or \`::::for\`)`, node.position, 'directive-nested')
       }
       // A block holding only comments is empty too: comments never reach an output.
       if (directiveContent(node).every((child) => child.type === 'html' && isComment(child.value))) {
@@ -30,6 +32,11 @@ export default function validateDirectives() {
       checkAttributes(node, file)
     })
   }
+}
+
+/** An alert limited to some outputs sits inside their audience block, which sits at the top level. */
+function isAllowedNesting(node: ContainerDirective, parent: Parents): boolean {
+  return nestableNames.includes(node.name) && parent.type === 'containerDirective' && audienceBlockNames.includes(parent.name)
 }
 
 const closingFence = /(?:^|\n)[ \t>]*:{3,}[ \t]*$/
@@ -47,12 +54,15 @@ function isClosed(node: ContainerDirective, file: VFile): boolean {
 function checkAttributes(node: ContainerDirective, file: VFile): void {
   checkRepeatedAttributes(node, file)
   const attributes = node.attributes ?? {}
-  const expected = node.name === 'recommendation' ? Object.keys(labelAttributes) : []
+  const expected = expectedAttributes[node.name] ?? []
   for (const name of Object.keys(attributes)) {
     if (!expected.includes(name)) {
       reportError(file, `Unexpected attribute \`${name}\` on \`:::${node.name}\`${expected.length > 0 ? `; use ${expected.join(' and ')}` : ''}`, node.position, 'directive-attribute-unknown')
     }
   }
+  if (node.name === 'alert') checkAlertLevel(node, file)
+  if (node.name === 'for') checkAudiences(node, file)
+  if (node.name !== 'recommendation') return
   for (const name of expected) {
     const allowed = labelAttributes[name] ?? []
     const value = attributes[name]
@@ -61,6 +71,39 @@ function checkAttributes(node: ContainerDirective, file: VFile): void {
     } else if (!allowed.includes(value)) {
       reportError(file, `Unexpected ${name} \`${value}\`; use one of ${allowed.map((label) => `\`${label}\``).join(', ')}`, node.position, 'recommendation-label-invalid')
     }
+  }
+}
+
+function checkAlertLevel(node: ContainerDirective, file: VFile): void {
+  const level = node.attributes?.level
+  const choices = alertLevels.map((name) => `\`${name}\``).join(', ')
+  if (level === undefined || level === null) {
+    reportError(file, `Expected a \`level\` on the alert: \`:::alert{level="${alertLevels.join('|')}"}\` (emergency: call the emergency number; urgent: call the 24-hour number; soon: tell the team)`, node.position, 'alert-level-missing')
+  } else if (!(alertLevels as readonly string[]).includes(level)) {
+    reportError(file, `Unexpected alert level \`${level}\`; use one of ${choices}`, node.position, 'alert-level-invalid')
+  }
+}
+
+/** `audiences` is a non-empty list of distinct output names; anything else would hide text silently. */
+function checkAudiences(node: ContainerDirective, file: VFile): void {
+  const value = node.attributes?.audiences
+  const choices = audiences.map((name) => `\`${name}\``).join(', ')
+  if (value === undefined || value === null) {
+    reportError(file, `Expected \`audiences\` on \`:::for\`: the outputs that show it, e.g. \`:::for{audiences="deck summary"}\``, node.position, 'for-audiences-missing')
+    return
+  }
+  const names = audienceNames(value)
+  if (names.length === 0) {
+    reportError(file, `Expected at least one output in \`audiences\`; use ${choices}`, node.position, 'for-audiences-invalid')
+  }
+  const seen = new Set<string>()
+  for (const name of names) {
+    if (!isAudience(name)) {
+      reportError(file, `Unexpected output \`${name}\` in \`audiences\`; use ${choices}`, node.position, 'for-audiences-invalid')
+    } else if (seen.has(name)) {
+      reportError(file, `Unexpected second \`${name}\` in \`audiences\`; name each output once`, node.position, 'for-audiences-invalid')
+    }
+    seen.add(name)
   }
 }
 

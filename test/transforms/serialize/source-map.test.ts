@@ -26,9 +26,9 @@ function plain(text: string): string {
   return text.replace(/[*_`\\[\]!]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+,?/g, '')
 }
 
-/** The line a block's text starts on: a presenter-notes comment starts with `<!--` (and perhaps a label). */
+/** The line a block's text starts on: a presenter-notes comment starts with `<!--` (and perhaps a label), an alert box with its generated heading. */
 function textLine(lines: string[], block: SourceMapBlock): string {
-  const at = lines.slice(block.output.start - 1, block.output.end).findIndex((line) => !/^<!--$|^Presenter notes$|^$/.test(line))
+  const at = lines.slice(block.output.start - 1, block.output.end).findIndex((line) => !/^<!--$|^Presenter notes$|^$|^> ### ⚠ |^>$/.test(line))
   return lines[block.output.start - 1 + Math.max(at, 0)] ?? ''
 }
 
@@ -106,7 +106,8 @@ Call the team when a bone hurts.
       sectionTitle: 'Caring for bones'
     })
     expect(sourcePlaceOf(handout.map, outputLine(handout.lines, 'Ask your nurse'))?.line).toBe(sourceLine('Ask your nurse'))
-    expect(sourcePlaceOf(summary.map, outputLine(summary.lines, 'Offer bone care'))?.line).toBe(sourceLine('Offer bone care'))
+    // The recommendation's quote, not its row in "Key recommendations" (generated, it maps to no source line).
+    expect(sourcePlaceOf(summary.map, outputLine(summary.lines, '** Offer bone care'))?.line).toBe(sourceLine('Offer bone care'))
   })
 
   it('maps section headings to the source heading, glossary entries to the glossary, and generated lines as such', () => {

@@ -67,3 +67,36 @@ describe('selectAudience', () => {
     expect(JSON.stringify(original)).toBe(before)
   })
 })
+
+describe('selectAudience with `:::for` and alerts', () => {
+  const source = `:::for{audiences="deck summary"}
+For clinicians.
+:::
+
+:::for{audiences="handout"}
+For patients.
+:::
+
+::::handout
+:::alert{level="urgent"}
+Handout alert.
+:::
+::::
+
+:::alert{level="emergency"}
+Shared alert.
+:::
+`
+  it.each([
+    ['deck', ['For clinicians.', 'Shared alert.']],
+    ['handout', ['For patients.', 'Handout alert.', 'Shared alert.']],
+    ['summary', ['For clinicians.', 'Shared alert.']]
+  ] as const)('gives the %s the `:::for` blocks that name it and the alerts it is not kept from', (audience, expected) => {
+    const file = new VFile({ value: source })
+    file.data.body = source
+    const text = toString(selectAudience(parseGuideline(file), audience))
+    for (const part of ['For clinicians.', 'For patients.', 'Handout alert.', 'Shared alert.']) {
+      expect(text.includes(part), `${audience}: ${part}`).toBe((expected as readonly string[]).includes(part))
+    }
+  })
+})

@@ -88,7 +88,7 @@ describe('handout', () => {
     expect(handout).toContain('## Where this information comes from\n\n1. A reference.\n')
   })
 
-  it('lists only the glossary terms it uses, in order of first use', () => {
+  it('lists only the glossary terms it uses, alphabetically', () => {
     const handout = outputs().handouts ?? ''
     expect(handout).toContain('## Words to know\n\n- **bone**: The hard frame of the body.\n- **fracture**: A broken bone.\n')
     expect(handout).not.toContain('osteoporosis')
@@ -137,13 +137,14 @@ describe('coverage and the glossary', () => {
 })
 
 describe('the flagship guideline', () => {
-  it('builds with no message, and no slide exceeds the density limits', async () => {
+  // Its handout explains 48 glossary terms, nearly three printed pages: the one warning until the content is rewritten.
+  it('builds with no message but the long-glossary warning, and no slide exceeds the density limits', async () => {
     const root = path.join(import.meta.dirname, '../../..')
     const id = 'metastatic-breast-cancer'
     const { glossary: flagshipGlossary } = await loadGlossary(root)
     const text = await readFile(path.join(root, 'source', `${id}.md`), 'utf8')
     const { file, result } = transformText(text, { id, glossary: flagshipGlossary, sourceDir: path.join(root, 'source') })
-    expect(messagesOf(file)).toEqual([])
+    expect(messagesOf(file)).toEqual(['glossary-too-long@1:1'])
     expect(result?.slides?.slides).toBeGreaterThan(10)
     expect(result?.slides?.mostBullets).toBeLessThanOrEqual(slideLimits.bullets)
     expect(result?.slides?.mostWords).toBeLessThanOrEqual(slideLimits.words)

@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { VFile } from 'vfile'
+import { loadReferences } from '../../../transforms/input/references.ts'
+import { transformGuideline } from '../../../transforms/pipeline.ts'
+import { fixedToday, guideline, transformText } from '../../helpers.ts'
+
+const long = 'Offer a bone-strengthening medicine to every adult with cancer in the bones who is expected to live for more than three months. Review the choice of medicine each year with the person and their family, and stop it when it no longer helps.'
+const body = `## Bones {#bone-care}
+
+Strong bone matters.
+
+:::recommendation{strength="strong" certainty="high"}
+${long}[^a]
+:::
+
+## Pain
+
+Pain is common.
+
+:::recommendation{strength="conditional" certainty="very-low"}
+Consider a single dose of radiotherapy | for bone pain.
+:::
+
+[^a]: A reference.
+`
+
+describe('summary at a glance', () => {
+  it('opens with "Key recommendations": every recommendation on one row, with its section and labels', () => {
+    const summary = transformText(guideline({ body })).result?.outputs.find((output) => output.path.startsWith('summaries/'))?.text ?? ''
+    const sections = summary.split(/^## /m).slice(1)
+    expect(sections[0]?.startsWith('Key recommendations\n')).toBe(true)
+    const rows = (sections[0] ?? '').split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Section') && !line.startsWith('| -'))
+    expect(rows).toHaveLength(2)
+    expect(rows[0]).toMatch(/^\| Bones +\| Offer a bone-strengthening medicine to every adult with cancer in the bones who is expected to live for more than three months\. … +\| Strong recommendation · High certainty +\|$/)
+    expect(rows[1]).toMatch(/^\| Pain +\| Consider a single dose of radiotherapy \\\| for bone pain\. +\| Conditional recommendation · Very low certainty +\|$/)
+    // The sections follow, their recommendations whole and cited.
+    expect(sections[1]).toContain("and stop it when it no longer helps.¹")
+  })
+
+  it('has no panel when there are no recommendations', () => {
+    const summary = transformText(guideline()).result?.outputs.find((output) => output.path.startsWith('summaries/'))?.text ?? ''
+    expect(summary).not.toContain('Key recommendations')
+  })
+})
+
+describe('the corpus summaries at a glance', () => {
+  it.each(['adult-asthma-inhalers', 'bluthochdruck-erwachsene', 'iron-deficiency-anaemia'])('%s: the first section lists every recommendation', async (id) => {
+    const dir = path.join(import.meta.dirname, '../../corpus/source')
+    const source = await readFile(path.join(dir, `${id}.md`), 'utf8')
+    const { bibliography } = await loadReferences(path.dirname(dir))
+    const file = new VFile({ path: `source/${id}.md`, value: source })
+    const result = transformGuideline(file, { sourceDir: dir, glossary: new Map(), bibliography, today: fixedToday })
+    expect(file.messages.filter((message) => message.fatal)).toEqual([])
+    const summary = result?.outputs.find((output) => output.path.startsWith('summaries/'))?.text ?? ''
+    const first = summary.split(/^## /m)[1] ?? ''
+    const rows = first.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Section') && !line.startsWith('| -'))
+    const labels = [...source.matchAll(/^:::recommendation\{strength="([^"]+)" certainty="([^"]+)"\}/gm)]
+    expect(first.startsWith('Key recommendations\n')).toBe(true)
+    expect(rows).toHaveLength(labels.length)
+    labels.forEach((label, index) => expect(rows[index]?.toLowerCase()).toContain(`${label[1]} recommendation · ${label[2]?.replace('-', ' ')} certainty`))
+  })
+})

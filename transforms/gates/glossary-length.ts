@@ -1,0 +1,29 @@
+import type { Root } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+import { reportWarning } from '../messages.ts'
+import { glossaryLineBudget, glossaryLines, handoutPageLines, wordsToKnowTitle } from '../shape/words-to-know.ts'
+
+/**
+ * Warns when the handout's "Words to know" would print longer than about one and a half pages
+ * (`glossaryLines`): a glossary that long is skipped, not read. The fix is in the handout's words
+ * (fewer technical terms) or in the glossary (merge near-duplicates, list synonyms).
+ */
+export function checkGlossaryLength(file: VFile, handout: Root): void {
+  const entries: string[] = []
+  visit(handout, 'list', (list) => {
+    if (list.data?.fromGlossary !== true) return
+    entries.push(...list.children.map((item) => toString(item)))
+    return 'skip'
+  })
+  const lines = glossaryLines(entries)
+  if (lines <= glossaryLineBudget) return
+  const pages = (lines / handoutPageLines).toFixed(1)
+  reportWarning(
+    file,
+    `Unexpected long "${wordsToKnowTitle}": ${entries.length} terms, about ${lines} printed lines (${pages} pages; at most ${glossaryLineBudget}, one and a half pages); explain fewer terms in the handout, or merge near-duplicates in source/glossary.yml with \`synonyms\``,
+    { line: 1, column: 1 },
+    'glossary-too-long'
+  )
+}

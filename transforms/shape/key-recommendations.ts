@@ -1,0 +1,55 @@
+import type { RootContent, Table, TableRow } from 'mdast'
+import type { ContainerDirective } from 'mdast-util-directive'
+import { toString } from 'mdast-util-to-string'
+import { recommendationLabel } from './labels.ts'
+import type { Section } from '../types.ts'
+
+export const keyRecommendationsTitle = 'Key recommendations'
+
+/** A recommendation this short is shown whole in the panel; a longer one by its first sentence. */
+export const panelWholeWords = 30
+
+/**
+ * "Key recommendations": one table row per recommendation, in document order: the section it
+ * belongs to, its text (whole when short, else its first sentence and "…"), and its strength and
+ * certainty label. Empty when the summary has no recommendations. Reads the sections before
+ * citations are numbered: the panel carries no citation marks, the sections below do.
+ */
+export function keyRecommendationsPanel(sections: readonly Section[], lang: string): RootContent[] {
+  const rows: TableRow[] = []
+  for (const section of sections) {
+    for (const node of section.children) {
+      if (node.type !== 'containerDirective' || node.name !== 'recommendation') continue
+      rows.push(row([section.title, panelText(node, lang), recommendationLabel(node)]))
+    }
+  }
+  if (rows.length === 0) return []
+  const table: Table = { type: 'table', align: [null, null, null], children: [row(['Section', 'Recommendation', 'Strength · certainty']), ...rows] }
+  return [{ type: 'heading', depth: 2, children: [{ type: 'text', value: keyRecommendationsTitle }] }, table]
+}
+
+function row(cells: string[]): TableRow {
+  return { type: 'tableRow', children: cells.map((value) => ({ type: 'tableCell', children: [{ type: 'text', value }] })) }
+}
+
+/** The recommendation's text on one line: whole when short, else its first sentence. */
+export function panelText(node: ContainerDirective, lang: string): string {
+  const text = node.children
+    .map((child) => toString(child))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+  if (words(text) <= panelWholeWords) return text
+  const first = firstSentence(text, lang)
+  return first.length < text.length ? `${first} …` : text
+}
+
+function firstSentence(text: string, lang: string): string {
+  const segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' })
+  for (const { segment } of segmenter.segment(text)) return segment.trim()
+  return text
+}
+
+function words(text: string): number {
+  return text.split(' ').filter((word) => word !== '').length
+}
