@@ -104,8 +104,8 @@ type Limits = { bullets: number; words: number }
 /** The fewest slides greedy packing needs, then the smallest caps that still need no more. */
 function packBalanced(title: string, units: Unit[]): Unit[][] {
   const greedy = packGreedy(title, units, slideLimits)
-  // Only a plain list is balanced: moving a break in mixed content would part a caption from its table.
-  if (greedy.length <= 1 || !units.every((unit) => unit.list)) return greedy
+  // Balancing could move a caption or `###` heading off the top of the slide it titles: runs with one stay greedy.
+  if (greedy.length <= 1 || units.some((unit) => unit.keepWithNext)) return greedy
   const count = greedy.length
   for (let words = Math.ceil(sum(units, 'words') / count); words <= slideLimits.words; words++) {
     for (let bullets = Math.ceil(sum(units, 'bullets') / count); bullets <= slideLimits.bullets; bullets++) {
