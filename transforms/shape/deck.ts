@@ -7,6 +7,7 @@ import { rebaseImages } from './images.ts'
 import { marpYaml } from './marp-yaml.ts'
 import { draftMark, footerLine, isApproved, readableDate } from './labels.ts'
 import { listSlides } from './list-slides.ts'
+import { fitsSlide } from './layout/slide-fit.ts'
 import { recommendationSlides } from './recommendation-slides.ts'
 import { sectionHeading, splitSections } from '../format/sections.ts'
 import { referenceLists } from './references.ts'
@@ -48,7 +49,8 @@ export function shapeDeck(tree: Root, meta: GuidelineMeta): Root {
 
   if (authoredKeyMessages) slides.push(...sectionSlides(authoredKeyMessages, [], references).map((slide) => ({ ...slide, className: 'key-messages' })))
   else if (allRecommendations.length > 0) {
-    slides.push(...listSlides(keyMessagesTitle, keyMessageList(allRecommendations), {}, 1).map((slide) => ({ ...slide, className: classes('key-messages', slide.columns) })))
+    const list = keyMessageList(allRecommendations)
+    if (list.children.length > 0) slides.push({ title: keyMessagesTitle, children: [list], className: 'key-messages' })
   }
   if (references.length > 0) {
     // A deck that cites only some works has several runs of numbers: those are packed as content.
@@ -97,19 +99,26 @@ function textList(items: string[]): List {
 }
 
 /**
- * The generated key messages: the first sentence of each recommendation, in order, without its
- * citation marks; a first sentence longer than a slide bullet should be (over `longBulletWords`)
- * is left out; an author who wants other messages writes them (`## Key messages` in `:::deck`).
+ * The generated key messages, one slide: the first sentence of each recommendation without its
+ * citation marks, strong recommendations first, as many as fit the slide; a first sentence longer
+ * than a slide bullet should be (over `longBulletWords`) is left out. An author who wants other
+ * messages writes them (`## Key messages` in `:::deck`).
  */
 function keyMessageList(recommendations: ContainerDirective[]): List {
-  const sentences = recommendations.flatMap((directive) => {
+  const strongFirst = [...recommendations.filter((each) => each.attributes?.strength === 'strong'), ...recommendations.filter((each) => each.attributes?.strength !== 'strong')]
+  const candidates = strongFirst.flatMap((directive) => {
     const first = directive.children.find((child): child is Paragraph => child.type === 'paragraph')
     const sentence = first ? splitSentences(first)[0] : undefined
     if (!sentence || countWords(sentence) > longBulletWords) return []
     const children = sentence.children.filter((child) => !(child.type === 'text' && child.data?.citation))
     return [{ type: 'listItem' as const, spread: false, children: [{ type: 'paragraph' as const, children, position: first?.position }] }]
   })
-  return { type: 'list', ordered: false, spread: false, data: { generated: true }, children: sentences }
+  const list: List = { type: 'list', ordered: false, spread: false, data: { generated: true }, children: [] }
+  for (const item of candidates) {
+    const next: List = { ...list, children: [...list.children, item] }
+    if (fitsSlide(keyMessagesTitle, [next])) list.children.push(item)
+  }
+  return list
 }
 
 function marpFrontMatter(meta: GuidelineMeta): Record<string, unknown> {

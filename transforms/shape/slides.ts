@@ -182,12 +182,23 @@ export function isCaption(node: RootContent, next: RootContent | undefined): boo
   return countWords(node) <= captionWords && !/[.!?:]\s+\S/.test(text) && node.children.every((child) => child.type !== 'image')
 }
 
-/** A figure's label: the image's title when it has one, else the first sentence of its alt text. */
-function figureLabel(paragraph: Paragraph): string | undefined {
+/** A figure's label longer than this many words is cut at its first clause (or after this many words). */
+export const figureLabelWords = 8
+
+/**
+ * A figure's label: the image's title when it has one, else the first sentence of its alt text;
+ * a sentence over `figureLabelWords` words gives its first clause (before `:`, `,` or `;`) when that
+ * has at least three words, else its first words and "…".
+ */
+export function figureLabel(paragraph: Paragraph): string | undefined {
   const image = paragraph.children.find((child) => child.type === 'image')
   if (!image) return undefined
-  const text = (image.title ?? image.alt ?? '').trim()
-  return text.split(/(?<=[.!?])\s+/)[0]?.replace(/[.:]$/, '') || undefined
+  const sentence = (image.title ?? image.alt ?? '').trim().split(/(?<=[.!?])\s+/)[0]?.replace(/[.:]$/, '') ?? ''
+  const words = sentence.split(/\s+/).filter(Boolean)
+  if (words.length <= figureLabelWords) return sentence || undefined
+  const clause = sentence.split(/[:,;]\s/)[0] ?? ''
+  const clauseWords = clause.split(/\s+/).filter(Boolean).length
+  return clauseWords >= 3 && clauseWords <= figureLabelWords ? clause : `${words.slice(0, figureLabelWords).join(' ')}…`
 }
 
 /** Rejoins list items that came from one list and landed on one slide. */

@@ -78,6 +78,13 @@ describe('slide titles from the source', () => {
     expect(slides.map((slide) => slide.title)).toEqual(['Spread', 'Spread: Outline of a body'])
   })
 
+  it('shortens a long alt text to its first clause, or its first words', () => {
+    const clause = packSlides('Iron', blocks('- One point.\n\n![Two groups of red blood cells: full, deep red cells with enough iron, and smaller, paler cells](images/cells.svg)\n'))
+    expect(clause[1]?.title).toBe('Iron: Two groups of red blood cells')
+    const words = packSlides('Iron', blocks('- One point.\n\n![A plate with red meat beans lentils dark green vegetables and cereal with added iron](images/plate.svg)\n'))
+    expect(words[1]?.title).toBe('Iron: A plate with red meat beans lentils dark…')
+  })
+
   it('titles slides that continue under a ### heading with it', () => {
     const source = `### Who to test\n\n${Array.from({ length: 9 }, (_, index) => `- Group ${index + 1}.`).join('\n')}\n`
     const slides = packSlides('Testing', blocks(source))

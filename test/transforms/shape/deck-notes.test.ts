@@ -53,6 +53,17 @@ describe('the deck opens and closes', () => {
     expect(deck).toContain('## Key messages\n\n- Check calcium before treatment.\n- Consider bone imaging.\n')
   })
 
+  it('keeps generated key messages to one slide, strong recommendations first', () => {
+    const many = Array.from({ length: 12 }, (_, index) => `:::recommendation{strength="${index % 3 === 0 ? 'conditional' : 'strong'}" certainty="low"}\nOffer bone care of kind ${index + 1} to adults with weak bones.\n:::\n\n`).join('')
+    const deck = deckOf(`${section}${many}${reference}`)
+    expect(deck.match(/## Key messages/g)).toHaveLength(1)
+    const slide = deck.split('\n---\n').find((each) => each.includes('## Key messages')) ?? ''
+    const items = slide.split('\n').filter((line) => line.startsWith('- '))
+    expect(items.length).toBeGreaterThan(3)
+    expect(items.length).toBeLessThan(12)
+    expect(items[0]).toBe('- Offer bone care of kind 2 to adults with weak bones.')
+  })
+
   it('uses the key messages the author writes in `:::deck` instead', () => {
     const deck = deckOf(`${section}${strong}:::deck\n## Key messages\n\n- Bones need calcium.\n:::\n\n${reference}`)
     expect(deck).toContain('<!-- _class: key-messages -->\n\n## Key messages\n\n- Bones need calcium.\n')
