@@ -114,7 +114,7 @@ function partQuote(directive: ContainerDirective, pieces: BlockContent[], whole:
 function recommendationNote(each: Placed, references: FootnoteDefinition[], numbered: boolean): Paragraph {
   const cited = citedNumbers(each.directive)
   const byNumber = new Map(references.map((definition, index) => [definition.data?.referenceNumber ?? index + 1, definition]))
-  const sources = cited.length === 0 ? 'No sources cited.' : `Sources: ${cited.map((number) => `(${number}) ${toString(byNumber.get(number) ?? { type: 'text', value: '' }).trim()}`).join('; ')}`
+  const sources = cited.length === 0 ? 'No sources cited.' : `Sources: ${cited.map((number) => `(${number}) ${toString(byNumber.get(number) ?? { type: 'text', value: '' }).trim().replace(/[^.!?]$/, '$&.')}`).join(' ')}`
   const lead = numbered ? `Recommendation ${each.number}: ` : ''
   const children: PhrasingContent[] = [{ type: 'text', value: `${lead}${recommendationStrengthWords(each.directive)}. ${sources}` }]
   return { type: 'paragraph', children, data: { oneLine: true } }

@@ -1,4 +1,6 @@
-import type { Root, RootContent, Table } from 'mdast'
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { RootContent, Table } from 'mdast'
 import { describe, expect, it } from 'vitest'
 import { VFile } from 'vfile'
 import { parseGuideline } from '../../../transforms/parse/parse.ts'
@@ -7,7 +9,10 @@ import { lineCount, textWidth } from '../../../transforms/shape/layout/text-widt
 import { contentBox, slideTheme } from '../../../transforms/shape/layout/theme-metrics.ts'
 import { listSlides } from '../../../transforms/shape/list-slides.ts'
 import { packSlides } from '../../../transforms/shape/slides.ts'
-import { guideline, messagesOf, transformText } from '../../helpers.ts'
+import { loadGlossary } from '../../../transforms/input/glossary.ts'
+import { loadReferences } from '../../../transforms/input/references.ts'
+import { transformGuideline } from '../../../transforms/pipeline.ts'
+import { fixedToday, guideline, messagesOf, transformText } from '../../helpers.ts'
 
 function blocks(markdown: string): RootContent[] {
   const file = new VFile({ value: markdown })
@@ -94,12 +99,14 @@ describe('slide titles from the source', () => {
 
 describe('flagship and corpus decks', () => {
   it('have no title that is a bare "(continued)" or repeats the slide before it', async () => {
-    const { readFile, readdir } = await import('node:fs/promises')
-    const path = await import('node:path')
     const root = path.join(import.meta.dirname, '../../..')
-    const sources = [path.join(root, 'source/metastatic-breast-cancer.md'), ...(await readdir(path.join(root, 'test/corpus/source'))).filter((name) => name.endsWith('.md')).map((name) => path.join(root, 'test/corpus/source', name))]
+    const { glossary } = await loadGlossary(root)
+    const { bibliography } = await loadReferences(path.join(root, 'test/corpus'))
+    const corpus = path.join(root, 'test/corpus/source')
+    const sources = [path.join(root, 'source/metastatic-breast-cancer.md'), ...(await readdir(corpus)).filter((name) => name.endsWith('.md')).map((name) => path.join(corpus, name))]
     for (const source of sources) {
-      const { file, result } = transformText(await readFile(source, 'utf8'), { id: path.basename(source, '.md'), sourceDir: path.dirname(source) })
+      const file = new VFile({ path: `source/${path.basename(source)}`, value: await readFile(source, 'utf8') })
+      const result = transformGuideline(file, { sourceDir: path.dirname(source), glossary, bibliography, today: fixedToday })
       const deck = result?.outputs.find((output) => output.path.startsWith('decks/'))?.text
       expect(deck, `${source}: ${messagesOf(file).join(', ')}`).toBeDefined()
       const titles = [...(deck ?? '').matchAll(/^#{1,2} (.*)$/gm)].map((match) => match[1] ?? '')
@@ -111,4 +118,3 @@ describe('flagship and corpus decks', () => {
   })
 })
 
-export type { Root }
