@@ -6,7 +6,7 @@ import { presenterNote } from './deck-notes.ts'
 import { rebaseImages } from './images.ts'
 import { marpYaml } from './marp-yaml.ts'
 import { draftMark, footerLine, isApproved, readableDate } from './labels.ts'
-import { listSlides } from './list-slides.ts'
+import { listSlides, referenceRunSlides } from './list-slides.ts'
 import { fitsSlide } from './layout/slide-fit.ts'
 import { recommendationSlides } from './recommendation-slides.ts'
 import { sectionHeading, splitSections } from '../format/sections.ts'
@@ -56,7 +56,7 @@ export function shapeDeck(tree: Root, meta: GuidelineMeta): Root {
     // A deck that cites only some works has several runs of numbers: those are packed as content.
     const [list, ...more] = referenceLists(references)
     if (list && more.length === 0) slides.push(...listSlides('References', list, { references: true }).map((slide) => ({ ...slide, className: classes('references', slide.columns) })))
-    else slides.push(...packSlides('References', referenceLists(references)).map((slide) => ({ ...slide, title: numberedTitle('References', slide.children), className: 'references' })))
+    else slides.push(...referenceRunSlides('References', referenceLists(references)).map((slide) => ({ ...slide, className: 'references' })))
   }
 
   const children: RootContent[] = [{ type: 'yaml', value: marpYaml(marpFrontMatter(meta)) }]
@@ -77,14 +77,6 @@ function sectionSlides(section: Section, recommendations: ContainerDirective[], 
   const first = slides[0]
   if (first && notes.length > 0) first.notes = [...notes, ...(first.notes ?? [])]
   return slides.map((slide) => ({ ...slide, position: section.position }))
-}
-
-/** "References 3–9": the numbers the lists on a slide show. */
-function numberedTitle(title: string, children: RootContent[]): string {
-  const numbers = children.flatMap((node) => (node.type === 'list' ? node.children.map((_, index) => (node.start ?? 1) + index) : []))
-  const first = numbers[0]
-  const last = numbers.at(-1)
-  return first === undefined || last === undefined ? title : first === last ? `${title} ${first}` : `${title} ${first}–${last}`
 }
 
 function isKeyMessages(section: Section): boolean {

@@ -38,3 +38,27 @@ export function listSlides(title: string, list: List, layout: Omit<SlideLayout, 
 function rangeTitle(title: string, from: number, to: number): string {
   return from === to ? `${title} ${from}` : `${title} ${from}–${to}`
 }
+
+/**
+ * Reference lists of a deck that cites only some works (runs of numbers, each its own list): one
+ * column, as many items as fit a slide, titled with the numbers they show ("References 6–9").
+ */
+export function referenceRunSlides(title: string, lists: List[]): ListSlide[] {
+  const items = lists.flatMap((list) => list.children.map((item, index) => ({ item, number: (list.start ?? 1) + index, list })))
+  const pages: Array<typeof items> = []
+  const asLists = (page: typeof items): List[] => {
+    const result: List[] = []
+    for (const { item, number, list } of page) {
+      const last = result.at(-1)
+      if (last && (last.start ?? 1) + last.children.length === number) last.children.push(item)
+      else result.push({ ...list, start: number, children: [item] })
+    }
+    return result
+  }
+  for (const entry of items) {
+    const page = pages.at(-1)
+    if (page && fitsSlide(`${title} 00–00`, asLists([...page, entry]), { references: true })) page.push(entry)
+    else pages.push([entry])
+  }
+  return pages.map((page) => ({ title: rangeTitle(title, page[0]?.number ?? 1, page.at(-1)?.number ?? 1), children: asLists(page), columns: 1 as const }))
+}

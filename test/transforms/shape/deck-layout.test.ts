@@ -7,7 +7,7 @@ import { parseGuideline } from '../../../transforms/parse/parse.ts'
 import { bodyHeight, bodyRoom, fitsSlide } from '../../../transforms/shape/layout/slide-fit.ts'
 import { lineCount, textWidth } from '../../../transforms/shape/layout/text-width.ts'
 import { contentBox, slideTheme } from '../../../transforms/shape/layout/theme-metrics.ts'
-import { listSlides } from '../../../transforms/shape/list-slides.ts'
+import { listSlides, referenceRunSlides } from '../../../transforms/shape/list-slides.ts'
 import { packSlides } from '../../../transforms/shape/slides.ts'
 import { loadGlossary } from '../../../transforms/input/glossary.ts'
 import { loadReferences } from '../../../transforms/input/references.ts'
@@ -67,6 +67,16 @@ describe('the layout model', () => {
     expect(forty.length).toBeGreaterThan(1)
     expect(forty[0]?.title).toMatch(/^Agenda 1–\d+$/)
     for (const slide of forty) expect(fitsSlide(slide.title, slide.children, { columns: 2 })).toBe(true)
+  })
+})
+
+describe('reference slides of a deck that cites only some works', () => {
+  it('fill each slide by height, whatever the gaps in the numbers, and are titled by the numbers shown', () => {
+    const run = (start: number, count: number) => ({ ...(blocks(Array.from({ length: count }, (_, index) => `${start + index}. Author A, et al. A journal of medicine. 2024;${index}:1–9.`).join('\n'))[0] as never as object), start, data: { references: true } })
+    const slides = referenceRunSlides('References', [run(1, 1), run(3, 1), run(5, 5), run(11, 3)] as never)
+    // Ten short references fit one slide at 21.6 pt: the gaps do not start new slides.
+    expect(slides.map((slide) => slide.title)).toEqual(['References 1–13'])
+    expect(slides[0]?.children.map((list) => (list as { start?: number }).start)).toEqual([1, 3, 5, 11])
   })
 })
 

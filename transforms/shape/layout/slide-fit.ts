@@ -26,6 +26,11 @@ function listBox(layout: SlideLayout): { box: LayoutBox; itemGap: number } {
 /** The height of a slide body as the theme sets it. */
 export function bodyHeight(children: RootContent[], layout: SlideLayout = {}): number {
   const list = children.length === 1 && children[0]?.type === 'list' ? children[0] : undefined
+  if (layout.references && layout.columns !== 2 && children.length > 1 && children.every((child) => child.type === 'list')) {
+    // Several runs of reference numbers, one under another in the reference type.
+    const { box, itemGap } = listBox(layout)
+    return children.reduce((sum, child) => sum + listHeight(child as List, box, itemGap), 0) + (children.length - 1) * slideTheme.list.marginBottom * box.fontSize
+  }
   if (!list || (!layout.references && layout.columns !== 2)) return stackHeight(children, bodyBox(contentBox.width))
   const { box, itemGap } = listBox(layout)
   if (layout.columns !== 2) return listHeight(list, box, itemGap)
