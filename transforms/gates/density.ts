@@ -3,10 +3,13 @@ import type { Position } from 'unist'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { reportError, reportWarning } from '../messages.ts'
-import { countBullets, countWords, deckSlideLimit, recommendationLimits, slideLimits } from '../shape/slides.ts'
+import { countBullets, countWords, deckSlideLimit, longBulletWords, recommendationLimits, slideLimits } from '../shape/slides.ts'
 import { firstPosition } from '../format/text.ts'
+import { toString } from 'mdast-util-to-string'
+import { bodyHeight, bodyRoom, fitsSlide, type SlideLayout } from '../shape/layout/slide-fit.ts'
+import { slideTheme } from '../shape/layout/theme-metrics.ts'
 
-export const longBulletWords = 25
+export { longBulletWords }
 
 export interface SlideFigures {
   slides: number
@@ -17,6 +20,17 @@ export interface SlideFigures {
 
 /** The slides of a deck tree: the runs between thematic breaks, without their title heading and comments. */
 export function slideBodies(deck: Root): RootContent[][] {
+  return deckSlides(deck).map((slide) => slide.body)
+}
+
+interface DeckSlideParts {
+  title: string
+  body: RootContent[]
+  layout: SlideLayout
+}
+
+/** Each slide's title, body and the layout its `_class` gives (two columns, reference type). */
+function deckSlides(deck: Root): DeckSlideParts[] {
   const slides: RootContent[][] = [[]]
   for (const node of deck.children) {
     if (node.type === 'yaml') continue
@@ -25,8 +39,18 @@ export function slideBodies(deck: Root): RootContent[][] {
   }
   return slides.map((slide) => {
     const titleIndex = slide.findIndex((node) => node.type === 'heading')
-    return slide.filter((node, index) => index !== titleIndex && node.type !== 'html')
+    const classes = slide.flatMap((node) => (node.type === 'html' ? (/_class:\s*([^>]*?)\s*-->/.exec(node.value)?.[1]?.split(/\s+/) ?? []) : []))
+    return {
+      title: titleIndex >= 0 ? toString(slide[titleIndex] as RootContent) : '',
+      body: slide.filter((node, index) => index !== titleIndex && node.type !== 'html'),
+      layout: { columns: classes.includes('two-columns') ? 2 : 1, references: classes.includes('references') }
+    }
   })
+}
+
+/** Lists guidepress writes (agenda, key messages, references) are navigation, not the author's bullets. */
+function isGeneratedList(node: RootContent): boolean {
+  return node.type === 'list' && Boolean(node.data?.generated || node.data?.references)
 }
 
 /**
@@ -37,10 +61,12 @@ export function slideBodies(deck: Root): RootContent[][] {
  */
 export function checkSlideDensity(file: VFile, deck: Root): SlideFigures {
   const figures: SlideFigures = { slides: 0, mostBullets: 0, mostWords: 0, longBullets: 0 }
-  const bodies = slideBodies(deck)
-  for (const body of bodies) {
+  const slides = deckSlides(deck)
+  const bodies = slides.map((slide) => slide.body)
+  for (const { title, body, layout } of slides) {
     figures.slides += 1
-    const content = body.filter((node) => node.data?.recommendationWords === undefined)
+    const content = body.filter((node) => node.data?.recommendationWords === undefined && !isGeneratedList(node))
+    checkHeight(file, title, body, layout)
     checkRecommendations(file, body)
     const bullets = countBullets(content)
     const words = countWords(content)
@@ -68,11 +94,23 @@ export function checkSlideDensity(file: VFile, deck: Root): SlideFigures {
   return figures
 }
 
+/**
+ * The layout model's view of the slide: a body taller than the room under its title (a table with
+ * long cells, a sentence or bullet too long to split) is a warning at its first block, before any
+ * browser sees it.
+ */
+function checkHeight(file: VFile, title: string, body: RootContent[], layout: SlideLayout): void {
+  if (body.length === 0 || fitsSlide(title, body, layout)) return
+  const height = Math.round(bodyHeight(body, layout))
+  const room = Math.round(bodyRoom(title))
+  reportWarning(file, `Unexpected slide taller than the slide (its body needs about ${height} px, ${room} px are free under the title “${title}” at ${slideTheme.fontSize} px type); shorten the table's cells or the bullet, split the table, or move detail into \`:::notes\` or \`:::summary\``, firstPlace(body) ?? { line: 1, column: 1 }, 'slide-too-tall')
+}
+
 /** A recommendation longer than a slide can show in readable type is an error at its text. */
 function checkRecommendations(file: VFile, body: RootContent[]): void {
   for (const node of body) {
     const words = node.data?.recommendationWords
-    if (words === undefined || words <= recommendationLimits.words) continue
+    if (words === undefined || words <= recommendationLimits.words || (node.data?.recommendationPart ?? 1) > 1) continue
     reportError(file, `Unexpected recommendation of ${words} words (at most ${recommendationLimits.words}, its labels not counted); keep the recommendation to what is recommended and move its rationale or detail into a \`:::summary\` block, or split it into two recommendations`, firstPosition(node), 'recommendation-too-long')
   }
 }

@@ -1,17 +1,23 @@
-import type { Root, RootContent } from 'mdast'
+import type { FootnoteDefinition, List, Paragraph, Root, RootContent } from 'mdast'
 import type { Position } from 'unist'
 import type { ContainerDirective } from 'mdast-util-directive'
 import { numberCitations } from './citations.ts'
+import { presenterNote } from './deck-notes.ts'
 import { rebaseImages } from './images.ts'
 import { marpYaml } from './marp-yaml.ts'
-import { draftMark, footerLine, isApproved, notesLabel, readableDate, recommendationQuote } from './labels.ts'
+import { draftMark, footerLine, isApproved, readableDate } from './labels.ts'
+import { listSlides, referenceRunSlides } from './list-slides.ts'
+import { fitsSlide } from './layout/slide-fit.ts'
+import { recommendationSlides } from './recommendation-slides.ts'
 import { sectionHeading, splitSections } from '../format/sections.ts'
-import { serializeFragment } from '../serialize/serialize.ts'
 import { referenceLists } from './references.ts'
-import { packRecommendations, packSlides, type Slide } from './slides.ts'
-import type { GuidelineMeta } from '../types.ts'
+import { countWords, longBulletWords, packSlides, splitSentences, type Slide } from './slides.ts'
+import type { GuidelineMeta, Section } from '../types.ts'
 
 export const deckTheme = 'guidepress'
+
+/** The title of the closing slide; a section of this title (written in `:::deck`) replaces the generated one. */
+export const keyMessagesTitle = 'Key messages'
 
 interface DeckSlide extends Slide {
   className?: string
@@ -21,37 +27,36 @@ interface DeckSlide extends Slide {
   position?: Position
 }
 
-/** The Marp deck: title, agenda, each section's slides with notes, recommendation slides, references. */
+/** The Marp deck: title, agenda, each section's slides with notes, recommendation slides, key messages, references. */
 export function shapeDeck(tree: Root, meta: GuidelineMeta): Root {
   rebaseImages(tree, 'decks')
   const references = numberCitations(tree)
   const { sections } = splitSections(tree)
   const topicTitles = new Map(meta.topics.map((topic) => [topic.id, topic.title]))
+  const authoredKeyMessages = sections.find((section) => isKeyMessages(section))
 
   const slides: DeckSlide[] = [titleSlide(meta)]
   const agenda = sections.flatMap((section) => (section.topicId && section.children.length > 0 ? [topicTitles.get(section.topicId) ?? section.title] : []))
-  slides.push(...listSlides('Agenda', agenda, 'agenda'))
+  slides.push(...listSlides('Agenda', textList(agenda), {}).map((slide) => ({ ...slide, className: classes('agenda', slide.columns) })))
 
+  const allRecommendations: ContainerDirective[] = []
   for (const section of sections) {
-    const notes = section.children.filter((node) => isDirective(node, 'notes')).flatMap((node) => (node as ContainerDirective).children as RootContent[])
-    const content = section.children.filter((node) => node.type !== 'containerDirective')
-    const sectionSlides: DeckSlide[] = packSlides(section.title, content)
-    const recommendations = section.children.filter((node) => isDirective(node, 'recommendation')).map((node) => recommendationQuote(node as ContainerDirective))
-    const packed = packRecommendations(recommendations.map((quote) => ({ node: quote, words: quote.data?.recommendationWords ?? 0 })))
-    sectionSlides.push(
-      ...packed.map((slide, index) => ({
-        title: `${slide.children.length > 1 ? 'Recommendations' : 'Recommendation'}: ${section.title}${index > 0 ? ' (continued)' : ''}`,
-        children: slide.children,
-        className: slide.size ? `recommendation ${slide.size}` : 'recommendation'
-      }))
-    )
-    if (sectionSlides.length === 0 && notes.length > 0) sectionSlides.push({ title: section.title, children: [] })
-    const first = sectionSlides[0]
-    if (first && notes.length > 0) first.notes = notes
-    slides.push(...sectionSlides.map((slide) => ({ ...slide, position: section.position })))
+    if (section === authoredKeyMessages) continue
+    const recommendations = section.children.filter((node) => isDirective(node, 'recommendation'))
+    allRecommendations.push(...recommendations)
+    slides.push(...sectionSlides(section, recommendations, references))
+  }
+
+  if (authoredKeyMessages) slides.push(...sectionSlides(authoredKeyMessages, [], references).map((slide) => ({ ...slide, className: 'key-messages' })))
+  else if (allRecommendations.length > 0) {
+    const list = keyMessageList(allRecommendations)
+    if (list.children.length > 0) slides.push({ title: keyMessagesTitle, children: [list], className: 'key-messages' })
   }
   if (references.length > 0) {
-    slides.push(...packSlides('References', referenceLists(references)).map((slide) => ({ ...slide, className: 'references' })))
+    // A deck that cites only some works has several runs of numbers: those are packed as content.
+    const [list, ...more] = referenceLists(references)
+    if (list && more.length === 0) slides.push(...listSlides('References', list, { references: true }).map((slide) => ({ ...slide, className: classes('references', slide.columns) })))
+    else slides.push(...referenceRunSlides('References', referenceLists(references)).map((slide) => ({ ...slide, className: 'references' })))
   }
 
   const children: RootContent[] = [{ type: 'yaml', value: marpYaml(marpFrontMatter(meta)) }]
@@ -60,6 +65,60 @@ export function shapeDeck(tree: Root, meta: GuidelineMeta): Root {
     children.push(...slideNodes(slide))
   })
   return { type: 'root', children }
+}
+
+/** A section's content slides, then its recommendation slides; its notes go with its first slide. */
+function sectionSlides(section: Section, recommendations: ContainerDirective[], references: FootnoteDefinition[]): DeckSlide[] {
+  const notes = section.children.filter((node) => isDirective(node, 'notes')).flatMap((node) => node.children as RootContent[])
+  const content = section.children.filter((node) => node.type !== 'containerDirective')
+  const slides: DeckSlide[] = packSlides(section.title, content)
+  slides.push(...recommendationSlides(section.title, recommendations, references).map((slide) => ({ ...slide, className: 'recommendation' })))
+  if (slides.length === 0 && notes.length > 0) slides.push({ title: section.title, children: [] })
+  const first = slides[0]
+  if (first && notes.length > 0) first.notes = [...notes, ...(first.notes ?? [])]
+  return slides.map((slide) => ({ ...slide, position: section.position }))
+}
+
+function isKeyMessages(section: Section): boolean {
+  return section.title.trim().toLowerCase() === keyMessagesTitle.toLowerCase()
+}
+
+function classes(name: string, columns: 1 | 2): string {
+  return columns === 2 ? `${name} two-columns` : name
+}
+
+function textList(items: string[]): List {
+  return {
+    type: 'list',
+    ordered: true,
+    start: 1,
+    spread: false,
+    data: { generated: true },
+    children: items.map((item) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: item }] }] }))
+  }
+}
+
+/**
+ * The generated key messages, one slide: the first sentence of each recommendation without its
+ * citation marks, strong recommendations first, as many as fit the slide; a first sentence longer
+ * than a slide bullet should be (over `longBulletWords`) is left out. An author who wants other
+ * messages writes them (`## Key messages` in `:::deck`).
+ */
+function keyMessageList(recommendations: ContainerDirective[]): List {
+  const strongFirst = [...recommendations.filter((each) => each.attributes?.strength === 'strong'), ...recommendations.filter((each) => each.attributes?.strength !== 'strong')]
+  const candidates = strongFirst.flatMap((directive) => {
+    const first = directive.children.find((child): child is Paragraph => child.type === 'paragraph')
+    const sentence = first ? splitSentences(first)[0] : undefined
+    if (!sentence || countWords(sentence) > longBulletWords) return []
+    const children = sentence.children.filter((child) => !(child.type === 'text' && child.data?.citation))
+    return [{ type: 'listItem' as const, spread: false, children: [{ type: 'paragraph' as const, children, position: first?.position }] }]
+  })
+  const list: List = { type: 'list', ordered: false, spread: false, data: { generated: true }, children: [] }
+  for (const item of candidates) {
+    const next: List = { ...list, children: [...list.children, item] }
+    if (fitsSlide(keyMessagesTitle, [next])) list.children.push(item)
+  }
+  return list
 }
 
 function marpFrontMatter(meta: GuidelineMeta): Record<string, unknown> {
@@ -77,45 +136,20 @@ function marpFrontMatter(meta: GuidelineMeta): Record<string, unknown> {
 
 function titleSlide(meta: GuidelineMeta): DeckSlide {
   const children: RootContent[] = []
-  if (meta.subtitle) children.push({ type: 'paragraph', children: [{ type: 'text', value: meta.subtitle }] })
+  const line = (value: string): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value }] })
+  if (meta.subtitle) children.push(line(meta.subtitle))
+  if (meta.authors.length > 0) children.push({ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: meta.authors.join(', ') }] }] })
   const status = isApproved(meta) ? `approved by ${meta.reviewers.join(', ')}` : draftMark
-  children.push({ type: 'paragraph', children: [{ type: 'text', value: `Version ${meta.version} · updated ${readableDate(meta.updated, meta.lang)} · ${status}` }] })
+  children.push(line(`Version ${meta.version} · updated ${readableDate(meta.updated, meta.lang)} · ${status}`))
   return { title: meta.title, children, className: 'title', headingDepth: 1 }
-}
-
-function listSlides(title: string, items: string[], className: string): DeckSlide[] {
-  if (items.length === 0) return []
-  const list: RootContent = {
-    type: 'list',
-    ordered: true,
-    start: 1,
-    spread: false,
-    children: items.map((item) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: item }] }] }))
-  }
-  return packSlides(title, [list]).map((slide) => ({ ...slide, className }))
 }
 
 function slideNodes(slide: DeckSlide): RootContent[] {
   const nodes: RootContent[] = []
   if (slide.className) nodes.push({ type: 'html', value: `<!-- _class: ${slide.className} -->` })
   nodes.push(sectionHeading(slide, slide.headingDepth ?? 2), ...slide.children)
-  if (slide.notes) nodes.push({ type: 'html', value: presenterNote(slide.notes), position: slide.notes[0]?.position })
+  if (slide.notes && slide.notes.length > 0) nodes.push({ type: 'html', value: presenterNote(slide.notes), position: slide.notes[0]?.position })
   return nodes
-}
-
-/** A first line that makes the YAML of a comment a plain scalar: no `:`, no YAML indicator at its start. */
-const plainFirstLine = /^[\p{L}\p{N}][^:\n]*(?:\n|$)/u
-
-/**
- * Marp reads an HTML comment as a presenter note; `-->` inside it would end the comment early.
- * Marp also reads every comment as YAML and applies the keys that are directives, so a note such as
- * `backgroundImage: url(…)` or `style: …` would restyle the slide and vanish from the notes. A
- * comment whose first line is plain text without a colon is never YAML that has keys; notes that
- * start otherwise get a label line first.
- */
-function presenterNote(notes: RootContent[]): string {
-  const text = serializeFragment(notes).replaceAll('-->', '-- >')
-  return `<!--\n${plainFirstLine.test(text) ? text : `${notesLabel}\n\n${text}`}\n-->`
 }
 
 function isDirective(node: RootContent, name: string): node is ContainerDirective {

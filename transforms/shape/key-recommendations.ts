@@ -1,7 +1,7 @@
-import type { RootContent, Table, TableRow } from 'mdast'
+import type { PhrasingContent, RootContent, Table, TableRow } from 'mdast'
 import type { ContainerDirective } from 'mdast-util-directive'
 import { toString } from 'mdast-util-to-string'
-import { recommendationLabel } from './labels.ts'
+import { recommendationBadge } from './labels.ts'
 import type { Section } from '../types.ts'
 
 export const keyRecommendationsTitle = 'Key recommendations'
@@ -12,7 +12,7 @@ export const panelWholeWords = 30
 /**
  * "Key recommendations": one table row per recommendation, in document order: the section it
  * belongs to, its text (whole when short, else its first sentence and "…"), and its strength and
- * certainty label. Empty when the summary has no recommendations. Reads the sections before
+ * certainty badge (the same as above the recommendation itself). Empty when the summary has no recommendations. Reads the sections before
  * citations are numbered: the panel carries no citation marks, the sections below do.
  */
 export function keyRecommendationsPanel(sections: readonly Section[], lang: string): RootContent[] {
@@ -20,16 +20,20 @@ export function keyRecommendationsPanel(sections: readonly Section[], lang: stri
   for (const section of sections) {
     for (const node of section.children) {
       if (node.type !== 'containerDirective' || node.name !== 'recommendation') continue
-      rows.push(row([section.title, panelText(node, lang), recommendationLabel(node)]))
+      rows.push(row([text(section.title), text(panelText(node, lang)), recommendationBadge(node).children]))
     }
   }
   if (rows.length === 0) return []
-  const table: Table = { type: 'table', align: [null, null, null], children: [row(['Section', 'Recommendation', 'Strength · certainty']), ...rows] }
+  const table: Table = { type: 'table', align: [null, null, null], children: [row([text('Section'), text('Recommendation'), text('Strength · certainty')]), ...rows] }
   return [{ type: 'heading', depth: 2, children: [{ type: 'text', value: keyRecommendationsTitle }] }, table]
 }
 
-function row(cells: string[]): TableRow {
-  return { type: 'tableRow', children: cells.map((value) => ({ type: 'tableCell', children: [{ type: 'text', value }] })) }
+function row(cells: PhrasingContent[][]): TableRow {
+  return { type: 'tableRow', children: cells.map((children) => ({ type: 'tableCell', children })) }
+}
+
+function text(value: string): PhrasingContent[] {
+  return [{ type: 'text', value }]
 }
 
 /** The recommendation's text on one line: whole when short, else its first sentence. */

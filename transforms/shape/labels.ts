@@ -1,4 +1,4 @@
-import type { BlockContent, Blockquote, RootContent } from 'mdast'
+import type { BlockContent, Blockquote, Paragraph, PhrasingContent, RootContent } from 'mdast'
 import type { ContainerDirective } from 'mdast-util-directive'
 import { countWords } from './slides.ts'
 import { markdownLiteral } from '../format/text.ts'
@@ -13,21 +13,42 @@ declare module 'unist' {
 
 export const draftMark = 'Draft – not clinically approved'
 
-/** First line of a presenter note whose text would otherwise read as Marp directives (see shape/deck.ts). */
+/** The label line decks before issue 15 put first in some notes; no longer written, still dropped by readers of notes. */
 export const notesLabel = 'Presenter notes'
 
 export function isApproved(meta: GuidelineMeta): boolean {
   return meta.status === 'approved'
 }
 
-const strengthLabels: Record<string, string> = { strong: 'Strong recommendation', conditional: 'Conditional recommendation' }
-const certaintyLabels: Record<string, string> = { high: 'High certainty', moderate: 'Moderate certainty', low: 'Low certainty', 'very-low': 'Very low certainty' }
+/**
+ * Strength badges: words, a symbol and (in the themes) a style that differ without colour. The
+ * symbols say how strong, not which way: a strong recommendation may be against something ("Do not
+ * offer …"), so GRADE's ↑↑/↓↓ arrows would mislead when the direction is not given.
+ */
+const strengthBadges: Record<string, { text: string; emphasis: 'strong' | 'emphasis' }> = {
+  strong: { text: '●● Strong recommendation', emphasis: 'strong' },
+  conditional: { text: '●○ Conditional recommendation', emphasis: 'emphasis' }
+}
+/** GRADE's certainty symbols: filled circles out of four. */
+const certaintyLabels: Record<string, string> = { high: '⊕⊕⊕⊕ High certainty', moderate: '⊕⊕⊕◯ Moderate certainty', low: '⊕⊕◯◯ Low certainty', 'very-low': '⊕◯◯◯ Very low certainty' }
 
-/** "Strong recommendation · Moderate certainty" for a validated `:::recommendation`. */
-export function recommendationLabel(node: ContainerDirective): string {
-  const strength = strengthLabels[node.attributes?.strength ?? ''] ?? 'Recommendation'
+/**
+ * The badge line of a validated `:::recommendation`: `**●● Strong recommendation** · ⊕⊕⊕◯ Moderate
+ * certainty`, or `*●○ Conditional recommendation* · …`. Strong is bold and conditional emphasis, so
+ * the themes (Marp without HTML) can set one as a filled badge and the other as an outlined one.
+ */
+export function recommendationBadge(node: ContainerDirective): Paragraph {
+  const strength = strengthBadges[node.attributes?.strength ?? ''] ?? { text: 'Recommendation', emphasis: 'strong' as const }
   const certainty = certaintyLabels[node.attributes?.certainty ?? '']
-  return certainty ? `${strength} · ${certainty}` : strength
+  const badge: PhrasingContent = { type: strength.emphasis, children: [{ type: 'text', value: strength.text }] }
+  return { type: 'paragraph', children: certainty ? [badge, { type: 'text', value: ` · ${certainty}` }] : [badge] }
+}
+
+/** "strong recommendation, moderate certainty of evidence": the badge in words, for notes. */
+export function recommendationStrengthWords(node: ContainerDirective): string {
+  const strength = node.attributes?.strength === 'conditional' ? 'Conditional recommendation' : node.attributes?.strength === 'strong' ? 'Strong recommendation' : 'Recommendation'
+  const certainty = (certaintyLabels[node.attributes?.certainty ?? ''] ?? '').replace(/^[⊕◯]+ /, '').toLowerCase()
+  return certainty ? `${strength}, ${certainty} of evidence` : strength
 }
 
 /** A date people read, in the guideline's language; UTC so no timezone shifts the day. */
@@ -64,13 +85,7 @@ export function footerLine(meta: GuidelineMeta): string {
   return `${markdownLiteral(meta.title)} · v${meta.version} · ${meta.status}`
 }
 
-/** `> **Strong recommendation · High certainty.** …`, carrying the word count of the text alone. */
+/** The recommendation as a quote: its badge line, then its text; it carries the word count of the text alone. */
 export function recommendationQuote(node: ContainerDirective): Blockquote {
-  const label = { type: 'strong' as const, children: [{ type: 'text' as const, value: `${recommendationLabel(node)}.` }] }
-  const [first, ...rest] = node.children
-  const content: BlockContent[] =
-    first?.type === 'paragraph'
-      ? [{ type: 'paragraph', children: [label, { type: 'text', value: ' ' }, ...first.children] }, ...(rest as BlockContent[])]
-      : [{ type: 'paragraph', children: [label] }, ...(node.children as BlockContent[])]
-  return { type: 'blockquote', children: content, data: { recommendationWords: countWords(node.children as RootContent[]) } }
+  return { type: 'blockquote', children: [recommendationBadge(node), ...(node.children as BlockContent[])], data: { recommendationWords: countWords(node.children as RootContent[]) } }
 }

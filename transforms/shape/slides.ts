@@ -1,20 +1,34 @@
 import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
+import { fitsSlide } from './layout/slide-fit.ts'
+import { continuationTitles, measuringTitle } from './slide-titles.ts'
 
-/** The most a slide body holds before the rest continues on a next slide. */
+declare module 'mdast' {
+  interface ListData {
+    /** A list guidepress writes (agenda, key messages): not the author's bullets, so density does not count it. */
+    generated?: boolean
+  }
+}
+
+/** The spec's cap on a slide body (source-format § Quality gates): packing never passes it. */
 export const slideLimits = { bullets: 6, words: 60 } as const
 
 /**
- * A recommendation is never split or refused for density: it is shown whole, in its official
- * wording. Up to `fullSize` words it shares a slide at full size; longer, it gets a slide of its
- * own in smaller type (`long`, then `longer`: the theme's `long-recommendation` and
- * `longer-recommendation`, no smaller than 24 px at 1280×720); over `words` it is an error.
+ * A recommendation is never refused for density: it is shown whole, in its official wording, in
+ * the body type; one that does not fit one slide continues on the next (see recommendation-slides.ts).
+ * Over `words` it is an error.
  */
-export const recommendationLimits = { fullSize: slideLimits.words, long: 100, words: 150 } as const
+export const recommendationLimits = { words: 150 } as const
+
+/** A slide bullet over this many words is a warning (the density gate). */
+export const longBulletWords = 25
 
 /** The most slides one deck may have: past it, a guideline is too long to present (and to build quickly). */
 export const deckSlideLimit = 200
+
+/** A caption is one short sentence directly before a table or list: at most this many words. */
+export const captionWords = 15
 
 export interface Slide {
   title: string
@@ -22,7 +36,7 @@ export interface Slide {
 }
 
 /** A piece of a section that goes onto a slide whole. */
-interface Unit {
+export interface Unit {
   node: RootContent
   bullets: number
   words: number
@@ -32,6 +46,12 @@ interface Unit {
   start?: number
   alone?: boolean
   breakBefore?: boolean
+  /** What a slide that starts with this unit is about: a `###` heading, a caption, a figure's title or alt text. */
+  label?: string
+  /** A `###` heading or a caption: kept with what follows; when it starts a later slide, it becomes the title. */
+  keepWithNext?: boolean
+  /** The `###` heading this unit comes under. */
+  under?: string
 }
 
 export function countWords(node: RootContent | RootContent[]): number {
@@ -43,6 +63,7 @@ export function countBullets(node: RootContent | RootContent[]): number {
   let bullets = 0
   for (const each of Array.isArray(node) ? node : [node]) {
     visit(each, (child) => {
+      if (child.type === 'list' && (child.data?.generated || child.data?.references)) return 'skip'
       if (child.type === 'listItem' || child.type === 'tableRow') bullets++
     })
   }
@@ -50,53 +71,21 @@ export function countBullets(node: RootContent | RootContent[]): number {
 }
 
 /**
- * Packs a section's blocks onto as few slides as keep each within the limits: lists split
- * between items, long paragraphs between sentences, images on a slide of their own. The slides
- * of a run are balanced (seven bullets become four and three, not six and one). Later slides are
- * titled "… (continued)".
+ * Packs a section's blocks onto as few slides as the theme's type fits (measured by the layout
+ * model) within the spec's bullet and word cap: lists split between items, long paragraphs
+ * between sentences, images on a slide of their own. The slides of a run are balanced (seven
+ * bullets become four and three, not six and one). A later slide is titled from the source
+ * (slide-titles.ts).
  */
 export function packSlides(title: string, blocks: RootContent[]): Slide[] {
-  const pages = splitAtBreaks(blocks.flatMap(toUnits)).flatMap(packBalanced)
-  return pages.map((page, index) => ({ title: index === 0 ? title : `${title} (continued)`, children: joinLists(page) }))
+  const pages = splitAtBreaks(toUnits(blocks)).flatMap((run) => packBalanced(title, run))
+  return continuationTitles(title, pages).map((pageTitle, index) => ({ title: pageTitle, children: pageBody(pages[index] ?? [], index > 0) }))
 }
 
-type Limits = { bullets: number; words: number }
-
-/** A recommendation ready for a slide, with the words of its own text (its labels do not count). */
-export interface RecommendationUnit {
-  node: RootContent
-  words: number
-}
-
-export interface RecommendationPage {
-  children: RootContent[]
-  /** The theme class that sets a long recommendation in smaller type; absent at full size. */
-  size?: 'long-recommendation' | 'longer-recommendation'
-}
-
-/**
- * Recommendations onto slides: short ones share slides within the word limit (labels not
- * counted), a long one has a slide to itself in a smaller type size. None is ever split.
- */
-export function packRecommendations(units: RecommendationUnit[]): RecommendationPage[] {
-  const pages: RecommendationPage[] = []
-  let shared: RecommendationUnit[] = []
-  const flush = (): void => {
-    if (shared.length > 0) pages.push({ children: shared.map((unit) => unit.node) })
-    shared = []
-  }
-  for (const unit of units) {
-    if (unit.words > recommendationLimits.fullSize) {
-      flush()
-      pages.push({ children: [unit.node], size: unit.words > recommendationLimits.long ? 'longer-recommendation' : 'long-recommendation' })
-      continue
-    }
-    const crowded = sum(shared, 'words') + unit.words > slideLimits.words || countBullets(shared.map((each) => each.node)) + countBullets(unit.node) > slideLimits.bullets
-    if (shared.length > 0 && crowded) flush()
-    shared.push(unit)
-  }
-  flush()
-  return pages
+/** The blocks a page shows: a label that became its title is not repeated under it. */
+function pageBody(page: Unit[], continuation: boolean): RootContent[] {
+  const first = page[0]
+  return joinLists(continuation && first?.keepWithNext && page.length > 1 ? page.slice(1) : page)
 }
 
 /** Runs of units between forced breaks; an image is a run of its own. */
@@ -110,28 +99,33 @@ function splitAtBreaks(units: Unit[]): Unit[][] {
   return runs.filter((run) => run.length > 0)
 }
 
-/** The fewest slides greedy packing needs, then the smallest limits that still need no more. */
-function packBalanced(units: Unit[]): Unit[][] {
-  const greedy = packGreedy(units, slideLimits)
-  if (greedy.length <= 1) return greedy
+type Limits = { bullets: number; words: number }
+
+/** The fewest slides greedy packing needs, then the smallest caps that still need no more. */
+function packBalanced(title: string, units: Unit[]): Unit[][] {
+  const greedy = packGreedy(title, units, slideLimits)
+  // Balancing could move a caption or `###` heading off the top of the slide it titles: runs with one stay greedy.
+  if (greedy.length <= 1 || units.some((unit) => unit.keepWithNext)) return greedy
   const count = greedy.length
   for (let words = Math.ceil(sum(units, 'words') / count); words <= slideLimits.words; words++) {
     for (let bullets = Math.ceil(sum(units, 'bullets') / count); bullets <= slideLimits.bullets; bullets++) {
-      const pages = packGreedy(units, { bullets, words })
+      const pages = packGreedy(title, units, { bullets, words })
       if (pages.length === count) return pages
     }
   }
   return greedy
 }
 
-function packGreedy(units: Unit[], limits: Limits): Unit[][] {
+function packGreedy(title: string, units: Unit[], limits: Limits): Unit[][] {
   const pages: Unit[][] = [[]]
   for (const unit of units) {
     const page = pages.at(-1) as Unit[]
-    const fits = sum(page, 'bullets') + unit.bullets <= limits.bullets && sum(page, 'words') + unit.words <= limits.words
+    const next = [...page, unit]
+    const body = pages.length > 1 && next[0]?.keepWithNext && next.length > 1 ? next.slice(1) : next
+    const fits = sum(body, 'bullets') <= limits.bullets && sum(body, 'words') <= limits.words && fitsSlide(measuringTitle(title, next, pages.length === 1), joinLists(body))
     if (page.length > 0 && !fits) {
       pages.push([])
-      moveTrailingHeading(pages)
+      moveKeptWithNext(pages)
     }
     pages.at(-1)?.push(unit)
   }
@@ -142,31 +136,73 @@ function sum(units: Array<{ words: number; bullets?: number }>, key: 'bullets' |
   return units.reduce((total, unit) => total + (unit[key] ?? 0), 0)
 }
 
-/** A `###` heading left last on a slide belongs with what follows it. */
-function moveTrailingHeading(pages: Unit[][]): void {
+/** A `###` heading or caption left last on a slide belongs with what follows it. */
+function moveKeptWithNext(pages: Unit[][]): void {
   const previous = pages.at(-2)
   const current = pages.at(-1)
   if (!previous || !current || previous.length < 2) return
-  if (previous.at(-1)?.node.type === 'heading') current.push(previous.pop() as Unit)
+  if (previous.at(-1)?.keepWithNext) current.push(previous.pop() as Unit)
 }
 
-function toUnits(node: RootContent): Unit[] {
-  if (node.type === 'thematicBreak') return [{ node, bullets: 0, words: 0, breakBefore: true }]
-  if (node.type === 'list') {
-    let number = node.start ?? 1
-    return node.children.map((item) => ({ node: item, bullets: countBullets(item), words: countWords(item), list: node, start: number++ }))
-  }
-  if (node.type === 'paragraph' && node.children.some((child) => child.type === 'image')) {
-    return [{ node, bullets: 0, words: 0, alone: true }]
-  }
-  if (node.type === 'paragraph' && countWords(node) > slideLimits.words) {
-    return splitSentences(node).map((sentence) => ({ node: sentence, bullets: 0, words: countWords(sentence) }))
-  }
-  return [{ node, bullets: countBullets(node), words: countWords(node) }]
+/** The units of a section's blocks, each knowing the `###` it comes under and what it is captioned. */
+export function toUnits(blocks: RootContent[]): Unit[] {
+  const units: Unit[] = []
+  let under: string | undefined
+  blocks.forEach((node, index) => {
+    const next = blocks[index + 1]
+    if (node.type === 'heading') {
+      under = toString(node)
+      units.push({ node, bullets: 0, words: countWords(node), label: under, keepWithNext: true })
+      return
+    }
+    const add = (unit: Unit): void => {
+      units.push(under === undefined ? unit : { ...unit, under })
+    }
+    if (node.type === 'thematicBreak') return add({ node, bullets: 0, words: 0, breakBefore: true })
+    if (node.type === 'list') {
+      let number = node.start ?? 1
+      for (const item of node.children) add({ node: item, bullets: countBullets(item), words: countWords(item), list: node, start: number++ })
+      return
+    }
+    if (node.type === 'paragraph' && node.children.some((child) => child.type === 'image')) return add({ node, bullets: 0, words: 0, alone: true, label: figureLabel(node) })
+    if (isCaption(node, next)) return add({ node, bullets: 0, words: countWords(node), label: toString(node).replace(/[.:]\s*$/, ''), keepWithNext: true })
+    if (node.type === 'paragraph' && countWords(node) > slideLimits.words) {
+      for (const sentence of splitSentences(node)) add({ node: sentence, bullets: 0, words: countWords(sentence) })
+      return
+    }
+    add({ node, bullets: countBullets(node), words: countWords(node) })
+  })
+  return units
+}
+
+/** A caption: one sentence of at most `captionWords` words directly before a table or list. */
+export function isCaption(node: RootContent, next: RootContent | undefined): boolean {
+  if (node.type !== 'paragraph' || (next?.type !== 'table' && next?.type !== 'list')) return false
+  const text = toString(node).trim()
+  return countWords(node) <= captionWords && !/[.!?:]\s+\S/.test(text) && node.children.every((child) => child.type !== 'image')
+}
+
+/** A figure's label longer than this many words is cut at its first clause (or after this many words). */
+export const figureLabelWords = 8
+
+/**
+ * A figure's label: the image's title when it has one, else the first sentence of its alt text;
+ * a sentence over `figureLabelWords` words gives its first clause (before `:`, `,` or `;`) when that
+ * has at least three words, else its first words and "…".
+ */
+export function figureLabel(paragraph: Paragraph): string | undefined {
+  const image = paragraph.children.find((child) => child.type === 'image')
+  if (!image) return undefined
+  const sentence = (image.title ?? image.alt ?? '').trim().split(/(?<=[.!?])\s+/)[0]?.replace(/[.:]$/, '') ?? ''
+  const words = sentence.split(/\s+/).filter(Boolean)
+  if (words.length <= figureLabelWords) return sentence || undefined
+  const clause = sentence.split(/[:,;]\s/)[0] ?? ''
+  const clauseWords = clause.split(/\s+/).filter(Boolean).length
+  return clauseWords >= 3 && clauseWords <= figureLabelWords ? clause : `${words.slice(0, figureLabelWords).join(' ')}…`
 }
 
 /** Rejoins list items that came from one list and landed on one slide. */
-function joinLists(page: Unit[]): RootContent[] {
+export function joinLists(page: Unit[]): RootContent[] {
   const children: RootContent[] = []
   let open: { source: List; list: List } | undefined
   for (const unit of page) {
@@ -186,20 +222,36 @@ function joinLists(page: Unit[]): RootContent[] {
   return children
 }
 
-/** Splits a long paragraph after sentence ends that fall in plain text. */
-function splitSentences(paragraph: Paragraph): Paragraph[] {
-  const sentences: PhrasingContent[][] = [[]]
+/** Sentence ends that fall in plain text: punctuation, space, a capital. */
+export const sentenceBoundary = /(?<=[.!?])\s+(?=[A-Z])/
+
+/** Splits a paragraph after sentence ends that fall in plain text (citation marks stay with their sentence). */
+export function splitSentences(paragraph: Paragraph): Paragraph[] {
+  return splitParagraph(paragraph, sentenceBoundary)
+}
+
+/** Splits a paragraph's plain text at `boundary` (a zero-width-ended pattern: the space it matches is dropped). */
+export function splitParagraph(paragraph: Paragraph, boundary: RegExp): Paragraph[] {
+  const pieces: PhrasingContent[][] = [[]]
+  let sentenceEnded = false
   for (const child of paragraph.children) {
-    if (child.type !== 'text') {
-      sentences.at(-1)?.push(child)
+    if (child.type !== 'text' || child.data?.citation) {
+      pieces.at(-1)?.push(child)
       continue
     }
-    const pieces = child.value.split(/(?<=[.!?])\s+(?=[A-Z])/)
-    pieces.forEach((piece, index) => {
-      if (index > 0) sentences.push([])
-      sentences.at(-1)?.push({ type: 'text', value: piece })
+    // A sentence that ends in citation marks (`…care.¹ Next`): the break is at the start of the next text.
+    const afterCitation = boundary === sentenceBoundary && sentenceEnded && isCitation(pieces.at(-1)?.at(-1)) && /^\s+[A-Z]/.test(child.value)
+    if (afterCitation) pieces.push([])
+    sentenceEnded = /[.!?]$/.test(child.value)
+    ;(afterCitation ? child.value.trimStart() : child.value).split(boundary).forEach((piece, index) => {
+      if (index > 0) pieces.push([])
+      if (piece !== '') pieces.at(-1)?.push({ type: 'text', value: piece })
     })
   }
   // Each piece keeps the paragraph's place in the source, so a message about its slide can point there.
-  return sentences.filter((children) => children.length > 0).map((children) => ({ type: 'paragraph', children, position: paragraph.position }))
+  return pieces.filter((children) => children.length > 0).map((children) => ({ type: 'paragraph', children, position: paragraph.position }))
+}
+
+function isCitation(node: PhrasingContent | undefined): boolean {
+  return node?.type === 'text' && node.data?.citation === true
 }

@@ -34,8 +34,9 @@ describe('slide density', () => {
 
   it('counts the slides and their fullest body', () => {
     const { result } = transformText(guideline())
-    // Title (its version line is the fullest body), agenda and one content slide.
-    expect(result?.slides).toEqual({ slides: 3, mostBullets: 1, mostWords: 13, longBullets: 0 })
+    // Title (its version line is the fullest body), agenda and one content slide; the agenda's
+    // items are navigation guidepress writes, not the author's bullets, so they count for nothing.
+    expect(result?.slides).toEqual({ slides: 3, mostBullets: 0, mostWords: 13, longBullets: 0 })
   })
 })
 
@@ -56,38 +57,45 @@ describe('recommendations on slides', () => {
   const body = (recommendations: string) => `## Caring for bones {#bone-care}\n\nStrong bone matters.\n\n${recommendations}`
   const deckOf = (text: string) => transformText(guideline({ body: body(text) }))
 
-  it('never refuses a recommendation for density: up to 150 words it builds, on one slide, in smaller type', () => {
-    for (const [words, className] of [
-      [61, 'recommendation long-recommendation'],
-      [100, 'recommendation long-recommendation'],
-      [101, 'recommendation longer-recommendation'],
-      [150, 'recommendation longer-recommendation']
+  it('never refuses a recommendation for density: up to 150 words it is shown whole in body type, continued on a next slide when it must be', () => {
+    for (const [words, parts] of [
+      [55, 1],
+      [100, 2],
+      [150, 3]
     ] as const) {
       const { file, result } = deckOf(recommendation(words))
       expect(messagesOf(file), `${words} words`).toEqual([])
       const deck = result?.outputs.find((output) => output.path.startsWith('decks/'))?.text ?? ''
-      const slide = deck.split('\n---\n').find((each) => each.includes('## Recommendation:')) ?? ''
-      expect(slide).toContain(`<!-- _class: ${className} -->`)
-      // The whole text, to its last word, is on the one slide.
-      expect(slide).toContain(`${recommendationText(words).split(' ').slice(-4).join(' ')}.`)
-      expect(deck.match(/## Recommendation/g)).toHaveLength(1)
+      const slides = deck.split('\n---\n').filter((each) => each.includes('## Recommendation'))
+      expect(slides, `${words} words`).toHaveLength(parts)
+      for (const slide of slides) {
+        // Body type on every part: no smaller class; the badge is repeated on each part.
+        expect(slide).toContain('<!-- _class: recommendation -->')
+        expect(slide).toContain('> _●○ Conditional recommendation_ · ⊕⊕◯◯ Low certainty')
+      }
+      if (parts > 1) expect(slides.map((slide) => /## (.*)/.exec(slide)?.[1])).toEqual(Array.from({ length: parts }, (_, index) => `Recommendation: Caring for bones (part ${index + 1} of ${parts})`))
+      // Every word, in order, to the last.
+      const shown = slides.map((slide) => slide.split('\n').filter((line) => line.startsWith('> ') && !line.includes('●')).map((line) => line.slice(2)).join(' ')).join(' ')
+      expect(shown.replace(/\s+/g, ' ')).toBe(`${recommendationText(words)[0]?.toUpperCase()}${recommendationText(words).slice(1)}.`)
     }
   })
 
   it('does not count the strength and certainty labels against a slide', () => {
-    // 57 words of text and 5 label words: 62 words on the slide, yet at full size and no error.
-    const { file, result } = deckOf(recommendation(57, 'strength="conditional" certainty="very-low"'))
+    // 55 words of text and the badge's words: more than 60 words on the slide, yet no error.
+    const { file, result } = deckOf(recommendation(55, 'strength="conditional" certainty="very-low"'))
     expect(messagesOf(file)).toEqual([])
-    expect(result?.outputs[0]?.text).toContain('<!-- _class: recommendation -->\n\n## Recommendation: Caring for bones\n\n> **Conditional recommendation · Very low certainty.** Consider')
+    expect(result?.outputs[0]?.text).toContain('<!-- _class: recommendation -->\n\n## Recommendation: Caring for bones\n\n> _●○ Conditional recommendation_ · ⊕◯◯◯ Very low certainty\n>\n> Consider')
   })
 
-  it('puts short recommendations together and a long one on its own slide', () => {
-    const { result } = deckOf(`${recommendation(20)}\n${recommendation(30)}\n${recommendation(80)}\n${recommendation(20)}`)
+  it('puts short recommendations together and gives a long one the slides it needs', () => {
+    const { result } = deckOf(`${recommendation(12)}\n${recommendation(15)}\n${recommendation(80)}\n${recommendation(20)}`)
     const deck = result?.outputs[0]?.text ?? ''
-    expect(deck.match(/<!-- _class: recommendation[^>]*-->/g)).toEqual([
-      '<!-- _class: recommendation -->',
-      '<!-- _class: recommendation long-recommendation -->',
-      '<!-- _class: recommendation -->'
+    const titles = [...deck.matchAll(/## (Recommendation.*)/g)].map((match) => match[1])
+    expect(titles).toEqual([
+      'Recommendations 1–2: Caring for bones',
+      'Recommendation 3: Caring for bones (part 1 of 2)',
+      'Recommendation 3: Caring for bones (part 2 of 2)',
+      'Recommendation 4: Caring for bones'
     ])
   })
 

@@ -21,7 +21,8 @@ describe('packSlides', () => {
   it('splits a list of 9 bullets into balanced slides of 5 and 4, continuing the numbering', () => {
     const list = Array.from({ length: 9 }, (_, index) => `${index + 1}. item ${index + 1}`).join('\n')
     const slides = packSlides('Steps', blocks(list))
-    expect(slides.map((slide) => slide.title)).toEqual(['Steps', 'Steps (continued)'])
+    // No label in the source for the second slide: it is numbered, never a bare "(continued)".
+    expect(slides.map((slide) => slide.title)).toEqual(['Steps', 'Steps (part 2 of 2)'])
     expect(slides.map((slide) => countBullets(slide.children))).toEqual([5, 4])
     const second = slides[1]?.children[0]
     expect(second?.type === 'list' && second.start).toBe(6)
@@ -50,10 +51,11 @@ describe('packSlides', () => {
     expect(slides.map((slide) => slide.children.map((node) => node.type))).toEqual([['list'], ['paragraph'], ['list']])
   })
 
-  it('does not leave a subheading last on a slide', () => {
+  it('does not leave a subheading last on a slide, and titles the next slide with it', () => {
     const slides = packSlides('Parts', blocks(`${words(50)}.\n\n### Next part\n\n${words(30)}.\n`))
     expect(slides[0]?.children.at(-1)?.type).toBe('paragraph')
-    expect(slides[1]?.children[0]?.type).toBe('heading')
+    expect(slides[1]?.title).toBe('Parts: Next part')
+    expect(slides[1]?.children.map((node) => node.type)).toEqual(['paragraph'])
   })
 
   it('treats a thematic break as a slide break', () => {

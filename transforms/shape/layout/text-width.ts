@@ -1,0 +1,101 @@
+import type { PhrasingContent } from 'mdast'
+import { fontWidths } from './font-widths.ts'
+
+/** A piece of text in one style; `scale` is its size relative to the block's (a citation mark is smaller). */
+export interface TextRun {
+  text: string
+  bold: boolean
+  scale: number
+}
+
+const regularWidths = new Map<string, number>()
+const boldWidths = new Map<string, number>()
+;[...fontWidths.characters].forEach((character, index) => {
+  regularWidths.set(character, fontWidths.regular[index] ?? fontWidths.missing)
+  boldWidths.set(character, fontWidths.bold[index] ?? fontWidths.missing)
+})
+
+/** Width in px of a text at a font size, from the house font's advance widths (kerning ignored: it only narrows). */
+export function textWidth(text: string, fontSize: number, bold = false): number {
+  const widths = bold ? boldWidths : regularWidths
+  let units = 0
+  for (const character of text) units += widths.get(character) ?? fontWidths.missing
+  return (units / fontWidths.unitsPerEm) * fontSize
+}
+
+/** The runs of inline Markdown: strong text is bold, citation marks and `<sup>` are set smaller. */
+export function phrasingRuns(nodes: PhrasingContent[], bold = false): TextRun[] {
+  return nodes.flatMap((node): TextRun[] => {
+    if (node.type === 'text') return [{ text: node.value, bold, scale: node.data?.citation ? 0.6 : 1 }]
+    if (node.type === 'inlineCode') return [{ text: node.value, bold, scale: 1 }]
+    if (node.type === 'break') return [{ text: '\n', bold, scale: 1 }]
+    if (node.type === 'strong') return phrasingRuns(node.children, true)
+    if ('children' in node) return phrasingRuns(node.children as PhrasingContent[], bold)
+    return []
+  })
+}
+
+interface Word {
+  width: number
+  /** The width of the space that follows it. */
+  space: number
+  hardBreak: boolean
+}
+
+function words(runs: TextRun[], fontSize: number): Word[] {
+  const result: Word[] = []
+  for (const run of runs) {
+    const size = fontSize * run.scale
+    // A run that does not start with a space continues the word before it (`word¹`, `**Bold**text`).
+    const pieces = run.text.split(/(\s+)/)
+    pieces.forEach((piece, index) => {
+      if (index % 2 === 1) {
+        const last = result.at(-1)
+        if (last) {
+          last.space = textWidth(' ', size, run.bold)
+          if (piece.includes('\n')) last.hardBreak = run.text === '\n'
+        }
+        return
+      }
+      if (piece === '') return
+      const width = textWidth(piece, size, run.bold)
+      const last = result.at(-1)
+      if (index === 0 && last && last.space === 0 && !last.hardBreak) last.width += width
+      else result.push({ width, space: 0, hardBreak: false })
+    })
+  }
+  return result
+}
+
+/** How many lines a run of text takes when wrapped at `width` px, as a browser wraps at spaces. */
+export function lineCount(runs: TextRun[], width: number, fontSize: number): number {
+  let lines = 1
+  let used = 0
+  for (const word of words(runs, fontSize)) {
+    if (used > 0 && used + word.width > width) {
+      lines += 1
+      used = 0
+    }
+    if (word.width > width) {
+      // A word longer than the line (a URL) wraps anywhere (the theme sets overflow-wrap: anywhere).
+      lines += Math.ceil(word.width / width) - 1
+      used = word.width % width
+    } else used += word.width
+    used += word.space
+    if (word.hardBreak) {
+      lines += 1
+      used = 0
+    }
+  }
+  return lines
+}
+
+/** The widest word of the runs: the narrowest a table column holding them can be. */
+export function longestWord(runs: TextRun[], fontSize: number): number {
+  return Math.max(0, ...words(runs, fontSize).map((word) => word.width))
+}
+
+/** The runs set on one line without wrapping. */
+export function naturalWidth(runs: TextRun[], fontSize: number): number {
+  return words(runs, fontSize).reduce((sum, word) => sum + word.width + word.space, 0)
+}
