@@ -33,8 +33,8 @@ describe('summary at a glance', () => {
     expect(sections[0]?.startsWith('Key recommendations\n')).toBe(true)
     const rows = (sections[0] ?? '').split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Section') && !line.startsWith('| -'))
     expect(rows).toHaveLength(2)
-    expect(rows[0]).toMatch(/^\| Bones +\| Offer a bone-strengthening medicine to every adult with cancer in the bones who is expected to live for more than three months\. … +\| Strong recommendation · High certainty +\|$/)
-    expect(rows[1]).toMatch(/^\| Pain +\| Consider a single dose of radiotherapy \\\| for bone pain\. +\| Conditional recommendation · Very low certainty +\|$/)
+    expect(rows[0]).toMatch(/^\| Bones +\| Offer a bone-strengthening medicine to every adult with cancer in the bones who is expected to live for more than three months\. … +\| \*\*●● Strong recommendation\*\* · ⊕⊕⊕⊕ High certainty +\|$/)
+    expect(rows[1]).toMatch(/^\| Pain +\| Consider a single dose of radiotherapy \\\| for bone pain\. +\| _●○ Conditional recommendation_ · ⊕◯◯◯ Very low certainty +\|$/)
     // The sections follow, their recommendations whole and cited.
     expect(sections[1]).toContain("and stop it when it no longer helps.¹")
   })
@@ -59,6 +59,9 @@ describe('the corpus summaries at a glance', () => {
     const labels = [...source.matchAll(/^:::recommendation\{strength="([^"]+)" certainty="([^"]+)"\}/gm)]
     expect(first.startsWith('Key recommendations\n')).toBe(true)
     expect(rows).toHaveLength(labels.length)
-    labels.forEach((label, index) => expect(rows[index]?.toLowerCase()).toContain(`${label[1]} recommendation · ${label[2]?.replace('-', ' ')} certainty`))
+    labels.forEach((label, index) => {
+      expect(rows[index]?.toLowerCase()).toContain(`${label[1]} recommendation`)
+      expect(rows[index]?.toLowerCase()).toContain(`${label[2]?.replace('-', ' ')} certainty`)
+    })
   })
 })
