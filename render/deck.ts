@@ -1,7 +1,8 @@
 // Decks: Marp Markdown → HTML with @marp-team/marp-core and the house theme,
 // then, in the shared browser, one page per deck that is printed to PDF and
 // screenshotted slide by slide (the PNGs feed the PPTX, so slides are laid
-// out once for both). Overfull slides are shrunk in steps before printing.
+// out once for both). Overfull slides are shrunk in steps before printing,
+// never below the minimum type sizes, and every slide is measured (deck/fit.ts).
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { Marp } from '@marp-team/marp-core'
@@ -10,6 +11,7 @@ import { isRenderedUrlAllowed } from '../transforms/validate/links.ts'
 import { escapeHtml, FONT_STACK, fontFaceCss, htmlStart, imagesShownIn, inlineImage, styleText, superscriptsToSup } from './assets.ts'
 import { RenderError } from './errors.ts'
 import { DEFAULT_STEP_LIMITS, withinLimit, type StepLimits } from './limits.ts'
+import { FIT_SCRIPT, type FitResult, type SlideInfo } from './deck/fit.ts'
 
 export const SLIDE_WIDTH = 1280
 export const SLIDE_HEIGHT = 720
@@ -154,10 +156,7 @@ ${deck.html}
 `
 }
 
-export interface SlideInfo {
-  heading: string
-  text: string
-}
+export type { SlideInfo } from './deck/fit.ts'
 
 export interface DeckBrowserResult {
   pdf?: Uint8Array
@@ -168,60 +167,11 @@ export interface DeckBrowserResult {
   scales: Map<number, number>
   /** Slides still overfull at the smallest allowed size. */
   overfull: number[]
+  /** Per slide: where its content ends, as a share of the slide's height. */
+  extents: number[]
+  /** Per slide: whether it is the title slide. */
+  titles: boolean[]
 }
-
-interface FitResult {
-  scales: Array<[number, number]>
-  overfull: number[]
-  slides: SlideInfo[]
-}
-
-// Runs in the page as a string (not a serialised function) so transpiler
-// helpers such as esbuild's __name never leak into the browser.
-// Shrinks each overfull slide in 8% steps down to 70% of its base size.
-// Overfull: content past the padding box (into the footer), wider than the
-// slide, or a loaded image squeezed below a legible height.
-const FIT_SCRIPT = `(() => {
-  const sections = Array.from(document.querySelectorAll('div.marpit > svg > foreignObject > section'))
-  const over = (s) => {
-    const b = s.getBoundingClientRect()
-    const style = getComputedStyle(s)
-    const bottom = b.bottom - parseFloat(style.paddingBottom) + 1
-    const right = b.right - parseFloat(style.paddingRight) + 1
-    const spill = Array.from(s.children).some((c) => {
-      if (c.tagName === 'HEADER' || c.tagName === 'FOOTER') return false
-      const r = c.getBoundingClientRect()
-      return r.height > 0 && (r.bottom > bottom || r.right > right)
-    })
-    const squeezed = Array.from(s.querySelectorAll('img')).some(
-      (img) => img.naturalHeight > 0 && img.getBoundingClientRect().height < Math.min(160, img.naturalHeight)
-    )
-    return spill || squeezed || s.scrollWidth > s.clientWidth + 1
-  }
-  const scales = []
-  const overfull = []
-  sections.forEach((s, index) => {
-    const base = parseFloat(getComputedStyle(s).fontSize)
-    let size = base
-    while (over(s) && size > base * 0.7) {
-      size = Math.round(size * 0.92 * 10) / 10
-      s.style.setProperty('font-size', size + 'px', 'important')
-    }
-    if (size !== base) scales.push([index + 1, size])
-    if (over(s)) overfull.push(index + 1)
-  })
-  const slides = sections.map((s) => {
-    const h = s.querySelector('h1, h2, h3')
-    const text = Array.from(s.children)
-      .filter((c) => c.tagName !== 'HEADER' && c.tagName !== 'FOOTER')
-      .map((c) => c.innerText || c.textContent || '')
-      .join(' ')
-      .replace(/\\s+/g, ' ')
-      .trim()
-    return { heading: h && h.textContent ? h.textContent.trim() : '', text }
-  })
-  return { scales, overfull, slides }
-})()`
 
 /** Loads the deck in one page, fits, prints and screenshots it; each step within its limit. */
 export async function renderDeckInBrowser(
@@ -274,7 +224,9 @@ export async function renderDeckInBrowser(
       images,
       slides: fit.slides,
       scales: new Map(fit.scales),
-      overfull: fit.overfull
+      overfull: fit.overfull,
+      extents: fit.extents,
+      titles: fit.titles
     }
   } finally {
     await closePage(page)

@@ -13,6 +13,8 @@ import { renderAll, type CoverageRow, type IndexExtras, type IndexGuideline, typ
 export interface RenderChoice {
   pdf: boolean
   pptx: boolean
+  /** Speaker notes as annotations in deck.pdf. */
+  pdfNotes?: boolean
   onFile?: (path: string) => void
   /** The Markdown outputs by path, so rendering needs nothing on disk yet. */
   markdown: ReadonlyMap<string, string>
@@ -44,6 +46,7 @@ export async function renderGuidelines(root: string, results: GuidelineResult[],
       root,
       pdf: choice.pdf,
       pptx: choice.pdf && choice.pptx,
+      pdfNotes: choice.pdf && (choice.pdfNotes ?? false),
       onFile: choice.onFile,
       markdown: choice.markdown,
       write: choice.write,

@@ -24,6 +24,11 @@ export interface RenderOptions {
   pptx: boolean
   /** One call per file written, with its path relative to root (e.g. dist/x/deck.pdf). */
   onFile?: (path: string) => void
+  /**
+   * Speaker notes as (closed) PDF text annotations on deck.pdf's pages. Off by default: viewers
+   * show them as note icons on the projected slides; presenter.pdf and deck.html carry the notes.
+   */
+  pdfNotes?: boolean
   /** Paper for handouts and summaries; A4 by default. */
   paper?: PaperSize
   /** Coverage and readability data for dist/index.html (quality gates). */

@@ -59,6 +59,8 @@ export async function transformAll(options: BuildOptions, sources?: ReadonlyMap<
 export interface BuildProjectOptions extends BuildOptions {
   pdf: boolean
   pptx: boolean
+  /** Speaker notes as annotations in deck.pdf (`--pdf-notes`). */
+  pdfNotes?: boolean
   /** Called for each file the build wrote, once it is in the project (after the commit; never for a failed build). */
   onFile?: (path: string) => void
   /** Called for each file the build removed (made by guidepress for a guideline that no longer makes it). */
@@ -145,6 +147,7 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
         // Only dist/index.html when nothing is built (a deleted guideline leaves it): no browser.
         pdf: options.pdf && building,
         pptx: options.pptx,
+        pdfNotes: options.pdfNotes ?? false,
         onFile: (file) => produced.push(file),
         markdown: new Map(outputs.map((output) => [output.path, output.text])),
         write: (relative, data) => open.stage(relative, data),
@@ -163,7 +166,7 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
     const made = new Set([...outputs.map((output) => output.path), ...sourceMapPaths, ...(rendered?.report.files ?? [])])
     for (const result of transformed.results) for (const file of await outputsNoLongerMade(options.root, result.meta.id, made)) open.remove(file)
     for (const file of deleted.files) open.remove(file)
-    const formats = { pdf: options.pdf && !browserError, pptx: options.pdf && options.pptx && !browserError }
+    const formats = { pdf: options.pdf && !browserError, pptx: options.pdf && options.pptx && !browserError, pdfNotes: (options.pdfNotes ?? false) && options.pdf && !browserError }
     await open.stage(cachePath, serializeCache(updatedCache(plan, transformed.results, rendered, formats, sourceMapPaths)))
     let removed: string[]
     try {
