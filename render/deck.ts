@@ -6,12 +6,13 @@
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { Marp } from '@marp-team/marp-core'
-import { closePage, loadHtml, type BrowserSession } from './browser.ts'
+import { closePage, contentSecurityPolicy, loadHtml, type BrowserSession } from './browser.ts'
 import { isRenderedUrlAllowed } from '../transforms/validate/links.ts'
 import { escapeHtml, FONT_STACK, fontFaceCss, htmlStart, imagesShownIn, inlineImage, styleText, superscriptsToSup } from './assets.ts'
 import { RenderError } from './errors.ts'
 import { DEFAULT_STEP_LIMITS, withinLimit, type StepLimits } from './limits.ts'
 import { FIT_SCRIPT, type FitResult, type SlideInfo } from './deck/fit.ts'
+import { PRESENT_CSS, PRESENT_SCRIPT, PRESENT_SCRIPT_HASH, presenterPanel } from './deck/present.ts'
 
 export const SLIDE_WIDTH = 1280
 export const SLIDE_HEIGHT = 720
@@ -131,16 +132,24 @@ export function fitCss(scales: ReadonlyMap<number, number>): string {
     .join('\n')
 }
 
-/** A complete HTML document for the deck; `render` forces the print layout for all media. */
+/**
+ * A complete HTML document for the deck; `render` forces the print layout for all media. Otherwise
+ * it is deck.html: a slide show with a presenter view (deck/present.ts), under a
+ * Content-Security-Policy that runs only Marp's script and the slide show's.
+ */
 export function deckDocument(
   deck: RenderedDeck,
   input: Pick<DeckInput, 'lang' | 'title'>,
   options: { render?: boolean; extraCss?: string } = {}
 ): string {
-  const layout = options.render ? PRINT_LAYOUT : SCREEN_LAYOUT
+  const show = !options.render
+  const layout = show ? `${SCREEN_LAYOUT}\n@media screen{${PRESENT_CSS}}` : PRINT_LAYOUT
   const description = deck.description ? `<meta name="description" content="${escapeHtml(deck.description)}">\n` : ''
+  const policy = show ? `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy([...deck.scriptHashes, PRESENT_SCRIPT_HASH])}">\n` : ''
+  const presenting = show ? `${presenterPanel(deck.notes)}\n` : ''
+  const script = show ? `<script>${PRESENT_SCRIPT}</script>\n` : ''
   return `${htmlStart(input.lang, input.title)}
-${description}<style>
+${policy}${description}<style>
 ${fontFaceCss()}
 ${styleText(deck.css)}
 ${layout}
@@ -150,8 +159,8 @@ ${options.extraCss ?? ''}
 <body>
 <main aria-label="Slides">
 ${deck.html}
-</main>
-</body>
+${presenting}</main>
+${script}</body>
 </html>
 `
 }
