@@ -120,7 +120,7 @@ export function presenterPanel(notes: readonly string[]): string {
     return `<div class="gp-note" data-slide="${index + 1}"${index === 0 ? '' : ' hidden'}>${html}</div>`
   })
   return `<div id="gp-panel" hidden>
-<div id="gp-bar" role="status"><span id="gp-position">Slide 1 of ${notes.length}</span><span>Time <span id="gp-clock">00:00</span></span><button type="button" data-go="-1">${escapeHtml('← Previous')}</button><button type="button" data-go="1">${escapeHtml('Next →')}</button><span>f: fullscreen · r: restart timer</span></div>
+<div id="gp-bar"><span id="gp-position">Slide 1 of ${notes.length}</span><span>Time <span id="gp-clock">00:00</span></span><button type="button" data-go="-1">${escapeHtml('← Previous')}</button><button type="button" data-go="1">${escapeHtml('Next →')}</button><span>f: fullscreen · r: restart timer</span></div>
 <section id="gp-notes" aria-label="Speaker notes"><h2>Notes</h2>
 ${rows.join('\n')}
 </section>

@@ -68,8 +68,12 @@ describe('deck.html as a slide show', () => {
     expect(await page.evaluate("document.querySelectorAll('#gp-notes .gp-note:not([hidden]) li').length")).toBe(2)
     expect(await page.evaluate("Array.from(document.querySelectorAll('div.marpit > svg')).findIndex((svg) => svg.classList.contains('gp-next') && getComputedStyle(svg).display !== 'none') + 1")).toBe(2)
     expect(await page.evaluate("document.getElementById('gp-clock').textContent")).toMatch(/^\d\d:\d\d$/)
+    // The slide show in another window follows the presenter view.
+    const audience = await open(url)
     await page.keyboard.press('ArrowRight')
     expect(await page.evaluate("document.querySelector('#gp-notes .gp-note:not([hidden])').innerText")).toBe('No speaker notes.')
+    await expect.poll(() => audience.evaluate('location.hash')).toBe('#2')
+    await audience.close()
     await page.close()
   })
 
