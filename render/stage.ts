@@ -102,6 +102,8 @@ function placeRenderWarnings(results: GuidelineResult[], warnings: RenderWarning
     if (!result) continue
     const deckMap = warning.slide === undefined ? undefined : sourceMapsOf(result).find((each) => each.audience === 'deck')?.map
     const place = deckMap && warning.slide !== undefined ? slidePlace(deckMap, warning.slide) : undefined
+    // A nearly empty slide that no source block made (the agenda) is guidepress's to fill, not the author's.
+    if (warning.ruleId === 'slide-sparse-rendered' && !place) continue
     reportWarning(result.file, warning.message, place, warning.ruleId)
   }
 }
