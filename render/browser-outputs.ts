@@ -56,8 +56,6 @@ function deckTasks(run: RenderRun, job: Job, deck: Deck, session: BrowserSession
   const deckTask = limit(async () => {
     const result = await renderDeckInBrowser(session, deck.rendered, meta, {
       pdf: options.pdf,
-      images: false,
-      imageScale: options.imageScale ?? 1.5,
       ...(options.limits ? { limits: options.limits } : {})
     })
     report.warnings.push(...slideWarnings(meta.id, result))

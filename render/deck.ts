@@ -1,8 +1,8 @@
 // Decks: Marp Markdown → HTML with @marp-team/marp-core and the house theme,
-// then, in the shared browser, one page per deck that is printed to PDF and
-// screenshotted slide by slide (the PNGs feed the PPTX, so slides are laid
-// out once for both). Overfull slides are shrunk in steps before printing,
-// never below the minimum type sizes, and every slide is measured (deck/fit.ts).
+// then, in the shared browser, one page per deck that is printed to PDF (the
+// PPTX is built from the Markdown, render/pptx/). Overfull slides are shrunk in
+// steps before printing, never below the minimum type sizes, and every slide
+// is measured (deck/fit.ts).
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { Marp } from '@marp-team/marp-core'
@@ -113,7 +113,7 @@ function themeError(themeFile: string, error: unknown): RenderError {
   return new RenderError(`${themeFile}${place}: the deck theme is not valid CSS: ${reason}. Fix the CSS there and build again.`, { cause: error })
 }
 
-/** Layout that prints one slide per 1280×720 page (also used for screenshots). */
+/** Layout that prints one slide per 1280×720 page. */
 const PRINT_LAYOUT = `@page{size:${SLIDE_WIDTH}px ${SLIDE_HEIGHT}px;margin:0}
 html,body{margin:0!important;padding:0!important;background:#fff!important}
 main{display:block;margin:0;padding:0}
@@ -169,8 +169,6 @@ export type { SlideInfo } from './deck/fit.ts'
 
 export interface DeckBrowserResult {
   pdf?: Uint8Array
-  /** One PNG per slide, when screenshots were asked for. */
-  images: Uint8Array[]
   slides: SlideInfo[]
   /** Slide number → font-size in px, for slides shrunk to fit. */
   scales: Map<number, number>
@@ -182,19 +180,19 @@ export interface DeckBrowserResult {
   titles: boolean[]
 }
 
-/** Loads the deck in one page, fits, prints and screenshots it; each step within its limit. */
+/** Loads the deck in one page, fits and measures its slides and prints it; each step within its limit. */
 export async function renderDeckInBrowser(
   session: BrowserSession,
   deck: RenderedDeck,
   input: Pick<DeckInput, 'lang' | 'title'> & { id: string },
-  want: { pdf: boolean; images: boolean; imageScale?: number; limits?: StepLimits }
+  want: { pdf: boolean; limits?: StepLimits }
 ): Promise<DeckBrowserResult> {
   const limits = want.limits ?? DEFAULT_STEP_LIMITS
   const output = want.pdf ? 'deck.pdf' : 'deck.pptx'
   const allImages = [...new Set(deck.slideImages.flat())].sort()
   const page = await session.openPage()
   try {
-    await page.setViewport({ width: SLIDE_WIDTH, height: SLIDE_HEIGHT, deviceScaleFactor: want.imageScale ?? 1.5 })
+    await page.setViewport({ width: SLIDE_WIDTH, height: SLIDE_HEIGHT })
     await loadHtml(page, deckDocument(deck, input, { render: true }), {
       scriptHashes: deck.scriptHashes,
       limitMs: limits.loadMs,
@@ -217,20 +215,8 @@ export async function renderDeckInBrowser(
         })
       : undefined
 
-    const images: Uint8Array[] = []
-    if (want.images) {
-      // Clip each slide from the laid-out page; optimizeForSpeed only picks a
-      // faster PNG compression (~30% less time, same pixels). Scrolling into
-      // the viewport instead is no faster and can race the compositor.
-      for (let i = 0; i < fit.slides.length; i += 1) {
-        const clip = { x: 0, y: i * SLIDE_HEIGHT, width: SLIDE_WIDTH, height: SLIDE_HEIGHT }
-        const shot = page.screenshot({ type: 'png', clip, captureBeyondViewport: true, optimizeForSpeed: true })
-        images.push(await withinLimit(shot, limits.screenshotMs, { id: input.id, output: 'deck.pptx', step: `slide ${i + 1}`, files: deck.slideImages[i] ?? [] }))
-      }
-    }
     return {
       ...(pdf ? { pdf } : {}),
-      images,
       slides: fit.slides,
       scales: new Map(fit.scales),
       overfull: fit.overfull,

@@ -35,8 +35,6 @@ export interface RenderOptions {
   index?: IndexExtras
   /** Pages rendered at once; default and maximum os.availableParallelism(). */
   concurrency?: number
-  /** Device scale of the slide PNGs in the PPTX; 1.5 (1920×1080) by default. */
-  imageScale?: number
   /** Markdown to render, by path relative to root (e.g. decks/x.md), instead of reading it from disk. */
   markdown?: ReadonlyMap<string, string>
   /** Guidelines not rendered this time (unchanged since the last build) that dist/index.html still lists. */
