@@ -32,6 +32,7 @@ Commands:
 Build options:
   --no-pdf       Markdown and HTML only (no browser): the quick build
   --no-pptx      Skip the PowerPoint deck, the slowest output
+  --pdf-notes    Also put the speaker notes in deck.pdf, as note annotations (off: they show as icons when projecting)
   --force        Rebuild every guideline, even those unchanged since their last build
   --shard i/n    Build only shard i of n (a stable share of the guidelines), for CI matrices
 
@@ -67,6 +68,7 @@ export async function main(argv: string[], given: CliIo = defaultIo): Promise<nu
         version: { type: 'boolean', short: 'v' },
         'no-pdf': { type: 'boolean' },
         'no-pptx': { type: 'boolean' },
+        'pdf-notes': { type: 'boolean' },
         force: { type: 'boolean' },
         shard: { type: 'string' },
         json: { type: 'boolean' },
@@ -75,8 +77,8 @@ export async function main(argv: string[], given: CliIo = defaultIo): Promise<nu
       }
     })
     const [command, ...rest] = positionals
-    if (command !== 'build' && (values['no-pdf'] || values['no-pptx'] || values.shard !== undefined)) {
-      throw new UsageError('`--no-pdf`, `--no-pptx` and `--shard` go with `guidepress build`')
+    if (command !== 'build' && (values['no-pdf'] || values['no-pptx'] || values['pdf-notes'] || values.shard !== undefined)) {
+      throw new UsageError('`--no-pdf`, `--no-pptx`, `--pdf-notes` and `--shard` go with `guidepress build`')
     }
     if (command !== 'build' && command !== 'init' && values.force) throw new UsageError('`--force` goes with `guidepress build` or `guidepress init`')
     if (command !== 'diff' && values.json) throw new UsageError('`--json` goes with `guidepress diff`')
@@ -88,7 +90,7 @@ export async function main(argv: string[], given: CliIo = defaultIo): Promise<nu
     }
     switch (command) {
       case 'build':
-        return await runBuild(rest, { pdf: !values['no-pdf'], pptx: !values['no-pptx'], force: values.force ?? false, shard: parseShard(values.shard) }, io)
+        return await runBuild(rest, { pdf: !values['no-pdf'], pptx: !values['no-pptx'], pdfNotes: values['pdf-notes'] ?? false, force: values.force ?? false, shard: parseShard(values.shard) }, io)
       case 'check':
         if (rest.length > 0) throw new UsageError('`guidepress check` takes no arguments')
         return await runCheck(io)
@@ -134,6 +136,7 @@ export async function main(argv: string[], given: CliIo = defaultIo): Promise<nu
 interface BuildChoice {
   pdf: boolean
   pptx: boolean
+  pdfNotes: boolean
   force: boolean
   shard: { index: number; count: number } | undefined
 }

@@ -7,6 +7,8 @@ import { audienceTitle } from '../transforms/shape/labels.ts'
 import type { BrowserSession } from './browser.ts'
 import { deckDocument, fitCss, renderDeckInBrowser } from './deck.ts'
 import { printDocumentPdf } from './document/print.ts'
+import { slideWarnings } from './deck/fit.ts'
+import { noteMarkdown } from './deck/notes.ts'
 import { named, RenderError } from './errors.ts'
 import { finalizePdf, type PdfMetadata } from './pdf-meta.ts'
 import { extractPdfText } from './pdf-text.ts'
@@ -54,12 +56,9 @@ function deckTasks(run: RenderRun, job: Job, deck: Deck, session: BrowserSession
   const deckTask = limit(async () => {
     const result = await renderDeckInBrowser(session, deck.rendered, meta, {
       pdf: options.pdf,
-      images: false,
-      imageScale: options.imageScale ?? 1.5,
       ...(options.limits ? { limits: options.limits } : {})
     })
-    for (const slide of result.overfull)
-      report.warnings.push({ id: meta.id, output: 'deck.pdf', slide, ruleId: 'slide-overfull-rendered', message: `Slide ${slide} still overflows at 70% text size in deck.pdf; split its section or move text into :::notes` })
+    report.warnings.push(...slideWarnings(meta.id, result))
     const extraCss = fitCss(result.scales)
     await run.emit(dist(meta.id, 'deck.html'), deckDocument(deck.rendered, meta, { extraCss }))
     if (result.pdf) {
@@ -70,7 +69,7 @@ function deckTasks(run: RenderRun, job: Job, deck: Deck, session: BrowserSession
         loaded,
         { ...pdfMeta, subject: `${meta.subtitle ?? 'Slides for clinicians'} · version ${meta.version}` },
         {
-          notes: deck.rendered.notes,
+          ...(options.pdfNotes ? { notes: deck.rendered.notes.map(noteMarkdown) } : {}),
           outline: result.slides.map((s, i) => s.heading || `Slide ${i + 1}`)
         }
       )

@@ -1,15 +1,18 @@
 // Decks: Marp Markdown → HTML with @marp-team/marp-core and the house theme,
-// then, in the shared browser, one page per deck that is printed to PDF and
-// screenshotted slide by slide (the PNGs feed the PPTX, so slides are laid
-// out once for both). Overfull slides are shrunk in steps before printing.
+// then, in the shared browser, one page per deck that is printed to PDF (the
+// PPTX is built from the Markdown, render/pptx/). Overfull slides are shrunk in
+// steps before printing, never below the minimum type sizes, and every slide
+// is measured (deck/fit.ts).
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { Marp } from '@marp-team/marp-core'
-import { closePage, loadHtml, type BrowserSession } from './browser.ts'
+import { closePage, contentSecurityPolicy, loadHtml, type BrowserSession } from './browser.ts'
 import { isRenderedUrlAllowed } from '../transforms/validate/links.ts'
 import { escapeHtml, FONT_STACK, fontFaceCss, htmlStart, imagesShownIn, inlineImage, styleText, superscriptsToSup } from './assets.ts'
 import { RenderError } from './errors.ts'
 import { DEFAULT_STEP_LIMITS, withinLimit, type StepLimits } from './limits.ts'
+import { FIT_SCRIPT, type FitResult, type SlideInfo } from './deck/fit.ts'
+import { PRESENT_CSS, PRESENT_SCRIPT, PRESENT_SCRIPT_HASH, presenterPanel } from './deck/present.ts'
 
 export const SLIDE_WIDTH = 1280
 export const SLIDE_HEIGHT = 720
@@ -110,7 +113,7 @@ function themeError(themeFile: string, error: unknown): RenderError {
   return new RenderError(`${themeFile}${place}: the deck theme is not valid CSS: ${reason}. Fix the CSS there and build again.`, { cause: error })
 }
 
-/** Layout that prints one slide per 1280×720 page (also used for screenshots). */
+/** Layout that prints one slide per 1280×720 page. */
 const PRINT_LAYOUT = `@page{size:${SLIDE_WIDTH}px ${SLIDE_HEIGHT}px;margin:0}
 html,body{margin:0!important;padding:0!important;background:#fff!important}
 main{display:block;margin:0;padding:0}
@@ -129,16 +132,24 @@ export function fitCss(scales: ReadonlyMap<number, number>): string {
     .join('\n')
 }
 
-/** A complete HTML document for the deck; `render` forces the print layout for all media. */
+/**
+ * A complete HTML document for the deck; `render` forces the print layout for all media. Otherwise
+ * it is deck.html: a slide show with a presenter view (deck/present.ts), under a
+ * Content-Security-Policy that runs only Marp's script and the slide show's.
+ */
 export function deckDocument(
   deck: RenderedDeck,
   input: Pick<DeckInput, 'lang' | 'title'>,
   options: { render?: boolean; extraCss?: string } = {}
 ): string {
-  const layout = options.render ? PRINT_LAYOUT : SCREEN_LAYOUT
+  const show = !options.render
+  const layout = show ? `${SCREEN_LAYOUT}\n@media screen{${PRESENT_CSS}}` : PRINT_LAYOUT
   const description = deck.description ? `<meta name="description" content="${escapeHtml(deck.description)}">\n` : ''
+  const policy = show ? `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy([...deck.scriptHashes, PRESENT_SCRIPT_HASH])}">\n` : ''
+  const presenting = show ? `${presenterPanel(deck.notes)}\n` : ''
+  const script = show ? `<script>${PRESENT_SCRIPT}</script>\n` : ''
   return `${htmlStart(input.lang, input.title)}
-${description}<style>
+${policy}${description}<style>
 ${fontFaceCss()}
 ${styleText(deck.css)}
 ${layout}
@@ -148,94 +159,40 @@ ${options.extraCss ?? ''}
 <body>
 <main aria-label="Slides">
 ${deck.html}
-</main>
-</body>
+${presenting}</main>
+${script}</body>
 </html>
 `
 }
 
-export interface SlideInfo {
-  heading: string
-  text: string
-}
+export type { SlideInfo } from './deck/fit.ts'
 
 export interface DeckBrowserResult {
   pdf?: Uint8Array
-  /** One PNG per slide, when screenshots were asked for. */
-  images: Uint8Array[]
   slides: SlideInfo[]
   /** Slide number → font-size in px, for slides shrunk to fit. */
   scales: Map<number, number>
   /** Slides still overfull at the smallest allowed size. */
   overfull: number[]
+  /** Per slide: where its content ends, as a share of the slide's height. */
+  extents: number[]
+  /** Per slide: whether it is the title slide. */
+  titles: boolean[]
 }
 
-interface FitResult {
-  scales: Array<[number, number]>
-  overfull: number[]
-  slides: SlideInfo[]
-}
-
-// Runs in the page as a string (not a serialised function) so transpiler
-// helpers such as esbuild's __name never leak into the browser.
-// Shrinks each overfull slide in 8% steps down to 70% of its base size.
-// Overfull: content past the padding box (into the footer), wider than the
-// slide, or a loaded image squeezed below a legible height.
-const FIT_SCRIPT = `(() => {
-  const sections = Array.from(document.querySelectorAll('div.marpit > svg > foreignObject > section'))
-  const over = (s) => {
-    const b = s.getBoundingClientRect()
-    const style = getComputedStyle(s)
-    const bottom = b.bottom - parseFloat(style.paddingBottom) + 1
-    const right = b.right - parseFloat(style.paddingRight) + 1
-    const spill = Array.from(s.children).some((c) => {
-      if (c.tagName === 'HEADER' || c.tagName === 'FOOTER') return false
-      const r = c.getBoundingClientRect()
-      return r.height > 0 && (r.bottom > bottom || r.right > right)
-    })
-    const squeezed = Array.from(s.querySelectorAll('img')).some(
-      (img) => img.naturalHeight > 0 && img.getBoundingClientRect().height < Math.min(160, img.naturalHeight)
-    )
-    return spill || squeezed || s.scrollWidth > s.clientWidth + 1
-  }
-  const scales = []
-  const overfull = []
-  sections.forEach((s, index) => {
-    const base = parseFloat(getComputedStyle(s).fontSize)
-    let size = base
-    while (over(s) && size > base * 0.7) {
-      size = Math.round(size * 0.92 * 10) / 10
-      s.style.setProperty('font-size', size + 'px', 'important')
-    }
-    if (size !== base) scales.push([index + 1, size])
-    if (over(s)) overfull.push(index + 1)
-  })
-  const slides = sections.map((s) => {
-    const h = s.querySelector('h1, h2, h3')
-    const text = Array.from(s.children)
-      .filter((c) => c.tagName !== 'HEADER' && c.tagName !== 'FOOTER')
-      .map((c) => c.innerText || c.textContent || '')
-      .join(' ')
-      .replace(/\\s+/g, ' ')
-      .trim()
-    return { heading: h && h.textContent ? h.textContent.trim() : '', text }
-  })
-  return { scales, overfull, slides }
-})()`
-
-/** Loads the deck in one page, fits, prints and screenshots it; each step within its limit. */
+/** Loads the deck in one page, fits and measures its slides and prints it; each step within its limit. */
 export async function renderDeckInBrowser(
   session: BrowserSession,
   deck: RenderedDeck,
   input: Pick<DeckInput, 'lang' | 'title'> & { id: string },
-  want: { pdf: boolean; images: boolean; imageScale?: number; limits?: StepLimits }
+  want: { pdf: boolean; limits?: StepLimits }
 ): Promise<DeckBrowserResult> {
   const limits = want.limits ?? DEFAULT_STEP_LIMITS
   const output = want.pdf ? 'deck.pdf' : 'deck.pptx'
   const allImages = [...new Set(deck.slideImages.flat())].sort()
   const page = await session.openPage()
   try {
-    await page.setViewport({ width: SLIDE_WIDTH, height: SLIDE_HEIGHT, deviceScaleFactor: want.imageScale ?? 1.5 })
+    await page.setViewport({ width: SLIDE_WIDTH, height: SLIDE_HEIGHT })
     await loadHtml(page, deckDocument(deck, input, { render: true }), {
       scriptHashes: deck.scriptHashes,
       limitMs: limits.loadMs,
@@ -258,23 +215,13 @@ export async function renderDeckInBrowser(
         })
       : undefined
 
-    const images: Uint8Array[] = []
-    if (want.images) {
-      // Clip each slide from the laid-out page; optimizeForSpeed only picks a
-      // faster PNG compression (~30% less time, same pixels). Scrolling into
-      // the viewport instead is no faster and can race the compositor.
-      for (let i = 0; i < fit.slides.length; i += 1) {
-        const clip = { x: 0, y: i * SLIDE_HEIGHT, width: SLIDE_WIDTH, height: SLIDE_HEIGHT }
-        const shot = page.screenshot({ type: 'png', clip, captureBeyondViewport: true, optimizeForSpeed: true })
-        images.push(await withinLimit(shot, limits.screenshotMs, { id: input.id, output: 'deck.pptx', step: `slide ${i + 1}`, files: deck.slideImages[i] ?? [] }))
-      }
-    }
     return {
       ...(pdf ? { pdf } : {}),
-      images,
       slides: fit.slides,
       scales: new Map(fit.scales),
-      overfull: fit.overfull
+      overfull: fit.overfull,
+      extents: fit.extents,
+      titles: fit.titles
     }
   } finally {
     await closePage(page)

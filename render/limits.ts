@@ -12,11 +12,9 @@ export interface StepLimits {
   fitMs: number
   /** Printing one page to PDF. */
   pdfMs: number
-  /** One slide's screenshot for the PPTX. */
-  screenshotMs: number
 }
 
-export const DEFAULT_STEP_LIMITS: StepLimits = { loadMs: 60_000, fitMs: 30_000, pdfMs: 120_000, screenshotMs: 30_000 }
+export const DEFAULT_STEP_LIMITS: StepLimits = { loadMs: 60_000, fitMs: 30_000, pdfMs: 120_000 }
 
 /** What a stalled step was doing, for its message. */
 export interface StepPlace {

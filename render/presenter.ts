@@ -9,13 +9,13 @@
 // several times larger. Both halves are deterministic (pdf-lib's resource names come from a
 // seeded generator), so finalizePdf's fixed metadata gives identical bytes on every build.
 import { beginMarkedContent, endMarkedContent, PDFArray, PDFDocument, PDFName, PDFRef, rgb, type PDFObject } from 'pdf-lib'
-import { notesLabel } from '../transforms/shape/labels.ts'
-import { escapeHtml, FONT_STACK, fontFaceCss, htmlStart, superscriptsToSup } from './assets.ts'
+import { FONT_STACK, fontFaceCss, htmlStart } from './assets.ts'
 import type { BrowserSession } from './browser.ts'
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from './deck.ts'
 import { pageCss, printHtml, type PaperSize, type PrintedPage, type PrintTarget } from './document.ts'
 import { finalizePdf, type PdfMetadata } from './pdf-meta.ts'
 import type { RenderWarning } from './errors.ts'
+import { noteHtml, noteMarkdown } from './deck/notes.ts'
 
 export const SLIDES_PER_PAGE = 3
 /** Notes start at 10 pt and shrink in 8% steps down to this size before they count as too long. */
@@ -64,8 +64,7 @@ export function slideBox(g: PresenterGeometry, index: number): { page: number; l
 
 /** A note as the presenter reads it: without the label line that only keeps Marp from reading it as directives. */
 export function noteParagraphs(note: string): string[] {
-  const paragraphs = note.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean)
-  return paragraphs[0] === notesLabel && paragraphs.length > 1 ? paragraphs.slice(1) : paragraphs
+  return noteMarkdown(note).split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean)
 }
 
 export interface PresenterInput extends PrintedPage {
@@ -77,10 +76,8 @@ export function presenterHtml(input: PresenterInput): string {
   const g = presenterGeometry(input.paper)
   const total = input.notes.length
   const rows = input.notes.map((note, index) => {
-    const paragraphs = noteParagraphs(note)
-    const text = paragraphs.length
-      ? paragraphs.map((p) => `<p>${superscriptsToSup(escapeHtml(p))}</p>`).join('')
-      : `<p class="gp-none">${NO_NOTES}</p>`
+    // Paragraphs and bullets as written (a note's Markdown), not one run of text.
+    const text = noteHtml(note) || `<p class="gp-none">${NO_NOTES}</p>`
     return `<section class="gp-row" aria-label="Slide ${index + 1}"><div class="gp-slide"></div>` +
       `<div class="gp-notes" data-slide="${index + 1}"><h2>Slide ${index + 1} <span>of ${total}</span></h2>` +
       `<div class="gp-text">${text}</div><p class="gp-cut">Notes cut short: too long for this page (see deck.pdf).</p></div></section>`
@@ -106,8 +103,11 @@ body{margin:0}
 .gp-notes h2{margin:0 0 1.5mm;font-size:11pt;line-height:1.2;color:#0b5870}
 .gp-notes h2 span{font-weight:400;color:#4a5563;font-size:9pt}
 .gp-text{flex:1 1 0;min-height:0;overflow:hidden;font-size:${NOTES_PT}pt;line-height:1.35}
-.gp-text p{margin:0 0 0.45em}
-.gp-text p:last-child{margin-bottom:0}
+.gp-text p,.gp-text ul,.gp-text ol{margin:0 0 0.45em}
+.gp-text ul,.gp-text ol{padding-left:1.2em}
+.gp-text li+li{margin-top:0.15em}
+.gp-text li>p{margin:0}
+.gp-text>:last-child{margin-bottom:0}
 .gp-none{color:#4a5563}
 .gp-cut{display:none;margin:1mm 0 0;font-size:8pt;font-weight:700;color:#5c3300}
 .gp-notes.gp-overfull .gp-cut{display:block}

@@ -14,6 +14,8 @@ import { renderAll, type CoverageRow, type IndexExtras, type IndexGuideline, typ
 export interface RenderChoice {
   pdf: boolean
   pptx: boolean
+  /** Speaker notes as annotations in deck.pdf. */
+  pdfNotes?: boolean
   onFile?: (path: string) => void
   /** The Markdown outputs by path, so rendering needs nothing on disk yet. */
   markdown: ReadonlyMap<string, string>
@@ -48,6 +50,7 @@ export async function renderGuidelines(root: string, results: GuidelineResult[],
       pdf: choice.pdf,
       pptx: choice.pdf && choice.pptx,
       ...(choice.config ? { paper: choice.config.paper, brand: choice.config.brand, organisation: choice.config.organisation } : {}),
+      pdfNotes: choice.pdf && (choice.pdfNotes ?? false),
       onFile: choice.onFile,
       markdown: choice.markdown,
       write: choice.write,
@@ -109,6 +112,8 @@ function placeRenderWarnings(results: GuidelineResult[], warnings: RenderWarning
       const at = map ? sourcePlaceOf(map, warning.outputLine) : undefined
       if (at?.line !== undefined) place = { line: at.line, column: at.column ?? 1 }
     }
+    // A nearly empty slide that no source block made (the agenda) is guidepress's to fill, not the author's.
+    if (warning.ruleId === 'slide-sparse-rendered' && !place) continue
     reportWarning(result.file, warning.message, place, warning.ruleId)
   }
 }

@@ -25,6 +25,11 @@ export interface RenderOptions {
   pptx: boolean
   /** One call per file written, with its path relative to root (e.g. dist/x/deck.pdf). */
   onFile?: (path: string) => void
+  /**
+   * Speaker notes as (closed) PDF text annotations on deck.pdf's pages. Off by default: viewers
+   * show them as note icons on the projected slides; presenter.pdf and deck.html carry the notes.
+   */
+  pdfNotes?: boolean
   /** Paper for handouts, summaries and presenter notes; A4 by default. */
   paper?: PaperSize
   /** Brand colours and font (config `brand`), as `--gp-*` tokens over every theme (brand.ts). */
@@ -35,8 +40,6 @@ export interface RenderOptions {
   index?: IndexExtras
   /** Pages rendered at once; default and maximum os.availableParallelism(). */
   concurrency?: number
-  /** Device scale of the slide PNGs in the PPTX; 1.5 (1920×1080) by default. */
-  imageScale?: number
   /** Markdown to render, by path relative to root (e.g. decks/x.md), instead of reading it from disk. */
   markdown?: ReadonlyMap<string, string>
   /** Guidelines not rendered this time (unchanged since the last build) that dist/index.html still lists. */

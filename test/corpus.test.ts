@@ -9,6 +9,7 @@ import path from 'node:path'
 import JSZip from 'jszip'
 import { afterEach, describe, expect, it } from 'vitest'
 import { pdfPageCount } from '../render/pdf-text.ts'
+import { measureDeckPdf } from './deck-measure.ts'
 import { makeWorkspace, runCli } from './helpers.ts'
 import { browserKinds } from './render/browser-kinds.ts'
 
@@ -44,12 +45,16 @@ function expectedFiles(root: string, id: string): string[] {
   return files
 }
 
+/** The library each browser built, for the deck measurement after the build's own checks. */
+const built = new Map<string, { root: string; ids: string[] }>()
+
 describe.each(kinds)('the whole library, built with the $name', (kind) => {
   it('writes every output of every guideline, PDFs with pages, PPTX that unzip, and an index of all', async () => {
     const { root, ids } = await library()
     expect(ids.length).toBeGreaterThanOrEqual(1)
     process.env.CHROME_PATH = kind.executablePath
     const run = await runCli(root, 'build')
+    built.set(kind.name, { root, ids })
     expect(run.stderr.split('\n').filter((line) => !line.startsWith('warning ') && line.trim() !== '')).toEqual([])
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(new RegExp(`Built ${ids.length} guidelines?: .* 1 browser start,`))
@@ -71,4 +76,17 @@ describe.each(kinds)('the whole library, built with the $name', (kind) => {
       for (const name of slides) expect(await pptx.file(name)?.async('string'), `${id} ${name}`).toMatch(/<a:t>[^<]+<\/a:t>/)
     }
   }, 600_000)
+
+  // Issue 15's bar, measured on deck.pdf (test/deck-measure.ts; thresholds in render/deck/thresholds.ts).
+  it('has decks a room can read: type sizes, slides that use their height, titles, no note annotations', async () => {
+    const library = built.get(kind.name)
+    expect(library, 'the build above ran').toBeDefined()
+    const violations: string[] = []
+    for (const id of library?.ids ?? []) {
+      const measured = await measureDeckPdf(path.join(library?.root ?? '', 'dist', id, 'deck.pdf'))
+      console.log(`deck.pdf ${id} (${kind.name}): ${JSON.stringify(measured.figures)}`)
+      violations.push(...measured.violations.map((line) => `${id}: ${line}`))
+    }
+    expect(violations).toEqual([])
+  }, 120_000)
 })

@@ -30,6 +30,7 @@ export interface PlanOptions {
   ids?: string[]
   pdf: boolean
   pptx: boolean
+  pdfNotes?: boolean
   force?: boolean
   shard?: { index: number; count: number }
 }
@@ -66,7 +67,7 @@ export async function planBuild(options: PlanOptions): Promise<BuildPlan> {
     const source = await readGuidelineSource(options.root, id)
     // A source that is not a readable file is never current; transforming it reports why.
     const key = 'bytes' in source ? sha256(`${shared}\n${sha256(source.bytes)}`) : undefined
-    if (!options.force && key && (await isCurrent(options.root, cache[id], key, { pdf: options.pdf, pptx: options.pptx }))) {
+    if (!options.force && key && (await isCurrent(options.root, cache[id], key, { pdf: options.pdf, pptx: options.pptx, pdfNotes: options.pdfNotes ?? false }))) {
       unchanged.push(id)
       continue
     }

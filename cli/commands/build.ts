@@ -64,6 +64,8 @@ export interface BuildProjectOptions extends BuildOptions {
   /** Whether PDFs (and PPTX) may be made: `--no-pdf` and `--no-pptx` say no whatever the config's `formats` say. */
   pdf: boolean
   pptx: boolean
+  /** Speaker notes as annotations in deck.pdf (`--pdf-notes`). */
+  pdfNotes?: boolean
   /** Called for each file the build wrote, once it is in the project (after the commit; never for a failed build). */
   onFile?: (path: string) => void
   /** Called for each file the build removed (made by guidepress for a guideline that no longer makes it). */
@@ -156,6 +158,7 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
         pdf: options.pdf && building,
         pptx: options.pptx,
         config: loaded.config,
+        pdfNotes: options.pdfNotes ?? false,
         onFile: (file) => produced.push(file),
         markdown: new Map(outputs.map((output) => [output.path, output.text])),
         write: (relative, data) => open.stage(relative, data),
@@ -174,7 +177,7 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
     const made = new Set([...outputs.map((output) => output.path), ...sourceMapPaths, ...(rendered?.report.files ?? [])])
     for (const result of transformed.results) for (const file of await outputsNoLongerMade(options.root, result.meta.id, made)) open.remove(file)
     for (const file of deleted.files) open.remove(file)
-    const formats = { pdf: options.pdf && !browserError, pptx: options.pdf && options.pptx && !browserError }
+    const formats = { pdf: options.pdf && !browserError, pptx: options.pdf && options.pptx && !browserError, pdfNotes: (options.pdfNotes ?? false) && options.pdf && !browserError }
     await open.stage(cachePath, serializeCache(updatedCache(plan, transformed.results, rendered, formats, sourceMapPaths)))
     let removed: string[]
     try {

@@ -19,7 +19,8 @@ const cacheVersion = 3
 export interface CacheEntry {
   /** Hash of everything the guideline's outputs depend on. */
   key: string
-  formats: { pdf: boolean; pptx: boolean }
+  /** pdfNotes: deck.pdf carries the speaker notes as annotations (`--pdf-notes`). */
+  formats: { pdf: boolean; pptx: boolean; pdfNotes?: boolean }
   /** Hash of each Markdown output, to notice outputs edited or deleted since. */
   markdown: Record<string, string>
   /** Files in dist/ the guideline built. */
@@ -97,9 +98,11 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
 }
 
 /** Whether a guideline's last build is still what a build now would give, with every file in place. */
-export async function isCurrent(root: string, entry: CacheEntry | undefined, key: string, formats: { pdf: boolean; pptx: boolean }): Promise<boolean> {
+export async function isCurrent(root: string, entry: CacheEntry | undefined, key: string, formats: { pdf: boolean; pptx: boolean; pdfNotes?: boolean }): Promise<boolean> {
   if (!entry || entry.key !== key) return false
   if ((formats.pdf && !entry.formats.pdf) || (formats.pptx && formats.pdf && !entry.formats.pptx)) return false
+  // deck.pdf with notes and without are different files: switching either way rebuilds.
+  if (formats.pdf && (formats.pdfNotes ?? false) !== (entry.formats.pdfNotes ?? false)) return false
   for (const [file, hash] of Object.entries(entry.markdown)) {
     const read = await readProjectFile(root, file)
     if (!('bytes' in read) || sha256(read.bytes) !== hash) return false

@@ -4,7 +4,7 @@
 // without a browser.
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib'
+import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fromSuperscript } from '../../render/assets.ts'
 import { renderAll, type GuidelineMeta, type RenderReport } from '../../render/index.ts'
@@ -127,7 +127,8 @@ describe('presenter.pdf, rendered', () => {
 
   it('shrinks long notes to fit and warns, naming the slide, about notes too long for any size', () => {
     expect(squash(text.seven ?? '')).toContain(squash(LONG))
-    expect(report.warnings).toEqual([
+    // The one-bullet slides are also reported as nearly empty (deck.pdf); this file's own warnings are these.
+    expect(report.warnings.filter((w) => w.output === 'presenter.pdf')).toEqual([
       expect.objectContaining({ id: 'overlong', output: 'presenter.pdf', slide: 1, ruleId: 'notes-cut-short', message: expect.stringContaining('even at 7.5 pt') })
     ])
     expect(text.overlong).toContain('Notes cut short')
@@ -171,8 +172,18 @@ describe('presenter.pdf on Letter paper', () => {
     const letter = await makeRoot()
     try {
       await writeDecks(letter)
-      const done = await renderAll(DECKS.slice(0, 1), { root: letter, pdf: true, pptx: false, paper: 'Letter' })
-      expect(done.warnings).toEqual([])
+      // With pdfNotes (`--pdf-notes`): deck.pdf carries each note as a closed text annotation, without the label line.
+      const done = await renderAll(DECKS.slice(0, 1), { root: letter, pdf: true, pptx: false, paper: 'Letter', pdfNotes: true })
+      expect(done.warnings.filter((w) => w.output === 'presenter.pdf')).toEqual([])
+      const deckPdf = await PDFDocument.load(await readFile(path.join(letter, 'dist/seven/deck.pdf')), { updateMetadata: false })
+      const noteOn = (index: number): string[] =>
+        (deckPdf.getPage(index).node.Annots()?.asArray() ?? [])
+          .map((ref) => deckPdf.context.lookup(ref, PDFDict))
+          .filter((annot) => annot.get(PDFName.of('Subtype')) === PDFName.of('Text'))
+          .map((annot) => annot.lookup(PDFName.of('Contents'), PDFHexString).decodeText())
+      expect(noteOn(2)).toEqual(['Explain that the target is below 140/90 mmHg for most adults.\n\nAsk who measures at home.'])
+      expect(noteOn(3)).toEqual(['style: the label line above keeps Marp from reading this note as a directive.'])
+      expect(noteOn(1)).toEqual([])
       const pdf = await bytes('seven', letter)
       expect(await pdfPageCount(pdf)).toBe(3)
       const size = (await PDFDocument.load(pdf)).getPage(2).getSize()
@@ -228,6 +239,19 @@ describe('presenter layout (no browser)', () => {
     expect(noteParagraphs('')).toEqual([])
   })
 
+  it('keeps a note’s paragraphs and bullets (not one run of text with the dashes in it)', () => {
+    const html = presenterHtml({
+      notes: ['Presenter notes\n\nOpen with the question.\n\n- Home cuff readings\n- Clinic readings\n\nThen **pause**.'],
+      title: 'T',
+      version: '1',
+      updated: '2026-01-01',
+      lang: 'en',
+      draft: false,
+      paper: 'A4'
+    })
+    expect(html).toContain('<div class="gp-text"><p>Open with the question.</p>\n<ul>\n<li>Home cuff readings</li>\n<li>Clinic readings</li>\n</ul>\n<p>Then <strong>pause</strong>.</p></div>')
+  })
+
   it('writes one sheet per three slides, escapes notes and marks empty rows', () => {
     const html = presenterHtml({
       notes: ['<script>alert(1)</script>', '', 'Gain.⁵', 'a', 'b'],
@@ -241,7 +265,7 @@ describe('presenter layout (no browser)', () => {
     expect(html.match(/class="gp-sheet"/g)).toHaveLength(2)
     expect(html.match(/class="gp-row"/g)).toHaveLength(5)
     expect(html).not.toContain('<script>')
-    expect(html).toContain('&#60;script&#62;')
+    expect(html).toMatch(/&#(?:60|x3C);script&#(?:62|x3E);|&#(?:60|x3C);script>/)
     expect(html).toContain(`<p class="gp-none">${NO_NOTES}</p>`)
     expect(html).toContain('Gain.<sup>5</sup>')
     expect(html).toContain('size:Letter')

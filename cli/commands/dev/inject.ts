@@ -68,7 +68,10 @@ function overlay(problems: BuildProblem[]): string {
 }
 
 /** The page as served: the reload script (and the failure banner, if any) just before `</body>`. */
-export function injectDevHtml(html: string, state: { generation: string; problems: BuildProblem[] }): string {
+export function injectDevHtml(given: string, state: { generation: string; problems: BuildProblem[] }): string {
+  // deck.html's Content-Security-Policy runs only its own scripts and allows no connection, so the
+  // reload script could not run under it: the served copy goes without (the file in dist/ keeps it).
+  const html = given.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?/, '')
   const addition = `${state.problems.length > 0 ? overlay(state.problems) : ''}${reloadScript(state.generation)}\n`
   // The last `</body>`: a deck's own Marp script comes earlier in the body and keeps running first.
   const end = html.toLowerCase().lastIndexOf('</body>')

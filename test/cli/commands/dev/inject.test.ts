@@ -15,4 +15,11 @@ describe('what the dev server adds to a page', () => {
     expect(served).toContain('Unexpected `&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;` &#38; more')
     expect(injectDevHtml('<p>no body</p>', { generation: 'g', problems: [] })).toMatch(/^<p>no body<\/p>\n<script data-guidepress-dev>/)
   })
+
+  it('serves deck.html without its Content-Security-Policy, which would block the reload script', () => {
+    const deck = '<html><head>\n<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; script-src \'sha256-x\'">\n<title>t</title></head><body></body></html>'
+    const served = injectDevHtml(deck, { generation: 'g', problems: [] })
+    expect(served).not.toContain('Content-Security-Policy')
+    expect(served).toContain('<script data-guidepress-dev>')
+  })
 })
