@@ -5,9 +5,9 @@
 // number are the text outside any of those; a citation mark is a run of digits set smaller than
 // the text just before it. The thresholds come from render/deck/thresholds.ts, their one home.
 import { readFile } from 'node:fs/promises'
-import { BODY_MIN_PT, FIGURE_LABEL_MIN_PT, TABLE_MIN_PT, TOP_THIRD } from '../render/deck/thresholds.ts'
+import { BODY_MIN_PT, FIGURE_LABEL_MIN_PT, REFERENCE_MIN_PT, TABLE_MIN_PT, TOP_THIRD } from '../render/deck/thresholds.ts'
 
-type Kind = 'heading' | 'body' | 'table' | 'figure' | 'running'
+type Kind = 'heading' | 'body' | 'table' | 'figure' | 'references' | 'running'
 
 interface StructNode {
   role?: string
@@ -37,7 +37,7 @@ export interface DeckMeasure {
   slides: SlideMeasure[]
   /** Everything that breaks a threshold, one line each. */
   violations: string[]
-  figures: { slides: number; bodyMin?: number; tableMin?: number; figureMin?: number; medianFill: number; topThird: number; topHalf: number; bareContinued: number; noteAnnotations: number }
+  figures: { slides: number; bodyMin?: number; tableMin?: number; figureMin?: number; referencesMin?: number; medianFill: number; topThird: number; topHalf: number; bareContinued: number; noteAnnotations: number }
 }
 
 const KIND_OF_ROLE: Record<string, Kind> = { H: 'heading', H1: 'heading', H2: 'heading', H3: 'heading', H4: 'heading', H5: 'heading', H6: 'heading', Table: 'table', TR: 'table', TH: 'table', TD: 'table', THead: 'table', TBody: 'table', Figure: 'figure' }
@@ -67,7 +67,11 @@ const median = (values: number[]): number => {
 
 const round = (n: number): number => Math.round(n * 10) / 10
 
-export async function measureDeckPdf(file: string): Promise<DeckMeasure> {
+/**
+ * `referenceSlides`: the 1-based numbers of the references slides (class `references` in the deck
+ * Markdown), whose list text is judged as reference-list text rather than body text.
+ */
+export async function measureDeckPdf(file: string, referenceSlides: ReadonlySet<number> = new Set()): Promise<DeckMeasure> {
   const { getDocumentProxy } = await import('unpdf')
   const doc = await getDocumentProxy(new Uint8Array(await readFile(file)), { disableFontFace: true, useSystemFonts: false, verbosity: 0 })
   const slides: SlideMeasure[] = []
@@ -96,7 +100,8 @@ export async function measureDeckPdf(file: string): Promise<DeckMeasure> {
         const transform = item.transform
         if (!text || !transform) continue
         const size = Math.hypot(transform[2] ?? 0, transform[3] ?? 0)
-        const kind = kinds.get(stack.at(-1) ?? '') ?? 'running'
+        const structural = kinds.get(stack.at(-1) ?? '') ?? 'running'
+        const kind: Kind = structural === 'body' && referenceSlides.has(n) ? 'references' : structural
         const citation = /^[\d,–-]+$/.test(text) && size < previousSize * 0.8
         previousSize = size
         if (kind === 'running' || citation) continue
@@ -135,6 +140,7 @@ function judge(slides: SlideMeasure[]): Pick<DeckMeasure, 'violations' | 'figure
     check('body', BODY_MIN_PT, 'body text')
     check('table', TABLE_MIN_PT, 'table text')
     check('figure', FIGURE_LABEL_MIN_PT, 'figure label')
+    check('references', REFERENCE_MIN_PT, 'reference list')
     if (s.extent < TOP_THIRD) violations.push(`slide ${s.slide} (${s.title}): content ends ${Math.round(s.extent * 100)}% down the page, in its top third`)
   }
   for (const s of slides) {
@@ -146,6 +152,7 @@ function judge(slides: SlideMeasure[]): Pick<DeckMeasure, 'violations' | 'figure
     ...(least('body') !== undefined ? { bodyMin: least('body') } : {}),
     ...(least('table') !== undefined ? { tableMin: least('table') } : {}),
     ...(least('figure') !== undefined ? { figureMin: least('figure') } : {}),
+    ...(least('references') !== undefined ? { referencesMin: least('references') } : {}),
     medianFill: Math.round(median(content.map((s) => s.extent)) * 100) / 100,
     topThird: content.filter((s) => s.extent < TOP_THIRD).length,
     topHalf: content.filter((s) => s.extent < 0.5).length,

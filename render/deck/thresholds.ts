@@ -7,6 +7,11 @@
 export const BODY_MIN_PT = 26
 /** Text in table cells. */
 export const TABLE_MIN_PT = 20
+/**
+ * Reference lists (the references slides): set as tables are, so that a slide holds several
+ * entries of a Vancouver reference each; they are read up close or in the handout, not from the back row.
+ */
+export const REFERENCE_MIN_PT = TABLE_MIN_PT
 /** Labels inside figures (SVG text), when they reach the PDF as text. */
 export const FIGURE_LABEL_MIN_PT = 16
 /**
