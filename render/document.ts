@@ -17,6 +17,7 @@ import { closePage, loadHtml, type BrowserSession } from './browser.ts'
 import { cssString, escapeHtml, FONT_STACK, fontFaceCss, fromSuperscript, htmlStart, imagesShownIn, inlineImage, styleText, SUPERSCRIPT_RUN } from './assets.ts'
 import { DEFAULT_STEP_LIMITS, withinLimit, type StepLimits } from './limits.ts'
 import { contentsHtml, notesPageHtml, printLabels, rehypeSectionIds, withContents, type ContentsEntry } from './document/parts.ts'
+import { leafletDate } from '../transforms/shape/leaflet-parts.ts'
 
 /**
  * The default schema, with links limited to the schemes a source may use: committed Markdown
@@ -121,11 +122,11 @@ const summaryMargins: Record<PaperSize, string> = { A4: '16mm 14mm 14mm', Letter
 
 /** Per-document @page rules: paper size and the running header/footer texts. */
 export function pageCss(
-  input: Omit<PrintedPage, 'lang'> & { kind: DocumentInput['kind'] | 'presenter' },
+  input: PrintedPage & { kind: DocumentInput['kind'] | 'presenter' },
   /** Page margins (CSS shorthand) when not the stylesheet's. */
   margin?: string
 ): string {
-  const running = `${input.title} · version ${input.version} · updated ${input.updated}`
+  const running = `${input.title} · version ${input.version} · updated ${leafletDate(input.updated, input.lang)}`
   const box = `font-family:${FONT_STACK};font-size:9pt;color:#4a5563;`
   const draft = input.draft
     ? `@top-right{content:${cssString(DRAFT_MARK)};${box}color:#5c3300;font-weight:700;vertical-align:middle}`
@@ -158,7 +159,7 @@ ${pageCss(input)}
 </head>
 <body class="gp-${input.kind}${input.tight ? ' gp-tight' : ''}">
 <header class="gp-meta">
-${organisationHtml(input)}<span>${escapeHtml(label)} · version ${escapeHtml(input.version)} · updated ${escapeHtml(input.updated)}</span>
+${organisationHtml(input)}<span>${escapeHtml(label)} · version ${escapeHtml(input.version)} · updated ${escapeHtml(leafletDate(input.updated, input.lang))}</span>
 ${draft}
 </header>
 <main>

@@ -88,7 +88,7 @@ describe('config values in the outputs', () => {
 describe('the organisation and paper on printed pages', () => {
   it('names the organisation beside "Presenter notes", and gives the Letter summary the margins that keep it to two pages', async () => {
     const { pageCss } = await import('../../render/document.ts')
-    const page = { title: 'Bone health', version: '1.0.0', updated: '2026-01-15', draft: false, organisation: 'Example "Trust"' }
+    const page = { title: 'Bone health', version: '1.0.0', updated: '2026-01-15', lang: 'en-GB', draft: false, organisation: 'Example "Trust"' }
     expect(pageCss({ ...page, paper: 'A4', kind: 'presenter' }, '10mm')).toContain('@bottom-left{content:"Presenter notes · Example \\22 Trust\\22 "')
     expect(pageCss({ ...page, paper: 'Letter', kind: 'summary' })).toMatch(/^@page\{size:Letter;margin:12mm 11mm 10mm;/)
     expect(pageCss({ ...page, paper: 'A4', kind: 'summary' })).toMatch(/^@page\{size:A4;margin:16mm 14mm 14mm;/)

@@ -123,10 +123,13 @@ describe('sanitising and page CSS', () => {
   })
 
   it('escapes running-head text so it cannot break out of the stylesheet', () => {
-    const css = pageCss({ title: 'A "quoted" </style><script>', version: '1', updated: '2026-01-01', draft: true, paper: 'Letter', kind: 'summary' })
+    const css = pageCss({ title: 'A "quoted" </style><script>', version: '1', updated: '2026-01-01', lang: 'de', draft: true, paper: 'Letter', kind: 'summary' })
     expect(css).not.toContain('</style>')
     expect(css).toContain('size:Letter')
     expect(css).toContain('Draft')
+    // The date written out in the reader's language, on one line (no-break spaces), never as 2026-01-01.
+    expect(css).toContain('updated 1.\u00a0Januar\u00a02026')
+    expect(css).not.toContain('2026-01-01')
     expect(cssString('a"b')).toBe('"a\\22 b"')
   })
 })
