@@ -102,8 +102,8 @@ describe.each(kinds)('the whole library, built with the $name', (kind) => {
     for (const id of library?.ids ?? []) {
       const deckFile = path.join(library?.root ?? '', 'decks', `${id}.md`)
       const deck = readDeckSource(await readFile(deckFile, 'utf8'), deckFile)
-      const referenceSlides = new Set(deck.slides.flatMap((slide, index) => (slide.classes.includes('references') ? [index + 1] : [])))
-      const measured = await measureDeckPdf(path.join(library?.root ?? '', 'dist', id, 'deck.pdf'), referenceSlides)
+      const numbersOf = (name: string): Set<number> => new Set(deck.slides.flatMap((slide, index) => (slide.classes.includes(name) ? [index + 1] : [])))
+      const measured = await measureDeckPdf(path.join(library?.root ?? '', 'dist', id, 'deck.pdf'), { references: numbersOf('references'), recommendations: numbersOf('recommendation') })
       console.log(`deck.pdf ${id} (${kind.name}): ${JSON.stringify(measured.figures)}`)
       violations.push(...measured.violations.map((line) => `${id}: ${line}`))
     }

@@ -5,9 +5,9 @@
 // number are the text outside any of those; a citation mark is a run of digits set smaller than
 // the text just before it. The thresholds come from render/deck/thresholds.ts, their one home.
 import { readFile } from 'node:fs/promises'
-import { BODY_MIN_PT, FIGURE_LABEL_MIN_PT, REFERENCE_MIN_PT, TABLE_MIN_PT, TOP_THIRD } from '../render/deck/thresholds.ts'
+import { BODY_MIN_PT, FIGURE_LABEL_MIN_PT, LABEL_MIN_PT, TABLE_MIN_PT, TOP_THIRD } from '../render/deck/thresholds.ts'
 
-type Kind = 'heading' | 'body' | 'table' | 'figure' | 'references' | 'running'
+type Kind = 'heading' | 'body' | 'table' | 'figure' | 'label' | 'running'
 
 interface StructNode {
   role?: string
@@ -37,12 +37,34 @@ export interface DeckMeasure {
   slides: SlideMeasure[]
   /** Everything that breaks a threshold, one line each. */
   violations: string[]
-  figures: { slides: number; bodyMin?: number; tableMin?: number; figureMin?: number; referencesMin?: number; medianFill: number; topThird: number; topHalf: number; bareContinued: number; noteAnnotations: number }
+  figures: { slides: number; bodyMin?: number; tableMin?: number; figureMin?: number; labelMin?: number; medianFill: number; topThird: number; topHalf: number; bareContinued: number; noteAnnotations: number }
 }
 
 const KIND_OF_ROLE: Record<string, Kind> = { H: 'heading', H1: 'heading', H2: 'heading', H3: 'heading', H4: 'heading', H5: 'heading', H6: 'heading', Table: 'table', TR: 'table', TH: 'table', TD: 'table', THead: 'table', TBody: 'table', Figure: 'figure' }
 /** Roles that say nothing about the text (the running header and footer are only these). */
 const NEUTRAL_ROLES = new Set(['Root', 'Document', 'NonStruct', 'Div', 'Part', 'Sect', 'Art'])
+
+/**
+ * The marked-content ids of label text: on a references slide every list item; on a recommendation
+ * slide the first paragraph of each block quote (the strength badge). Everything else stays as classified.
+ */
+function labelIds(tree: StructNode | null, slideClass: 'references' | 'recommendation' | undefined): Set<string> {
+  const ids = new Set<string>()
+  const collect = (node: StructNode): void => {
+    if (node.type === 'content' && node.id) ids.add(node.id)
+    for (const child of node.children ?? []) collect(child)
+  }
+  const walk = (node: StructNode): void => {
+    if (slideClass === 'references' && node.role === 'L') return collect(node)
+    if (slideClass === 'recommendation' && node.role === 'BlockQuote') {
+      const badge = (node.children ?? []).find((child) => child.role === 'P')
+      if (badge) collect(badge)
+    }
+    for (const child of node.children ?? []) walk(child)
+  }
+  if (tree && slideClass) walk(tree)
+  return ids
+}
 
 /** Each marked-content id of a page → the kind of text its nearest telling structure element makes it. */
 function kindsOf(tree: StructNode | null): Map<string, Kind> {
@@ -67,11 +89,15 @@ const median = (values: number[]): number => {
 
 const round = (n: number): number => Math.round(n * 10) / 10
 
-/**
- * `referenceSlides`: the 1-based numbers of the references slides (class `references` in the deck
- * Markdown), whose list text is judged as reference-list text rather than body text.
- */
-export async function measureDeckPdf(file: string, referenceSlides: ReadonlySet<number> = new Set()): Promise<DeckMeasure> {
+/** The slide classes of the deck Markdown that decide how some text is judged (see `labelOf`). */
+export interface SlideClasses {
+  /** 1-based numbers of the references slides: their list text is a label, not body text. */
+  references: ReadonlySet<number>
+  /** 1-based numbers of the recommendation slides: the first paragraph of each quote is its badge, a label. */
+  recommendations: ReadonlySet<number>
+}
+
+export async function measureDeckPdf(file: string, classes: SlideClasses = { references: new Set(), recommendations: new Set() }): Promise<DeckMeasure> {
   const { getDocumentProxy } = await import('unpdf')
   const doc = await getDocumentProxy(new Uint8Array(await readFile(file)), { disableFontFace: true, useSystemFonts: false, verbosity: 0 })
   const slides: SlideMeasure[] = []
@@ -79,7 +105,9 @@ export async function measureDeckPdf(file: string, referenceSlides: ReadonlySet<
     for (let n = 1; n <= doc.numPages; n += 1) {
       const page = await doc.getPage(n)
       const height = page.getViewport({ scale: 1 }).height
-      const kinds = kindsOf((await page.getStructTree()) as StructNode | null)
+      const tree = (await page.getStructTree()) as StructNode | null
+      const kinds = kindsOf(tree)
+      const labels = labelIds(tree, classes.references.has(n) ? 'references' : classes.recommendations.has(n) ? 'recommendation' : undefined)
       const content = await page.getTextContent({ includeMarkedContent: true })
       const stack: string[] = []
       const min: SlideMeasure['min'] = {}
@@ -101,7 +129,7 @@ export async function measureDeckPdf(file: string, referenceSlides: ReadonlySet<
         if (!text || !transform) continue
         const size = Math.hypot(transform[2] ?? 0, transform[3] ?? 0)
         const structural = kinds.get(stack.at(-1) ?? '') ?? 'running'
-        const kind: Kind = structural === 'body' && referenceSlides.has(n) ? 'references' : structural
+        const kind: Kind = structural === 'body' && labels.has(stack.at(-1) ?? '') ? 'label' : structural
         const citation = /^[\d,–-]+$/.test(text) && size < previousSize * 0.8
         previousSize = size
         if (kind === 'running' || citation) continue
@@ -140,7 +168,7 @@ function judge(slides: SlideMeasure[]): Pick<DeckMeasure, 'violations' | 'figure
     check('body', BODY_MIN_PT, 'body text')
     check('table', TABLE_MIN_PT, 'table text')
     check('figure', FIGURE_LABEL_MIN_PT, 'figure label')
-    check('references', REFERENCE_MIN_PT, 'reference list')
+    check('label', LABEL_MIN_PT, 'label (badge or reference list)')
     if (s.extent < TOP_THIRD) violations.push(`slide ${s.slide} (${s.title}): content ends ${Math.round(s.extent * 100)}% down the page, in its top third`)
   }
   for (const s of slides) {
@@ -152,7 +180,7 @@ function judge(slides: SlideMeasure[]): Pick<DeckMeasure, 'violations' | 'figure
     ...(least('body') !== undefined ? { bodyMin: least('body') } : {}),
     ...(least('table') !== undefined ? { tableMin: least('table') } : {}),
     ...(least('figure') !== undefined ? { figureMin: least('figure') } : {}),
-    ...(least('references') !== undefined ? { referencesMin: least('references') } : {}),
+    ...(least('label') !== undefined ? { labelMin: least('label') } : {}),
     medianFill: Math.round(median(content.map((s) => s.extent)) * 100) / 100,
     topThird: content.filter((s) => s.extent < TOP_THIRD).length,
     topHalf: content.filter((s) => s.extent < 0.5).length,

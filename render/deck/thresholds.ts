@@ -8,10 +8,11 @@ export const BODY_MIN_PT = 26
 /** Text in table cells. */
 export const TABLE_MIN_PT = 20
 /**
- * Reference lists (the references slides): set as tables are, so that a slide holds several
- * entries of a Vancouver reference each; they are read up close or in the handout, not from the back row.
+ * Reference lists (the references slides) and the strength badge above a recommendation (a label,
+ * as a table header is): set as tables are, so a references slide holds several Vancouver entries
+ * and a recommendation keeps its room for its own words, which are body type.
  */
-export const REFERENCE_MIN_PT = TABLE_MIN_PT
+export const LABEL_MIN_PT = TABLE_MIN_PT
 /** Labels inside figures (SVG text), when they reach the PDF as text. */
 export const FIGURE_LABEL_MIN_PT = 16
 /**

@@ -1,7 +1,7 @@
 // handout.pdf and summary.pdf as printed: bookmarks from their headings, a long handout's contents
 // list with the PDF's own page numbers, the notes page. One render (one browser) of a corpus
 // guideline and of a long handout written here, shared by every assertion.
-import { cp, readFile, rm } from 'node:fs/promises'
+import { cp, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -37,6 +37,9 @@ const htmlOf = (id: string, output: string): Promise<string> => readFile(path.jo
 beforeAll(async () => {
   root = await makeRoot()
   await cp(path.join(CORPUS, 'images'), path.join(root, 'source/images'), { recursive: true })
+  // The figure-label case: the corpus figure with its labels drawn small (14 units instead of 22).
+  const foods = path.join(root, 'source/images/iron-rich-foods.svg')
+  await writeFile(foods, (await readFile(foods, 'utf8')).replaceAll('font-size="22"', 'font-size="14"'))
   const { bibliography } = await loadReferences(path.dirname(CORPUS))
   const { file, result } = transformText(await readFile(path.join(CORPUS, `${CORPUS_ID}.md`), 'utf8'), { id: CORPUS_ID, sourceDir: CORPUS, bibliography })
   if (!result) throw new Error(`the corpus guideline does not build: ${file.messages.join('; ')}`)

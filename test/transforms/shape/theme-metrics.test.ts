@@ -59,17 +59,17 @@ describe('the layout model and the theme agree', () => {
     expect(declared('section.references li + li', 'margin-top')).toBe(em(slideTheme.references.itemGap))
   })
 
-  it('sets no body or badge text under 26 pt and no table or reference text under 20 pt', () => {
+  it('sets no body text under 26 pt and no table, reference or badge text under 20 pt', () => {
     expect(slideTheme.fontSize).toBeGreaterThanOrEqual(minimumType.body)
     expect(slideTheme.fontSize * slideTheme.table.fontSize).toBeGreaterThanOrEqual(minimumType.table)
     expect(slideTheme.fontSize * slideTheme.references.fontSize).toBeGreaterThanOrEqual(minimumType.table)
-    expect(slideTheme.fontSize * slideTheme.badge.fontSize).toBeGreaterThanOrEqual(minimumType.body)
+    expect(slideTheme.fontSize * slideTheme.badge.fontSize).toBeGreaterThanOrEqual(minimumType.table)
     // Every font-size in the theme, other than the furniture (header, footer, page number) and the
     // table-sized classes checked above, is at least body size.
     const small = [...css.matchAll(/([^{}]+)\{([^}]*)\}/g)].flatMap((rule) => {
       const size = /font-size:\s*([\d.]+)em/.exec(rule[2] ?? '')?.[1]
       return size !== undefined && Number(size) < minimumType.body / slideTheme.fontSize ? [(rule[1] ?? '').trim()] : []
     })
-    expect(small.sort()).toEqual(['section pre', 'section sup', 'section table', 'section.references ol,\nsection.references ul'].sort())
+    expect(small.sort()).toEqual(['section pre', 'section sup', 'section table', 'section.recommendation blockquote > p:first-child', 'section.references ol,\nsection.references ul'].sort())
   })
 })

@@ -27,8 +27,8 @@ export const slideTheme = {
   },
   list: { indent: 1.3, itemGap: 0.25, marginBottom: 0.5, columnGap: 1.5 },
   quote: { paddingBlock: 0.4, paddingInline: 0.8, border: 0.2, gap: 0.6 },
-  /** Recommendation badges: a line of their own above the text, in body type (em of the body). */
-  badge: { fontSize: 1, paddingBlock: 0.15, marginBottom: 0.35 },
+  /** Recommendation badges: a line of their own above the text, in em of the body. */
+  badge: { fontSize: 0.8, paddingBlock: 0.15, marginBottom: 0.35 },
   /** Tables and reference lists: 0.8 em = 28.8 px = 21.6 pt. */
   table: { fontSize: 0.8, lineHeight: 1.25, paddingBlock: 0.2, paddingInline: 0.5, border: 1 },
   references: { fontSize: 0.8, lineHeight: 1.25, itemGap: 0.3 }

@@ -45,15 +45,16 @@ describe('guidepress dev in a browser', () => {
     await handout.goto(`${dev.url}bone-health/handout.html`, { waitUntil: 'load' })
     await deck.goto(`${dev.url}bone-health/deck.html`, { waitUntil: 'load' })
     expect(await pageText(handout)).toContain('Strong bone matters.')
-    // The reload script is in the page, and Marp's own script still ran in the deck.
+    // The reload script is in the page, and the deck's own scripts (Marp's and the slide show's) still ran.
     expect(await handout.$(`script[${injectedMarker}]`)).not.toBeNull()
-    expect(await deck.evaluate(() => document.querySelectorAll('script').length)).toBe(2)
+    expect(await deck.evaluate(() => document.querySelectorAll('script').length)).toBe(3)
     expect(await deck.evaluate(() => customElements.get('marp-auto-scaling') !== undefined)).toBe(true)
 
     await writeFile(path.join(root, 'source/bone-health.md'), withBody('Strong bone matters for every step you take.'))
     // Nobody navigates the pages: only the live reload can bring the new text.
     await waitFor('the new sentence in the handout', async () => (await pageText(handout)).includes('for every step you take'))
-    await waitFor('the new sentence in the deck', async () => (await pageText(deck)).includes('for every step you take'))
+    // The deck shows one slide at a time, so its text is read whatever slide is on screen.
+    await waitFor('the new sentence in the deck', async () => (await deck.evaluate(() => document.body.textContent ?? '')).includes('for every step you take'))
     const goodHandout = await readFile(path.join(root, 'dist/bone-health/handout.html'), 'utf8')
 
     await writeFile(path.join(root, 'source/bone-health.md'), brokenSource)
