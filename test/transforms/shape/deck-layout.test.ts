@@ -67,6 +67,17 @@ describe('the layout model', () => {
     expect(forty.length).toBeGreaterThan(1)
     expect(forty[0]?.title).toMatch(/^Agenda 1–\d+$/)
     for (const slide of forty) expect(fitsSlide(slide.title, slide.children, { columns: 2 })).toBe(true)
+    // Shared evenly: no last slide left holding a few items.
+    const counts = forty.map((slide) => (slide.children[0] as { children: unknown[] }).children.length)
+    expect(Math.max(...counts) - Math.min(...counts), JSON.stringify(counts)).toBeLessThanOrEqual(1)
+  })
+
+  it('shares a long reference list evenly over the slides it needs', () => {
+    const long = (number: number) => ({ ...(blocks(`${number}. ${words(30, 'Author')} Journal of medicine. 2024;${number}:1–9.`)[0] as never as object), start: number, data: { references: true } })
+    const slides = referenceRunSlides('References', Array.from({ length: 13 }, (_, index) => long(index + 1)) as never)
+    expect(slides.length).toBeGreaterThan(1)
+    const counts = slides.map((slide) => slide.children.reduce((sum, list) => sum + (list as { children: unknown[] }).children.length, 0))
+    expect(Math.max(...counts) - Math.min(...counts), JSON.stringify(counts)).toBeLessThanOrEqual(1)
   })
 })
 
