@@ -105,7 +105,10 @@ describe('bad input through guidepress build', () => {
     const ms = performance.now() - started
     if (ms > slowest.ms) slowest = { name: String(expected), ms }
 
-    expect(ms).toBeLessThan(20_000)
+    // A guard against input that makes the build hang or go quadratic (minutes), not a speed
+    // measurement (that is `npm run bench`): each case takes about 5 s alone, and up to 21 s while
+    // the whole suite shares 2 cores, so the bound leaves room for that.
+    expect(ms).toBeLessThan(45_000)
     expect(run.stderr).not.toMatch(/^\s+at /m)
     expect(run.stderr).not.toContain('internal error')
     if (expected === undefined) {

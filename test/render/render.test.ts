@@ -118,7 +118,7 @@ describe('handout and summary', () => {
     for (const word of ['Where it spreads', 'Questions to ask your care team', 'Who do I call']) expect(handout).toContain(word)
     const pages = handout.split('\f')
     pages.forEach((page, i) => {
-      expect(page).toContain('Metastatic breast cancer · version 0.1.0 · updated 2026-11-27')
+      expect(page).toMatch(/Metastatic breast cancer · version 0\.1\.0 · updated November[\s\u00a0]27,[\s\u00a0]2026/)
       expect(page).toContain(`Page ${i + 1} of ${pages.length}`)
       expect(page).toContain('Draft – not clinically approved')
     })
