@@ -4,20 +4,13 @@
 import type { Element, Root } from 'hast'
 import { visit } from 'unist-util-visit'
 import { escapeHtml } from '../assets.ts'
+import { wordsFor, type ReaderWords } from '../../transforms/shape/reader-words.ts'
 
-/** The labels of these parts, by primary language subtag; English for a language not listed. */
-export const PRINT_LABELS = {
-  en: { contents: 'Contents', page: 'page', notes: 'Notes', questions: 'Questions to ask', moreNotes: 'Other notes' },
-  de: { contents: 'Inhalt', page: 'Seite', notes: 'Notizen', questions: 'Fragen, die ich stellen möchte', moreNotes: 'Weitere Notizen' },
-  fr: { contents: 'Sommaire', page: 'page', notes: 'Notes', questions: 'Questions à poser', moreNotes: 'Autres notes' },
-  es: { contents: 'Índice', page: 'página', notes: 'Notas', questions: 'Preguntas para hacer', moreNotes: 'Otras notas' }
-} as const satisfies Record<string, Record<string, string>>
-
-export type PrintLabels = (typeof PRINT_LABELS)[keyof typeof PRINT_LABELS]
+/** The labels of these parts: the reader's words (transforms/shape/reader-words.ts), English for a language not listed. */
+export type PrintLabels = Pick<ReaderWords, 'contents' | 'page' | 'notes' | 'questions' | 'moreNotes'>
 
 export function printLabels(lang: string): PrintLabels {
-  const primary = lang.toLowerCase().split('-')[0] ?? 'en'
-  return primary in PRINT_LABELS ? PRINT_LABELS[primary as keyof typeof PRINT_LABELS] : PRINT_LABELS.en
+  return wordsFor(lang)
 }
 
 /** The id of the n-th (1-based) heading (`##` to `####`) the Markdown wrote. */

@@ -5,7 +5,8 @@ import type { ReaderContacts } from './alerts.ts'
 import { audienceTitle, draftMark, isApproved } from './labels.ts'
 import { aboutSection, contactsPanel } from './leaflet-parts.ts'
 import { sectionHeading, splitSections } from '../format/sections.ts'
-import { referenceLists, sourcesTitle } from './references.ts'
+import { referenceLists } from './references.ts'
+import { wordsFor } from './reader-words.ts'
 import { glossaryItems, wordsToKnowSection } from './words-to-know.ts'
 import type { Glossary, GuidelineMeta } from '../types.ts'
 
@@ -45,7 +46,7 @@ export function shapeHandout(tree: Root, meta: GuidelineMeta, glossary: Glossary
 
   children.push(...wordsToKnowSection(glossaryItems(body, glossary, meta.lang), meta.lang))
   if (sources.length > 0) {
-    children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: sourcesTitle(meta.lang) }] }, ...referenceLists(sources))
+    children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: wordsFor(meta.lang).sourcesTitle }] }, ...referenceLists(sources))
   }
   children.push(...contactsPanel(meta, contacts), ...aboutSection(meta))
   return { type: 'root', children }

@@ -26,6 +26,14 @@ export interface ReaderWords {
   version: string
   updated: string
   nextReview: string
+  /** The handout's heading over the sources its text cites. */
+  sourcesTitle: string
+  /** The printed handout's contents list and notes page (render/document/parts.ts). */
+  contents: string
+  page: string
+  notes: string
+  questions: string
+  moreNotes: string
 }
 
 const english: ReaderWords = {
@@ -46,7 +54,13 @@ const english: ReaderWords = {
   checkedBy: 'Checked by',
   version: 'Version',
   updated: 'Updated',
-  nextReview: 'Next review'
+  nextReview: 'Next review',
+  sourcesTitle: 'Where this information comes from',
+  contents: 'Contents',
+  page: 'page',
+  notes: 'Notes',
+  questions: 'Questions to ask',
+  moreNotes: 'Other notes'
 }
 
 const german: ReaderWords = {
@@ -67,7 +81,13 @@ const german: ReaderWords = {
   checkedBy: 'Geprüft von',
   version: 'Version',
   updated: 'Stand',
-  nextReview: 'Nächste Überprüfung'
+  nextReview: 'Nächste Überprüfung',
+  sourcesTitle: 'Woher diese Informationen stammen',
+  contents: 'Inhalt',
+  page: 'Seite',
+  notes: 'Notizen',
+  questions: 'Fragen, die ich stellen möchte',
+  moreNotes: 'Weitere Notizen'
 }
 
 const french: ReaderWords = {
@@ -88,7 +108,13 @@ const french: ReaderWords = {
   checkedBy: 'Relu par',
   version: 'Version',
   updated: 'Mis à jour le',
-  nextReview: 'Prochaine révision'
+  nextReview: 'Prochaine révision',
+  sourcesTitle: 'D’où viennent ces informations',
+  contents: 'Sommaire',
+  page: 'page',
+  notes: 'Notes',
+  questions: 'Questions à poser',
+  moreNotes: 'Autres notes'
 }
 
 const spanish: ReaderWords = {
@@ -109,7 +135,13 @@ const spanish: ReaderWords = {
   checkedBy: 'Revisado por',
   version: 'Versión',
   updated: 'Actualizado',
-  nextReview: 'Próxima revisión'
+  nextReview: 'Próxima revisión',
+  sourcesTitle: 'De dónde viene esta información',
+  contents: 'Índice',
+  page: 'página',
+  notes: 'Notas',
+  questions: 'Preguntas para hacer',
+  moreNotes: 'Otras notas'
 }
 
 const wordsByLanguage: Record<string, ReaderWords> = { en: english, de: german, fr: french, es: spanish }

@@ -1,17 +1,5 @@
 import type { FootnoteDefinition, List, ListItem } from 'mdast'
 
-/** The handout's heading over its sources, in plain words and the reader's language (English otherwise). */
-const sourcesTitles: Record<string, string> = {
-  en: 'Where this information comes from',
-  de: 'Woher diese Informationen stammen',
-  fr: 'D’où viennent ces informations',
-  es: 'De dónde viene esta información'
-}
-
-export function sourcesTitle(lang: string): string {
-  return sourcesTitles[lang.split('-')[0]?.toLowerCase() ?? ''] ?? sourcesTitles.en ?? ''
-}
-
 /**
  * The cited references as numbered lists, each entry under the guideline's number for it. An output
  * that cites only some works skips numbers: each run of consecutive numbers is a list of its own
