@@ -21,13 +21,15 @@ const flagshipSource = path.join(toolkit, 'source')
 const { glossary } = await loadGlossary(toolkit)
 // and the corpus's bibliography (test/corpus/source/references.bib and .json), as a project shares its own.
 const { bibliography } = await loadReferences(path.join(import.meta.dirname, 'corpus'))
+// The flagship cites the project's own bibliography (source/references.bib).
+const { bibliography: flagshipBibliography } = await loadReferences(toolkit)
 
 const corpus = (await readdir(corpusSource)).filter((name) => name.endsWith('.md')).sort()
 const sources = [...corpus.map((name) => ({ name, dir: corpusSource })), { name: 'metastatic-breast-cancer.md', dir: flagshipSource }]
 
 async function transform(dir: string, name: string) {
   const file = new VFile({ path: `source/${name}`, value: await readFile(path.join(dir, name), 'utf8') })
-  const result = transformGuideline(file, { sourceDir: dir, glossary, bibliography, today: fixedToday })
+  const result = transformGuideline(file, { sourceDir: dir, glossary, bibliography: dir === flagshipSource ? flagshipBibliography : bibliography, today: fixedToday })
   return { file, result }
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path'
 import textReadability from 'text-readability'
 import { describe, expect, it } from 'vitest'
 import { loadGlossary } from '../../../transforms/input/glossary.ts'
+import { loadReferences } from '../../../transforms/input/references.ts'
 import { VFile } from 'vfile'
 import { parseGuideline } from '../../../transforms/parse/parse.ts'
 import { reportMarkdown } from '../../../cli/commands/report.ts'
@@ -56,7 +57,8 @@ describe('the flagship handout', () => {
     const id = 'metastatic-breast-cancer'
     const { glossary } = await loadGlossary(root)
     const source = await readFile(path.join(root, 'source', `${id}.md`), 'utf8')
-    const { file, result } = transformText(source, { id, glossary, sourceDir: path.join(root, 'source') })
+    const { bibliography } = await loadReferences(root)
+    const { file, result } = transformText(source, { id, glossary, bibliography, sourceDir: path.join(root, 'source') })
     // No message: neither its reading grade nor the length of its "Words to know".
     expect(messagesOf(file)).toEqual([])
     expect(result?.readability.handout?.grade).toBeLessThanOrEqual(8)

@@ -123,11 +123,12 @@ describe('flagship and corpus decks', () => {
     const root = path.join(import.meta.dirname, '../../..')
     const { glossary } = await loadGlossary(root)
     const { bibliography } = await loadReferences(path.join(root, 'test/corpus'))
+    const { bibliography: flagshipBibliography } = await loadReferences(root)
     const corpus = path.join(root, 'test/corpus/source')
     const sources = [path.join(root, 'source/metastatic-breast-cancer.md'), ...(await readdir(corpus)).filter((name) => name.endsWith('.md')).map((name) => path.join(corpus, name))]
     for (const source of sources) {
       const file = new VFile({ path: `source/${path.basename(source)}`, value: await readFile(source, 'utf8') })
-      const result = transformGuideline(file, { sourceDir: path.dirname(source), glossary, bibliography, today: fixedToday })
+      const result = transformGuideline(file, { sourceDir: path.dirname(source), glossary, bibliography: source.startsWith(corpus) ? bibliography : flagshipBibliography, today: fixedToday })
       const deck = result?.outputs.find((output) => output.path.startsWith('decks/'))?.text
       expect(deck, `${source}: ${messagesOf(file).join(', ')}`).toBeDefined()
       const titles = [...(deck ?? '').matchAll(/^#{1,2} (.*)$/gm)].map((match) => match[1] ?? '')

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { Marp } from '@marp-team/marp-core'
 import { describe, expect, it } from 'vitest'
 import { loadGlossary } from '../../../transforms/input/glossary.ts'
+import { loadReferences } from '../../../transforms/input/references.ts'
 import { slideLimits } from '../../../transforms/shape/slides.ts'
 import { guideline, messagesOf, transformText } from '../../helpers.ts'
 
@@ -144,7 +145,8 @@ describe('the flagship guideline', () => {
     const id = 'metastatic-breast-cancer'
     const { glossary: flagshipGlossary } = await loadGlossary(root)
     const text = await readFile(path.join(root, 'source', `${id}.md`), 'utf8')
-    const { file, result } = transformText(text, { id, glossary: flagshipGlossary, sourceDir: path.join(root, 'source') })
+    const { bibliography } = await loadReferences(root)
+    const { file, result } = transformText(text, { id, glossary: flagshipGlossary, bibliography, sourceDir: path.join(root, 'source') })
     expect(messagesOf(file)).toEqual([])
     expect(result?.slides?.slides).toBeGreaterThan(10)
     expect(result?.slides?.mostBullets).toBeLessThanOrEqual(slideLimits.bullets)
