@@ -1,40 +1,19 @@
 #!/usr/bin/env node
 // The CLI is TypeScript. Each start runs a bundle that esbuild compiles from transforms/, render/ and cli/ into
-// node_modules/.cache/guidepress/<stamp>/, remade whenever a source file changes (about 0.2 s), so
+// node_modules/.cache/guidepress/<stamp>/ (bin/code-stamp.js), remade whenever a source file changes (about 0.2 s), so
 // there is no build step to forget. Loading one bundle instead of compiling each file through tsx's
 // loader hooks saves about a second a start, which is most of a no-op build. If the bundle cannot
 // be made (a read-only install, say), tsx runs the sources directly.
-import { createHash } from 'node:crypto'
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { codeStamp } from './code-stamp.js'
 
 const toolkit = path.join(import.meta.dirname, '..')
-// Every folder the CLI's code comes from: a change in any of them makes a new bundle.
-const sourceFolders = ['transforms', 'render', 'cli'].map((folder) => path.join(toolkit, folder))
 const cacheDir = path.join(toolkit, 'node_modules', '.cache', 'guidepress')
 
-/** Changes whenever a file in transforms/, render/ or cli/ (or package.json) is added, removed or edited. */
-function sourceStamp() {
-  const hash = createHash('sha256')
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const file = path.join(dir, entry.name)
-      if (entry.isDirectory()) walk(file)
-      else {
-        const { size, mtimeMs } = statSync(file)
-        hash.update(`${path.relative(toolkit, file)} ${size} ${mtimeMs}\n`)
-      }
-    }
-  }
-  for (const folder of sourceFolders) walk(folder)
-  const pkg = statSync(path.join(toolkit, 'package.json'))
-  hash.update(`package.json ${pkg.size} ${pkg.mtimeMs}\n`)
-  return hash.digest('hex').slice(0, 16)
-}
-
 async function compiledEntry() {
-  const outdir = path.join(cacheDir, sourceStamp())
+  const outdir = path.join(cacheDir, codeStamp(toolkit))
   const entry = path.join(outdir, 'cli.js')
   if (existsFile(entry)) return entry
   const { build } = await import('esbuild')

@@ -1,20 +1,20 @@
+// The CLI's entry. It imports only what every command needs; each command's own modules (the
+// pipeline, the renderer, the watcher) load when that command runs, so `--version`, `--help` and a
+// build with nothing to do start in a fraction of the time.
 import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import pc from 'picocolors'
 import type { VFile } from 'vfile'
-import { reporter } from 'vfile-reporter'
-import { buildProject, transformAll, UnknownGuidelineError } from './commands/build.ts'
-import { checkOutputs } from './commands/check.ts'
-import { listGuidelineIds, sourceDir } from '../transforms/input/load.ts'
+import { UnknownGuidelineError } from './commands/unknown-guideline.ts'
 import { BuildInProgressError, lockWaitMessage } from './project/lock.ts'
+import { freshGuidelines, freshKey } from './project/fresh.ts'
 import { RenderError } from '../render/errors.ts'
-import { reportMarkdown } from './commands/report.ts'
-import { buildCommandIn, newIdProblem, starterGuideline } from './commands/new.ts'
 import { exitCodes, type CliIo } from './io.ts'
 import { escapeControls } from './terminal.ts'
-import { toolkitVersion } from '../transforms/input/toolkit.ts'
+import { toolkitRoot, toolkitVersion } from '../transforms/input/toolkit.ts'
+import { codeStamp } from '../bin/code-stamp.js'
 
 export type { CliIo } from './io.ts'
 
@@ -159,6 +159,13 @@ function parsePort(value: string | undefined, fallback: number): number {
 
 async function runBuild(ids: string[], choice: BuildChoice, io: CliIo): Promise<number> {
   const started = performance.now()
+  const seconds = () => ((performance.now() - started) / 1000).toFixed(1)
+  if (ids.length === 0 && choice.shard === undefined && !choice.force) {
+    // The fast path: the project is exactly as a build with these options left it (fresh.ts).
+    const current = await freshGuidelines(io.cwd, freshKey(choice, codeStamp(toolkitRoot)))
+    if (current !== undefined) return nothingToBuild(current, seconds(), io)
+  }
+  const { buildProject } = await import('./commands/build.ts')
   const outcome = await buildProject({
     root: io.cwd,
     ids,
@@ -171,7 +178,7 @@ async function runBuild(ids: string[], choice: BuildChoice, io: CliIo): Promise<
   })
   const { transformed, write, rendered } = outcome
   // PDF coverage errors land on these same files.
-  printMessages(transformed.files, io)
+  await printMessages(transformed.files, io)
   if (!transformed.ok) {
     io.stderr(pc.red('Nothing was written: fix the errors above and build again.'))
     return exitCodes.contentErrors
@@ -184,38 +191,39 @@ async function runBuild(ids: string[], choice: BuildChoice, io: CliIo): Promise<
     io.stderr(`${pc.red('guidepress:')} ${outcome.browserError.message}\nThe Markdown outputs and HTML files were written; the PDF and PPTX files were not.`)
     return exitCodes.contentErrors
   }
-  const seconds = ((performance.now() - started) / 1000).toFixed(1)
   const removed = outcome.removed?.length ?? 0
   const removals = removed > 0 ? `${removed} file${removed === 1 ? '' : 's'} of guidelines no longer in source/ (or outputs no longer made) removed` : ''
   if (transformed.results.length === 0 && removed > 0) {
     io.stdout(`${pc.green('✔')} ${removals[0]?.toUpperCase()}${removals.slice(1)}; ${outcome.unchanged.length} guideline${outcome.unchanged.length === 1 ? '' : 's'} unchanged`)
     return exitCodes.ok
   }
-  if (transformed.results.length === 0) {
-    const count = outcome.unchanged.length
-    io.stdout(`${pc.green('✔')} Nothing to build: ${count} guideline${count === 1 ? '' : 's'} unchanged since the last build (0 browser starts, ${seconds} s); use --force to rebuild`)
-    return exitCodes.ok
-  }
+  if (transformed.results.length === 0) return nothingToBuild(outcome.unchanged.length, seconds(), io)
   const markdown = `${write?.written.length ?? 0} Markdown file${write?.written.length === 1 ? '' : 's'} written (${write?.unchanged.length ?? 0} unchanged)`
   const starts = rendered?.report.browserStarts ?? 0
   const guidelines = `${transformed.results.length} guideline${transformed.results.length === 1 ? '' : 's'}${outcome.unchanged.length > 0 ? ` (${outcome.unchanged.length} unchanged since the last build)` : ''}`
-  io.stdout(`${pc.green('✔')} Built ${guidelines}: ${markdown}, ${(rendered?.report.files.length ?? 0) + (outcome.sourceMaps?.length ?? 0)} files in dist/, ${starts} browser start${starts === 1 ? '' : 's'}${removals ? `, ${removals}` : ''}, in ${seconds} s`)
+  io.stdout(`${pc.green('✔')} Built ${guidelines}: ${markdown}, ${(rendered?.report.files.length ?? 0) + (outcome.sourceMaps?.length ?? 0)} files in dist/, ${starts} browser start${starts === 1 ? '' : 's'}${removals ? `, ${removals}` : ''}, in ${seconds()} s`)
+  return exitCodes.ok
+}
+
+function nothingToBuild(count: number, seconds: string, io: CliIo): number {
+  io.stdout(`${pc.green('✔')} Nothing to build: ${count} guideline${count === 1 ? '' : 's'} unchanged since the last build (0 browser starts, ${seconds} s); use --force to rebuild`)
   return exitCodes.ok
 }
 
 
 async function runCheck(io: CliIo): Promise<number> {
+  const { checkOutputs } = await import('./commands/check.ts')
   const result = await checkOutputs({ root: io.cwd, today: io.today })
-  printMessages(result.files, io)
+  await printMessages(result.files, io)
   if (!result.ok) return exitCodes.contentErrors
   io.stdout(`${pc.green('✔')} ${result.results.length} guideline${result.results.length === 1 ? '' : 's'} valid; every committed output matches a fresh build`)
   return exitCodes.ok
 }
 
 async function runReport(io: CliIo): Promise<number> {
+  const [{ transformAll }, { reportMarkdown }, { builtPdfCoverage }] = await Promise.all([import('./commands/build.ts'), import('./commands/report.ts'), import('../render/stage.ts')])
   const result = await transformAll({ root: io.cwd, today: io.today })
-  printMessages(result.files, io)
-  const { builtPdfCoverage } = await import('../render/stage.ts')
+  await printMessages(result.files, io)
   // For a pull-request comment: no colours of ours, so no escape sequence at all.
   io.stdout(escapeControls(reportMarkdown(result.results, await builtPdfCoverage(io.cwd, result.results)).trimEnd()))
   return result.ok ? exitCodes.ok : exitCodes.contentErrors
@@ -224,6 +232,7 @@ async function runReport(io: CliIo): Promise<number> {
 async function runNew(args: string[], io: CliIo): Promise<number> {
   const [id, ...extra] = args
   if (id === undefined || extra.length > 0) throw new UsageError('`guidepress new` takes one id, such as `guidepress new bone-health`')
+  const [{ buildCommandIn, newIdProblem, starterGuideline }, { listGuidelineIds, sourceDir }] = await Promise.all([import('./commands/new.ts'), import('../transforms/input/load.ts')])
   const problem = newIdProblem(id)
   if (problem) throw new UsageError(problem)
   if ((await listGuidelineIds(io.cwd)).includes(id) || existsSync(path.join(io.cwd, sourceDir, `${id}.md`))) {
@@ -244,7 +253,8 @@ function withSafeOutput(io: CliIo): CliIo {
   return { ...io, stdout: (text) => io.stdout(escapeControls(text, { keepColours: true })), stderr: (text) => io.stderr(escapeControls(text, { keepColours: true })) }
 }
 
-function printMessages(files: VFile[], io: CliIo): void {
+async function printMessages(files: VFile[], io: CliIo): Promise<void> {
+  const { reporter } = await import('vfile-reporter')
   const report = reporter(files, { quiet: true })
   if (report !== '') io.stderr(report)
 }

@@ -71,7 +71,8 @@ describe('the module graph of transforms/, render/ and cli/', () => {
 
   it('has no import cycles', () => {
     const graph = new Map(modules.map((module) => [module.file, module.specifiers.flatMap((specifier) => resolved(module.file, specifier) ?? [])]))
-    for (const targets of graph.values()) for (const target of targets) expect(graph.has(target), target).toBe(true)
+    // bin/code-stamp.js is plain JavaScript (bin/guidepress.js needs it before TypeScript runs) and imports nothing of ours.
+    for (const targets of graph.values()) for (const target of targets) expect(graph.has(target) || target === 'bin/code-stamp.js', target).toBe(true)
     expect(importCycles(graph)).toEqual([])
   })
 

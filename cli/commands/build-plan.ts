@@ -6,12 +6,9 @@ import { indexTitles } from '../../transforms/shape/labels.ts'
 import type { GuidelineResult } from '../../transforms/pipeline.ts'
 import type { RenderedGuidelines } from '../../render/stage.ts'
 import { toolkitRoot } from '../../transforms/input/toolkit.ts'
+import { UnknownGuidelineError } from './unknown-guideline.ts'
 
-export class UnknownGuidelineError extends Error {
-  constructor(readonly ids: string[], readonly known: string[]) {
-    super(`Unknown guideline ${ids.map((id) => `\`${id}\``).join(', ')}; known: ${known.join(', ') || '(none: add source/<id>.md)'}`)
-  }
-}
+export { UnknownGuidelineError }
 
 /**
  * The guidelines in `source/`, and those asked for (all when none are named; an id named twice is

@@ -10,7 +10,10 @@ import { guidelineFile, readGuidelineSource, sourceDir, type GuidelineSource } f
 import { acquireBuildLock } from '../project/lock.ts'
 import { outputsNoLongerMade, outputsOfDeletedGuidelines } from '../project/orphans.ts'
 import { transformGuideline, type GuidelineResult } from '../../transforms/pipeline.ts'
-import { checkProjectPaths } from '../project/paths.ts'
+import { buildFootprint, checkProjectPaths } from '../project/paths.ts'
+import { freshKey, recordFresh } from '../project/fresh.ts'
+import { codeStamp } from '../../bin/code-stamp.js'
+import { toolkitRoot } from '../../transforms/input/toolkit.ts'
 import type { RenderedGuidelines } from '../../render/stage.ts'
 import type { BrowserSession } from '../../render/browser.ts'
 import { BrowserUnavailableError } from '../../render/errors.ts'
@@ -119,12 +122,23 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
     if (refused.length > 0) return { transformed: { files: refused, results: [], ok: false }, committed: false, unchanged: [] }
     const loaded = await loadConfig(options.root)
     if (loaded.file && hasErrors(loaded.file)) return { transformed: { files: [loaded.file], results: [], ok: false }, committed: false, unchanged: [] }
+    // A build over the whole library records the project for the next one's fast path (fresh.ts),
+    // keyed on the options as given: the fast path runs before the config is read.
+    const whole = !(options.ids?.length ?? 0) && options.shard === undefined
+    const key = freshKey({ pdf: options.pdf, pptx: options.pptx, pdfNotes: options.pdfNotes ?? false }, codeStamp(toolkitRoot))
+    const recordAllCurrent = async (guidelines: number): Promise<void> => {
+      // Best effort: without a record the next build takes the full check, nothing worse.
+      if (whole && guidelines > 0) await recordFresh(options.root, key, buildFootprint, guidelines).catch(() => undefined)
+    }
     // The command line can only take formats away: `--no-pdf` wins over `formats: [html, pdf]`.
     const configured = loaded.config.formats
     options = { ...options, config: loaded, pdf: options.pdf && configured.includes('pdf'), pptx: options.pptx && configured.includes('pptx') }
     const plan = await planBuild(options)
     const deleted = await outputsOfDeletedGuidelines(options.root, plan.known)
-    if (plan.stale.length === 0 && deleted.files.length === 0) return { transformed: nothingTransformed, committed: true, unchanged: plan.unchanged }
+    if (plan.stale.length === 0 && deleted.files.length === 0) {
+      await recordAllCurrent(plan.unchanged.length)
+      return { transformed: nothingTransformed, committed: true, unchanged: plan.unchanged }
+    }
     const building = plan.stale.length > 0
     // Loaded only when needed (the renderer brings a browser driver, Marp and a PDF reader), and
     // started now: the browser's launch then overlaps the transform instead of following it.
@@ -189,6 +203,7 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
       return { transformed: { ...transformed, files: [...transformed.files, ...blocked], ok: false }, write, rendered, committed: false, unchanged: plan.unchanged }
     }
     for (const folder of deleted.folders) await removeFolderIfEmpty(options.root, folder)
+    if (!browserError) await recordAllCurrent(plan.known.length)
     for (const file of produced) options.onFile?.(file)
     for (const file of removed) options.onRemove?.(file)
     return { transformed, write, rendered, browserError, committed: true, unchanged: plan.unchanged, sourceMaps: sourceMapPaths, removed }

@@ -6,7 +6,7 @@ import { referencesPaths } from '../../transforms/input/references.ts'
 import { configFileNames } from '../../transforms/input/config-schema.ts'
 import { linkProblem, readProjectFile } from '../../transforms/input/paths.ts'
 import { imagesDir, themeFiles } from './paths.ts'
-import { toolkitVersion } from '../../transforms/input/toolkit.ts'
+import { codeStamp } from '../../bin/code-stamp.js'
 import type { CoverageRow, IndexGuideline, ReadabilityRow } from '../../render/index.ts'
 
 export const cachePath = 'dist/.guidepress-cache.json'
@@ -53,13 +53,15 @@ export function serializeCache(entries: BuildCache): string {
 
 /**
  * The inputs every guideline shares: the glossary, the bibliography, the project config, the themes,
- * the images and the toolkit's own version. A change to any of them rebuilds every guideline (each
+ * the images and the toolkit's own code. A change to any of them rebuilds every guideline (each
  * handout uses the glossary, every output the themes and the config; a new key may be what a
- * guideline's failed build lacked).
+ * guideline's failed build lacked). The code is its stamp (bin/code-stamp.js: sizes and times of
+ * the toolkit's sources and installed packages), not the version, which editing the toolkit or
+ * upgrading a dependency leaves as it was.
  */
 export async function sharedInputsHash(root: string, toolkitRoot: string): Promise<string> {
   const hash = createHash('sha256')
-  hash.update(`toolkit ${toolkitVersion}\n`)
+  hash.update(`toolkit code ${codeStamp(toolkitRoot)}\n`)
   // Read as the build reads them: a file that must not be read (a pipe, a link out) is hashed as
   // refused, and the build reports it. A missing theme is guidepress's own; a missing glossary is
   // none at all (never the toolkit's, which no build reads).

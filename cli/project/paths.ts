@@ -7,6 +7,7 @@ import { sourceDir } from '../../transforms/input/load.ts'
 import { linkProblem, readProjectFile } from '../../transforms/input/paths.ts'
 import { outputFolders } from '../../transforms/pipeline.ts'
 import { reportError } from '../../transforms/messages.ts'
+import { configFileNames } from '../../transforms/input/config-schema.ts'
 
 export const themesDir = 'themes'
 /** The project's theme files; each one missing is taken from guidepress's own `themes/`. */
@@ -16,6 +17,8 @@ export const imagesDir = 'source/images'
 const inputDirs = [sourceDir, imagesDir]
 /** Where a build writes. */
 export const outputDirs = [...Object.values(outputFolders), 'dist']
+/** Everything in the project a build reads or writes (images are in source/): what the no-op fast path (fresh.ts) compares. */
+export const buildFootprint = [sourceDir, themesDir, ...configFileNames, ...outputDirs]
 
 /** One file per path that must not be used, with an error naming it and what to do. */
 export async function checkProjectPaths(root: string): Promise<VFile[]> {
