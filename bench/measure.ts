@@ -42,14 +42,14 @@ const hook = 'data:text/javascript,' + encodeURIComponent(
 
 let counter = 0
 
-/** Runs `node <script> ...args` in `cwd` and measures it. */
-export async function measureNode(script: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Measured> {
+/** Runs `node [...nodeArgs] <script> ...args` in `cwd` and measures it. */
+export async function measureNode(script: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []): Promise<Measured> {
   const tag = `${process.pid}-${++counter}`
   const rssFile = path.join(tmpdir(), `guidepress-bench-rss-${tag}`)
   const timeFile = path.join(tmpdir(), `guidepress-bench-time-${tag}`)
-  const nodeArgs = ['--import', hook, script, ...args]
+  const argv0 = ['--import', hook, ...nodeArgs, script, ...args]
   const useTime = existsSync(gnuTime)
-  const [file, argv] = useTime ? [gnuTime, ['-v', '-o', timeFile, process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs]
+  const [file, argv] = useTime ? [gnuTime, ['-v', '-o', timeFile, process.execPath, ...argv0]] : [process.execPath, argv0]
   const stdout: Buffer[] = []
   const stderr: Buffer[] = []
   const load1Before = loadavg()[0] ?? 0

@@ -80,6 +80,12 @@ export interface BuildProjectOptions extends BuildOptions {
   /** How long to wait for another build holding the lock. */
   lockWaitMs?: number
   onLockWait?: (pid: number) => void
+  /**
+   * The HTML pages (project-relative path → page), once rendered and before the rest of the build
+   * (source maps, the commit) runs: `guidepress dev` shows them straight away. Not called when
+   * the build already failed; it may still fail later (a blocked output), and then writes nothing.
+   */
+  onRendered?: (pages: ReadonlyMap<string, string>) => void
 }
 
 export interface BuildOutcome {
@@ -156,13 +162,8 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
     const write = await stageOutputs(open, outputs)
     // Named only once the commit put them in place: a build that fails after staging wrote nothing.
     const produced: string[] = [...write.written]
-    // Staged before rendering: a build without a browser (or whose browser fails) still writes them.
-    const sourceMaps = transformed.results.flatMap(sourceMapFiles)
-    for (const map of sourceMaps) {
-      await open.stage(map.path, map.text)
-      produced.push(map.path)
-    }
     let rendered: RenderedGuidelines | undefined
+    const pages = new Map<string, string>()
     let browserError: BrowserUnavailableError | undefined
     try {
       const { renderGuidelines } = await renderStage
@@ -175,12 +176,23 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
         pdfNotes: options.pdfNotes ?? false,
         onFile: (file) => produced.push(file),
         markdown: new Map(outputs.map((output) => [output.path, output.text])),
-        write: (relative, data) => open.stage(relative, data),
+        write: (relative, data) => {
+          if (typeof data === 'string' && relative.endsWith('.html')) pages.set(relative, data)
+          return open.stage(relative, data)
+        },
         unchanged: plan.kept
       })
     } catch (error) {
       if (!(error instanceof BrowserUnavailableError)) throw error
       browserError = error
+    }
+    if (!transformed.files.some(hasErrors)) options.onRendered?.(pages)
+    // After rendering, so `guidepress dev` shows the pages sooner; a build whose browser failed
+    // still writes them, as it writes the HTML.
+    const sourceMaps = transformed.results.flatMap(sourceMapFiles)
+    for (const map of sourceMaps) {
+      await open.stage(map.path, map.text)
+      produced.push(map.path)
     }
     // PDF coverage reports onto the guidelines' own files.
     if (transformed.files.some(hasErrors)) {

@@ -29,10 +29,17 @@ export async function runDev(options: DevOptions, io: CliIo): Promise<number> {
   const bootId = randomBytes(4).toString('hex')
   let generation = 0
   let state: DevState = { generation: `${bootId}-0`, problems: [] }
+  // The pages of a build under way, served before it commits (dist/-relative path → page).
+  let preview: ReadonlyMap<string, string> = new Map()
+  const publish = (problems: DevState['problems']): void => {
+    generation += 1
+    state = { generation: `${bootId}-${generation}`, problems }
+    server.announce()
+  }
 
   let server: DevServer
   try {
-    server = await startDevServer({ distDir: path.join(root, 'dist'), port: options.port, state: () => state })
+    server = await startDevServer({ distDir: path.join(root, 'dist'), port: options.port, state: () => state, preview: () => preview })
   } catch (error) {
     if (!(error instanceof PortUnavailableError)) throw error
     io.stderr(`${pc.red('guidepress:')} ${error.message}`)
@@ -43,19 +50,29 @@ export async function runDev(options: DevOptions, io: CliIo): Promise<number> {
   io.stdout(options.pdf ? 'Each build renders PDFs too (--pdf).' : 'Quick builds: Markdown and HTML, no PDFs (add --pdf for them).')
 
   const queue = new RebuildQueue(async (changes) => {
+    let previewed = false
     const result = await rebuild({
       root,
       pdf: options.pdf,
       today: io.today,
       lockWaitMs: io.lockWaitMs,
-      onLockWait: (pid) => io.stderr(lockWaitMessage(pid))
+      onLockWait: (pid) => io.stderr(lockWaitMessage(pid)),
+      // The edit shows as soon as its pages exist; writing source maps and moving files into
+      // place follows while the page reloads.
+      onRendered: (pages) => {
+        if (pages.size === 0) return
+        preview = new Map([...pages].map(([file, html]) => [path.posix.relative('dist', file), html]))
+        previewed = true
+        publish([])
+      }
     })
+    // Built and moved into place, or failed: either way dist/ is what to serve now.
+    preview = new Map()
     printRebuild(result, changes, io)
+    if (previewed && result.ok && result.removed.length === 0) return // the pages shown are this build's
     const sameProblems = JSON.stringify(result.problems) === JSON.stringify(state.problems)
-    if (result.built.length === 0 && result.removed.length === 0 && sameProblems) return
-    generation += 1
-    state = { generation: `${bootId}-${generation}`, problems: result.problems }
-    server.announce()
+    if (!previewed && result.built.length === 0 && result.removed.length === 0 && sameProblems) return
+    publish(result.problems)
   })
 
   // Loaded now, not on the first save: the renderer brings Marp and a PDF reader (seconds to load).

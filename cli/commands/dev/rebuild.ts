@@ -12,6 +12,8 @@ export interface RebuildOptions {
   today?: string
   lockWaitMs?: number
   onLockWait?: (pid: number) => void
+  /** The build's HTML pages, as soon as they are rendered (see `buildProject`). */
+  onRendered?: (pages: ReadonlyMap<string, string>) => void
 }
 
 export interface RebuildResult {

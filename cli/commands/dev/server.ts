@@ -46,7 +46,7 @@ export interface DevServer {
  * Serves `distDir` on the loopback interface, with live reload. Tries `port` and, when it is
  * taken, the next few (see `port` of the result). Port 0 takes any free port.
  */
-export async function startDevServer(options: { distDir: string; port: number; state: () => DevState }): Promise<DevServer> {
+export async function startDevServer(options: { distDir: string; port: number; state: () => DevState; preview?: () => ReadonlyMap<string, string> }): Promise<DevServer> {
   const distDir = path.resolve(options.distDir)
   const listeners = new Set<ServerResponse>()
   const server = createServer((request, response) => {
@@ -68,6 +68,8 @@ export async function startDevServer(options: { distDir: string; port: number; s
     }
     const rawPath = (request.url ?? '/').split(/[?#]/, 1)[0] ?? '/'
     if (rawPath === eventsPath && request.method === 'GET') return openEvents(response)
+    const previewed = options.preview?.().get(previewKey(rawPath))
+    if (previewed !== undefined) return sendHtml(request, response, 200, previewed)
     const target = await resolveInDist(distDir, rawPath)
     if (target.kind === 'bad') return sendText(response, target.status, target.status === 400 ? 'Bad request' : 'Forbidden')
     if (target.kind === 'redirect') {
@@ -188,6 +190,12 @@ export async function resolveInDist(distDir: string, rawPath: string): Promise<R
   return { kind: 'file', file: real, size: info.size }
 }
 
+
+/** The dist/-relative path a request names, as the preview of a build under way keys its pages. */
+function previewKey(rawPath: string): string {
+  const decoded = decodeSafely(rawPath)
+  return `${decoded.replace(/^\/+/, '')}${decoded.endsWith('/') ? 'index.html' : ''}`
+}
 
 function decodeSafely(rawPath: string): string {
   try {

@@ -1,0 +1,119 @@
+// The `guidepress dev` edit loop, as an author sees it: from saving source/<id>.md to the change
+// showing in the open page. A `guidepress dev` child serves a copy of the flagship; a headless
+// browser (puppeteer-core, the same browser as the rest of the bench) shows its handout; each round
+// appends a sentence with a new number to the first paragraph of the guideline's first `:::handout`
+// block and waits until the page's text has it (the page reloads itself on the server's event).
+// The time runs from just before the file is written to the moment the page's DOM has the sentence.
+//
+//   npx tsx bench/dev-latency.ts [--rounds 10]     prints the times and the median
+import { spawn, type ChildProcess } from 'node:child_process'
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import puppeteer from 'puppeteer-core'
+
+export interface DevLatency {
+  /** Each round's time from the write to the DOM change, in ms (the warm-up round not included). */
+  roundsMs: number[]
+  medianMs: number
+  guideline: string
+}
+
+/** The text with `sentence` appended to the first paragraph of its first `:::handout` block. */
+export function withHandoutSentence(text: string, sentence: string): string {
+  const edited = text.replace(/^:::handout\n(?!!\[)(.+)$/m, (block, paragraph: string) => block.replace(paragraph, `${paragraph} ${sentence}`))
+  if (edited === text) throw new Error('no `:::handout` block starting with a paragraph to edit')
+  return edited
+}
+
+export async function measureDevLatency(options: { toolkit: string; sourceDir: string; guideline: string; browserPath: string; rounds: number }): Promise<DevLatency> {
+  const root = await mkdtemp(path.join(tmpdir(), 'guidepress-bench-dev-'))
+  await cp(options.sourceDir, path.join(root, 'source'), { recursive: true })
+  const file = path.join(root, 'source', `${options.guideline}.md`)
+  const original = await readFile(file, 'utf8')
+  const dev = spawn(process.execPath, [path.join(options.toolkit, 'bin', 'guidepress.js'), 'dev', '--port', '0'], {
+    cwd: root,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  const browser = await puppeteer.launch({ executablePath: options.browserPath, headless: true, args: ['--no-sandbox'] })
+  try {
+    const output = lines(dev)
+    const url = /Serving dist\/ at (\S+)/.exec(await output.waitFor(/Serving dist\/ at \S+/, 60_000))?.[1] ?? ''
+    // The first build (all of it: the copy has no dist/ yet).
+    await output.waitFor(/rebuilt|nothing to rebuild|build failed/, 300_000)
+    const page = await browser.newPage()
+    await page.goto(`${url}${options.guideline}/handout.html`, { waitUntil: 'load' })
+    const roundsMs: number[] = []
+    // Round 0 warms up (the first rebuild loads what the first build did not need); it is not counted.
+    for (let round = 0; round <= options.rounds; round++) {
+      const sentence = `Ask about it on visit ${101 + round}.`
+      const shown = page.waitForFunction((text: string) => document.body?.innerText.includes(text) ?? false, { polling: 'raf', timeout: 60_000 }, sentence)
+      const started = performance.now()
+      await writeFile(file, withHandoutSentence(original, sentence))
+      await shown
+      const took = performance.now() - started
+      if (round > 0) roundsMs.push(took)
+      // Let the server settle (its build ends after the page has what it needs) before the next save.
+      await output.waitFor(/rebuilt|build failed/, 60_000)
+    }
+    const sorted = [...roundsMs].sort((a, b) => a - b)
+    return { roundsMs, medianMs: sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN, guideline: options.guideline }
+  } finally {
+    await browser.close()
+    dev.kill('SIGTERM')
+    await new Promise((resolve) => dev.once('exit', resolve))
+    await rm(root, { recursive: true, force: true })
+  }
+}
+
+/** The child's output, line by line, with a way to wait for the next line that matches. */
+function lines(child: ChildProcess): { waitFor(pattern: RegExp, timeoutMs: number): Promise<string> } {
+  const seen: string[] = []
+  let wake: () => void = () => undefined
+  let buffered = ''
+  const take = (chunk: Buffer): void => {
+    buffered += chunk.toString('utf8')
+    const parts = buffered.split('\n')
+    buffered = parts.pop() ?? ''
+    seen.push(...parts)
+    wake()
+  }
+  child.stdout?.on('data', take)
+  child.stderr?.on('data', take)
+  let next = 0
+  return {
+    async waitFor(pattern, timeoutMs) {
+      const deadline = Date.now() + timeoutMs
+      for (;;) {
+        for (; next < seen.length; next++) {
+          const line = seen[next] ?? ''
+          if (pattern.test(line)) {
+            next += 1
+            return line
+          }
+        }
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`guidepress dev: no line matching ${pattern} (last lines: ${seen.slice(-5).join(' | ')})`)
+        await new Promise<void>((resolve) => {
+          wake = resolve
+          setTimeout(resolve, 200)
+        })
+      }
+    }
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { rounds: { type: 'string', default: '10' } } })
+  const toolkit = path.resolve(import.meta.dirname, '..')
+  const { findBrowser } = await import('../render/browser.ts')
+  const result = await measureDevLatency({
+    toolkit,
+    sourceDir: path.join(toolkit, 'source'),
+    guideline: 'metastatic-breast-cancer',
+    browserPath: (await findBrowser()).executablePath,
+    rounds: Number(values.rounds)
+  })
+  process.stdout.write(`${result.roundsMs.map((ms) => ms.toFixed(0)).join(' ')} ms; median ${result.medianMs.toFixed(0)} ms\n`)
+}
