@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os'
 import pLimit from 'p-limit'
 import { PDFDocument } from 'pdf-lib'
 import { audienceTitle } from '../transforms/shape/labels.ts'
+import { labelsFor } from '../transforms/catalogue/labels.ts'
 import type { BrowserSession } from './browser.ts'
 import { deckDocument, fitCss, renderDeckInBrowser } from './deck.ts'
 import { printDocumentPdf } from './document/print.ts'
@@ -53,6 +54,7 @@ export async function renderInBrowser(run: RenderRun, jobs: Job[], session: Brow
 function deckTasks(run: RenderRun, job: Job, deck: Deck, session: BrowserSession, limit: Limit, pdfMeta: DocumentMeta): Array<Promise<void>> {
   const { options, report } = run
   const { meta } = job
+  const labels = labelsFor(meta.lang, options.messages)
   const deckTask = limit(async () => {
     const result = await renderDeckInBrowser(session, deck.rendered, meta, {
       pdf: options.pdf,
@@ -60,17 +62,17 @@ function deckTasks(run: RenderRun, job: Job, deck: Deck, session: BrowserSession
     })
     report.warnings.push(...slideWarnings(meta.id, result))
     const extraCss = fitCss(result.scales)
-    await run.emit(dist(meta.id, 'deck.html'), deckDocument(deck.rendered, meta, { extraCss }))
+    await run.emit(dist(meta.id, 'deck.html'), deckDocument(deck.rendered, meta, { extraCss, labels }))
     if (result.pdf) {
       // Loaded once here: finalizePdf works on it, and its page count needs no second parse.
       const loaded = await PDFDocument.load(result.pdf, { updateMetadata: false })
       const pages = loaded.getPageCount()
       const bytes = await finalizePdf(
         loaded,
-        { ...pdfMeta, subject: `${meta.subtitle ?? 'Slides for clinicians'} · version ${meta.version}` },
+        { ...pdfMeta, subject: labels.text('pdfSubject', { kind: meta.subtitle ?? labels.text('deckKind'), version: meta.version }) },
         {
           ...(options.pdfNotes ? { notes: deck.rendered.notes.map(noteMarkdown) } : {}),
-          outline: result.slides.map((s, i) => s.heading || `Slide ${i + 1}`)
+          outline: result.slides.map((s, i) => s.heading || labels.text('slideNumber', { n: i + 1 }))
         }
       )
       if (pages !== deck.rendered.slideCount)
@@ -79,7 +81,7 @@ function deckTasks(run: RenderRun, job: Job, deck: Deck, session: BrowserSession
       await run.emit(rel, bytes)
       report.pdfText[rel] = await extractPdfText(bytes)
     }
-    if (options.pptx) await run.emit(dist(meta.id, 'deck.pptx'), (await deckPptx(run.root, deck.file, meta, options.markdown, options.brand)).bytes)
+    if (options.pptx) await run.emit(dist(meta.id, 'deck.pptx'), (await deckPptx(run.root, deck.file, meta, options.markdown, options.brand, labels)).bytes)
     return result.pdf
   })
   const tasks: Array<Promise<void>> = [named(meta.id, options.pdf ? 'deck.pdf' : 'deck.pptx', deckTask).then(() => undefined)]
@@ -87,7 +89,7 @@ function deckTasks(run: RenderRun, job: Job, deck: Deck, session: BrowserSession
   // The notes layout prints alongside the deck; only drawing the slides in waits for it.
   const paper = options.paper ?? 'A4'
   const layout = limit(() =>
-    printPresenterLayout(session, presenterHtml({ ...meta, notes: deck.rendered.notes, draft: meta.status !== 'approved', paper, organisation: options.organisation?.name }), {
+    printPresenterLayout(session, presenterHtml({ ...meta, notes: deck.rendered.notes, draft: meta.status !== 'approved', paper, organisation: options.organisation?.name, ...(options.messages ? { messages: options.messages } : {}) }), {
       id: meta.id,
       output: 'presenter.pdf',
       ...(options.limits ? { limits: options.limits } : {})
@@ -96,8 +98,8 @@ function deckTasks(run: RenderRun, job: Job, deck: Deck, session: BrowserSession
   tasks.push(
     named(meta.id, 'presenter.pdf', Promise.all([deckTask, layout])).then(async ([deckPdf, printed]) => {
       if (!deckPdf) return
-      const subject = `Presenter notes · version ${meta.version}`
-      const { bytes, warnings } = await presenterPdf(printed, deckPdf, { id: meta.id, paper, slides: deck.rendered.slideCount, meta: { ...pdfMeta, subject } })
+      const subject = labels.text('pdfSubject', { kind: labels.text('presenterNotes'), version: meta.version })
+      const { bytes, warnings } = await presenterPdf(printed, deckPdf, { id: meta.id, paper, slides: deck.rendered.slideCount, meta: { ...pdfMeta, subject }, labels })
       report.warnings.push(...warnings)
       // Not in pdfText: its text is deck.pdf's plus the notes, so checking its coverage would only repeat deck.pdf's.
       await run.emit(dist(meta.id, 'presenter.pdf'), bytes)
@@ -112,9 +114,10 @@ function documentPdfTask(run: RenderRun, job: Job, doc: Job['docs'][number], ses
   const output = `${doc.kind}.pdf`
   return named(meta.id, output, limit(async () => {
     const printed = await printDocumentPdf(session, doc.input, { id: meta.id, output, ...(run.options.limits ? { limits: run.options.limits } : {}) })
-    const label = doc.kind === 'handout' ? 'Patient handout' : 'Clinician summary'
+    const labels = labelsFor(meta.lang, run.options.messages)
+    const label = labels.text(doc.kind === 'handout' ? 'handoutKind' : 'summaryKind')
     const headings = printed.headings.map((heading) => ({ title: heading.text, level: heading.level, page: heading.page, ...(heading.top !== undefined ? { top: heading.top } : {}) }))
-    const bytes = await finalizePdf(printed.pdf, { ...pdfMeta, title: audienceTitle(meta, doc.kind), subject: `${label} · version ${meta.version}` }, { headings })
+    const bytes = await finalizePdf(printed.pdf, { ...pdfMeta, title: audienceTitle(meta, doc.kind), subject: labels.text('pdfSubject', { kind: label, version: meta.version }) }, { headings })
     if (!doc.written) await run.emit(dist(meta.id, `${doc.kind}.html`), printed.html)
     for (const figure of printed.smallFigures)
       run.report.warnings.push({ id: meta.id, output, outputLine: figure.line, ruleId: 'figure-label-small', message: `${figure.src}: its labels print at ${figure.size.toFixed(1)} pt in ${output} (“${figure.label}”), under 9 pt; set them larger in the SVG, or make the figure wider` })

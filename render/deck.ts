@@ -13,6 +13,7 @@ import { RenderError } from './errors.ts'
 import { DEFAULT_STEP_LIMITS, withinLimit, type StepLimits } from './limits.ts'
 import { FIT_SCRIPT, type FitResult, type SlideInfo } from './deck/fit.ts'
 import { PRESENT_CSS, PRESENT_SCRIPT, PRESENT_SCRIPT_HASH, presenterPanel } from './deck/present.ts'
+import { labelsFor, type Labels } from '../transforms/catalogue/labels.ts'
 
 export const SLIDE_WIDTH = 1280
 export const SLIDE_HEIGHT = 720
@@ -140,13 +141,14 @@ export function fitCss(scales: ReadonlyMap<number, number>): string {
 export function deckDocument(
   deck: RenderedDeck,
   input: Pick<DeckInput, 'lang' | 'title'>,
-  options: { render?: boolean; extraCss?: string } = {}
+  options: { render?: boolean; extraCss?: string; labels?: Labels } = {}
 ): string {
   const show = !options.render
+  const labels = options.labels ?? labelsFor(input.lang)
   const layout = show ? `${SCREEN_LAYOUT}\n@media screen{${PRESENT_CSS}}` : PRINT_LAYOUT
   const description = deck.description ? `<meta name="description" content="${escapeHtml(deck.description)}">\n` : ''
   const policy = show ? `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy([...deck.scriptHashes, PRESENT_SCRIPT_HASH])}">\n` : ''
-  const presenting = show ? `${presenterPanel(deck.notes)}\n` : ''
+  const presenting = show ? `${presenterPanel(deck.notes, labels)}\n` : ''
   const script = show ? `<script>${PRESENT_SCRIPT}</script>\n` : ''
   return `${htmlStart(input.lang, input.title)}
 ${policy}${description}<style>
@@ -157,7 +159,7 @@ ${options.extraCss ?? ''}
 </style>
 </head>
 <body>
-<main aria-label="Slides">
+<main aria-label="${escapeHtml(labels.text('slides'))}">
 ${deck.html}
 ${presenting}</main>
 ${script}</body>

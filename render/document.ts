@@ -16,8 +16,8 @@ import { visit } from 'unist-util-visit'
 import { closePage, loadHtml, type BrowserSession } from './browser.ts'
 import { cssString, escapeHtml, FONT_STACK, fontFaceCss, fromSuperscript, htmlStart, imagesShownIn, inlineImage, styleText, SUPERSCRIPT_RUN } from './assets.ts'
 import { DEFAULT_STEP_LIMITS, withinLimit, type StepLimits } from './limits.ts'
-import { contentsHtml, notesPageHtml, printLabels, rehypeSectionIds, withContents, type ContentsEntry } from './document/parts.ts'
-import { leafletDate } from '../transforms/shape/leaflet-parts.ts'
+import { contentsHtml, notesPageHtml, rehypeSectionIds, withContents, type ContentsEntry } from './document/parts.ts'
+import { englishLabels, labelsFor, type Labels, type MessageOverrides } from '../transforms/catalogue/labels.ts'
 
 /**
  * The default schema, with links limited to the schemes a source may use: committed Markdown
@@ -40,6 +40,13 @@ export interface PrintedPage {
   paper: PaperSize
   /** Who publishes it (config `organisation.name`), in the running footer. */
   organisation?: string
+  /** The project's own labels (config `messages`), over the catalogue of `lang`. */
+  messages?: MessageOverrides
+}
+
+/** The words of a printed page, in its language. */
+export function pageLabels(page: Pick<PrintedPage, 'lang' | 'messages'>): Labels {
+  return labelsFor(page.lang, page.messages)
 }
 
 export interface DocumentInput extends PrintedPage {
@@ -58,8 +65,6 @@ export interface DocumentInput extends PrintedPage {
   /** The organisation's logo as a data: URL, beside its name in the page's header on screen. */
   logo?: string
 }
-
-export const DRAFT_MARK = 'Draft – not clinically approved'
 
 /** Replaces image sources under source/images/ with data: URLs (after sanitising). */
 function rehypeInlineImages(options: { root: string; baseDir: string }) {
@@ -95,15 +100,16 @@ function rehypeSuperscripts() {
 }
 
 /** Markdown → sanitised HTML fragment. */
-export async function markdownToHtml(markdown: string, options: { root: string; file: string; breakBefore?: readonly string[] }): Promise<string> {
+export async function markdownToHtml(markdown: string, options: { root: string; file: string; breakBefore?: readonly string[]; labels?: Labels }): Promise<string> {
+  const labels = options.labels ?? englishLabels
   const file = await unified()
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkRehype, {
-      footnoteLabel: 'Notes',
-      footnoteBackLabel: 'Back to text',
+      footnoteLabel: labels.text('footnotesTitle'),
+      footnoteBackLabel: labels.text('footnoteBack'),
       // The house font has no arrows (the default is '↩'), so a word.
-      footnoteBackContent: 'Back'
+      footnoteBackContent: labels.text('footnoteBackShort')
     })
     .use(rehypeSanitize, documentSchema)
     .use(rehypeInlineImages, { root: options.root, baseDir: path.dirname(options.file) })
@@ -126,30 +132,40 @@ export function pageCss(
   /** Page margins (CSS shorthand) when not the stylesheet's. */
   margin?: string
 ): string {
-  const running = `${input.title} · version ${input.version} · updated ${leafletDate(input.updated, input.lang)}`
+  const labels = pageLabels(input)
+  const running = labels.text('runningHead', { title: input.title, version: input.version, date: labels.date(input.updated) })
   const box = `font-family:${FONT_STACK};font-size:9pt;color:#4a5563;`
   const draft = input.draft
-    ? `@top-right{content:${cssString(DRAFT_MARK)};${box}color:#5c3300;font-weight:700;vertical-align:middle}`
+    ? `@top-right{content:${cssString(labels.text('draftMark'))};${box}color:#5c3300;font-weight:700;vertical-align:middle}`
     : ''
   // The clinician summary is a two-page brief: narrower margins than the patient handout.
   const margins = margin ?? (input.kind === 'summary' ? summaryMargins[input.paper] : undefined)
-  const footer = [input.kind === 'presenter' ? 'Presenter notes' : undefined, input.organisation].filter((part) => part !== undefined).join(' · ')
+  const footer = [input.kind === 'presenter' ? labels.text('presenterNotes') : undefined, input.organisation].filter((part) => part !== undefined).join(' · ')
   const label = footer ? `@bottom-left{content:${cssString(footer)};${box}vertical-align:middle}` : ''
   return `@page{size:${input.paper};${margins ? `margin:${margins};` : ''}` +
     `@top-left{content:${cssString(running)};${box}vertical-align:middle}` +
     draft +
     label +
-    `@bottom-right{content:"Page " counter(page) " of " counter(pages);${box}vertical-align:middle}}`
+    `@bottom-right{content:${pageNumberContent(labels)};${box}vertical-align:middle}}`
+}
+
+/** "Page 3 of 8" as CSS `content`: the label's words as strings, its `{n}` and `{total}` as the page counters. */
+function pageNumberContent(labels: Labels): string {
+  const counters: Record<string, string> = { n: 'counter(page)', total: 'counter(pages)' }
+  const pieces = labels.template('pageOf').split(/\{(\w+)\}/)
+  // The words keep to one line with the numbers (no-break spaces, as the catalogue writes "Slide 3 of 8").
+  return pieces.map((piece, index) => (index % 2 === 1 ? counters[piece] ?? '' : piece === '' ? '' : cssString(piece.replace(/ /g, '\u00a0')))).filter((part) => part !== '').join(' ')
 }
 
 /** A complete, script-free HTML document for a handout or summary. */
 export async function documentHtml(input: DocumentInput): Promise<string> {
-  const labels = printLabels(input.lang)
-  let body = await markdownToHtml(input.markdown, { root: input.root, file: input.file, ...(input.breakBefore ? { breakBefore: input.breakBefore } : {}) })
+  const labels = pageLabels(input)
+  let body = await markdownToHtml(input.markdown, { root: input.root, file: input.file, labels, ...(input.breakBefore ? { breakBefore: input.breakBefore } : {}) })
   if (input.contents) body = withContents(body, contentsHtml(input.contents, labels))
   if (input.kind === 'handout') body = `${body}\n${notesPageHtml(labels)}`
-  const label = input.kind === 'handout' ? 'Handout' : 'Summary'
-  const draft = input.draft ? `<strong class="gp-draft">${escapeHtml(DRAFT_MARK)}</strong>` : ''
+  const label = labels.text(input.kind === 'handout' ? 'handoutLabel' : 'summaryLabel')
+  const draft = input.draft ? `<strong class="gp-draft">${escapeHtml(labels.text('draftMark'))}</strong>` : ''
+  const head = labels.text('documentHead', { kind: label, version: input.version, date: labels.date(input.updated) })
   return `${htmlStart(input.lang, `${input.title} – ${label}`)}
 <style>
 ${fontFaceCss()}
@@ -159,7 +175,7 @@ ${pageCss(input)}
 </head>
 <body class="gp-${input.kind}${input.tight ? ' gp-tight' : ''}">
 <header class="gp-meta">
-${organisationHtml(input)}<span>${escapeHtml(label)} · version ${escapeHtml(input.version)} · updated ${escapeHtml(leafletDate(input.updated, input.lang))}</span>
+${organisationHtml(input)}<span>${escapeHtml(head)}</span>
 ${draft}
 </header>
 <main>

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { audienceTitle, indexTitles } from '../transforms/shape/labels.ts'
+import { labelsFor } from '../transforms/catalogue/labels.ts'
 import { renderedFileNames } from '../transforms/serialize/outputs.ts'
 import { inlineImage, readTheme, themeFileName } from './assets.ts'
 import { brandCss } from './brand.ts'
@@ -38,7 +39,7 @@ export async function renderHtml(run: RenderRun, guidelines: GuidelineMeta[], us
         title: meta.title
       })
       job.deck = { file, rendered }
-      if (!useBrowser) await run.emit(dist(meta.id, 'deck.html'), deckDocument(rendered, meta))
+      if (!useBrowser) await run.emit(dist(meta.id, 'deck.html'), deckDocument(rendered, meta, { labels: labelsFor(meta.lang, options.messages) }))
     }
     for (const kind of ['handout', 'summary'] as const) {
       if (!meta.outputs.includes(kind)) continue
@@ -56,6 +57,7 @@ export async function renderHtml(run: RenderRun, guidelines: GuidelineMeta[], us
         draft: meta.status !== 'approved',
         paper: options.paper ?? 'A4',
         ...(organisation === undefined ? {} : { organisation }),
+        ...(options.messages === undefined ? {} : { messages: options.messages }),
         ...(logo === undefined ? {} : { logo })
       }
       const html = await documentHtml(input)
@@ -84,7 +86,7 @@ export async function writeIndex(run: RenderRun, jobs: Job[]): Promise<void> {
   const all = [...entries, ...(run.options.unchangedGuidelines ?? [])].sort((a, b) => a.id.localeCompare(b.id))
   const { organisation, brand } = run.options
   const logo = organisationLogo(run.root, organisation)
-  await run.emit('dist/index.html', renderIndex(all, run.options.index, { organisation: organisation?.name, logo, brandCss: brandCss(brand, ':root') }))
+  await run.emit('dist/index.html', renderIndex(all, run.options.index, { organisation: organisation?.name, logo, brandCss: brandCss(brand, ':root'), labels: labelsFor(run.options.lang ?? 'en', run.options.messages) }))
 }
 
 /** The config's logo as a data: URL (the config check made sure it is an image in source/images/). */

@@ -2,6 +2,8 @@
 // "Coverage" and "Readability" regions that the quality gates fill in. When no
 // data is given those regions are rendered as clearly marked placeholders.
 import { escapeHtml, FONT_STACK, fontFaceCss, htmlStart } from './assets.ts'
+import { englishLabels, type Labels } from '../transforms/catalogue/labels.ts'
+import type { PlainKey } from '../transforms/catalogue/en.ts'
 
 export type OutputKind = 'deck' | 'handout' | 'summary'
 
@@ -41,56 +43,64 @@ export interface IndexExtras {
   readability?: ReadabilityRow[]
 }
 
-const KIND_LABELS: ReadonlyArray<[string, string]> = [
-  ['deck', 'Slides'],
-  ['handout', 'Patient handout'],
-  ['summary', 'Clinician summary']
+const KIND_LABELS: ReadonlyArray<[string, PlainKey]> = [
+  ['deck', 'slides'],
+  ['handout', 'handoutKind'],
+  ['summary', 'summaryKind']
 ]
-const FORMAT_LABELS: Record<string, string> = { html: 'HTML', pdf: 'PDF', pptx: 'PowerPoint' }
+/** Format names (the same in every language but PowerPoint's, which the catalogue holds). */
+const FORMAT_LABELS: Record<string, PlainKey | string> = { html: 'HTML', pdf: 'PDF', pptx: 'indexPowerPoint' }
 /** Files listed with an output though not named after it. */
-const COMPANIONS: Record<string, { kind: string; format: string }> = { 'presenter.pdf': { kind: 'deck', format: 'Presenter notes (PDF)' } }
+const COMPANIONS: Record<string, { kind: string; format: PlainKey }> = { 'presenter.pdf': { kind: 'deck', format: 'indexPresenterPdf' } }
 
 /** One list item per output: "Slides: HTML, PDF, PowerPoint, Presenter notes (PDF)"; an output with its own title names it. */
-function fileLinks(id: string, files: string[], titles: IndexGuideline['titles'] = {}): string {
+function fileLinks(id: string, files: string[], titles: NonNullable<IndexGuideline['titles']>, labels: Labels): string {
   const known = new Set<string>()
-  const items = KIND_LABELS.map(([kind, label]) => {
+  const items = KIND_LABELS.map(([kind, key]) => {
+    const label = labels.text(key)
     const mine = files.filter((f) => f.startsWith(`${kind}.`) || COMPANIONS[f]?.kind === kind)
     mine.forEach((f) => known.add(f))
     if (mine.length === 0) return ''
     const ownTitle = kind === 'handout' || kind === 'summary' ? titles[kind] : undefined
     const named = ownTitle ? `${label} “${ownTitle}”` : label
     const links = mine.map((f) => {
-      const format = COMPANIONS[f]?.format ?? FORMAT_LABELS[f.slice(kind.length + 1)] ?? f
+      const companion = COMPANIONS[f]?.format
+      const written = FORMAT_LABELS[f.slice(kind.length + 1)]
+      const format = companion ? labels.text(companion) : written === 'indexPowerPoint' ? labels.text('indexPowerPoint') : (written ?? f)
       return `<a href="${escapeHtml(`${id}/${f}`)}" aria-label="${escapeHtml(`${named} ${format}`)}">${escapeHtml(format)}</a>`
     })
     const title = ownTitle ? ` <cite>${escapeHtml(ownTitle)}</cite>` : ''
-    return `<li><strong>${label}:</strong>${title} ${links.join(', ')}</li>`
+    return `<li><strong>${escapeHtml(label)}:</strong>${title} ${links.join(', ')}</li>`
   })
   const other = files.filter((f) => !known.has(f)).map((f) => `<li><a href="${escapeHtml(`${id}/${f}`)}">${escapeHtml(f)}</a></li>`)
   return [...items, ...other].filter(Boolean).join('\n')
 }
 
-const STATUS_LABEL: Record<IndexGuideline['status'], string> = {
-  draft: 'Draft – not clinically approved',
-  'in-review': 'In review – not clinically approved',
-  approved: 'Approved'
+const STATUS_LABEL: Record<IndexGuideline['status'], PlainKey> = {
+  draft: 'draftMark',
+  'in-review': 'indexInReview',
+  approved: 'indexApproved'
 }
 
-function coverageTable(rows: CoverageRow[]): string {
+function coverageTable(rows: CoverageRow[], labels: Labels): string {
   const kinds: OutputKind[] = ['deck', 'handout', 'summary']
   const cell = (value: boolean | undefined): string =>
-    value === undefined ? '<td>–</td>' : value ? '<td class="ok">yes</td>' : '<td class="bad">missing</td>'
+    value === undefined ? '<td>–</td>' : value ? `<td class="ok">${escapeHtml(labels.text('indexYes'))}</td>` : `<td class="bad">${escapeHtml(labels.text('indexMissing'))}</td>`
   return `<table>
-<thead><tr><th scope="col">Guideline</th><th scope="col">Term</th>${kinds.map((k) => `<th scope="col">${k}</th>`).join('')}</tr></thead>
+<thead><tr>${headers(labels, 'indexGuideline', 'indexTerm')}${kinds.map((k) => `<th scope="col">${k}</th>`).join('')}</tr></thead>
 <tbody>
 ${rows.map((r) => `<tr><td>${escapeHtml(r.id)}</td><td>${escapeHtml(r.term)}</td>${kinds.map((k) => cell(r.present[k])).join('')}</tr>`).join('\n')}
 </tbody>
 </table>`
 }
 
-function readabilityTable(rows: ReadabilityRow[]): string {
+function headers(labels: Labels, ...keys: PlainKey[]): string {
+  return keys.map((key) => `<th scope="col">${escapeHtml(labels.text(key))}</th>`).join('')
+}
+
+function readabilityTable(rows: ReadabilityRow[], labels: Labels): string {
   return `<table>
-<thead><tr><th scope="col">Guideline</th><th scope="col">Output</th><th scope="col">Metric</th><th scope="col">Value</th><th scope="col">Target</th></tr></thead>
+<thead><tr>${headers(labels, 'indexGuideline', 'indexOutput', 'indexMetric', 'indexValue', 'indexTarget')}</tr></thead>
 <tbody>
 ${rows
   .map(
@@ -103,8 +113,8 @@ ${rows
 </table>`
 }
 
-function placeholder(what: string): string {
-  return `<p class="placeholder" data-placeholder="${escapeHtml(what)}">Not computed in this build. The quality gates fill this section.</p>`
+function placeholder(what: string, labels: Labels): string {
+  return `<p class="placeholder" data-placeholder="${escapeHtml(what)}">${escapeHtml(labels.text('indexNotComputed'))}</p>`
 }
 
 /** Who publishes the library (config `organisation`) and its brand tokens (brand.ts), for the page's head and colours. */
@@ -114,6 +124,8 @@ export interface IndexSite {
   logo?: string | undefined
   /** `:root{--gp-…}` overriding the house tokens below; '' for the house look. */
   brandCss?: string
+  /** The page's words, in the project's language (config `lang` and `messages`); English when not given. */
+  labels?: Labels
 }
 
 /** The organisation's logo and name above the page title, when the config names one. */
@@ -124,23 +136,25 @@ function organisationHead(site: IndexSite): string {
 }
 
 export function renderIndex(guidelines: IndexGuideline[], extras: IndexExtras = {}, site: IndexSite = {}): string {
+  const labels = site.labels ?? englishLabels
   const items = guidelines
     .map((g) => {
-      const links = fileLinks(g.id, g.files, g.titles)
+      const links = fileLinks(g.id, g.files, g.titles ?? {}, labels)
       const subtitle = g.subtitle ? `<p>${escapeHtml(g.subtitle)}</p>\n` : ''
       const statusClass = g.status === 'approved' ? 'status' : 'status draft'
       return `<li class="guideline" id="${escapeHtml(g.id)}">
 <h3>${escapeHtml(g.title)}</h3>
-${subtitle}<p class="meta">Version ${escapeHtml(g.version)} · updated ${escapeHtml(g.updated)} · <span class="${statusClass}">${escapeHtml(STATUS_LABEL[g.status])}</span></p>
+${subtitle}<p class="meta">${escapeHtml(labels.text('indexMeta', { version: g.version, date: g.updated }))} · <span class="${statusClass}">${escapeHtml(labels.text(STATUS_LABEL[g.status]))}</span></p>
 <ul class="files">
-${links || '<li>No rendered files.</li>'}
+${links || `<li>${escapeHtml(labels.text('indexNoFiles'))}</li>`}
 </ul>
 </li>`
     })
     .join('\n')
-  const coverage = extras.coverage?.length ? coverageTable(extras.coverage) : placeholder('coverage')
-  const readability = extras.readability?.length ? readabilityTable(extras.readability) : placeholder('readability')
-  return `${htmlStart('en', 'guidepress – all guidelines')}
+  const coverage = extras.coverage?.length ? coverageTable(extras.coverage, labels) : placeholder('coverage', labels)
+  const readability = extras.readability?.length ? readabilityTable(extras.readability, labels) : placeholder('readability', labels)
+  const count = labels.text(labels.count('indexCountOne', 'indexCountOther', guidelines.length), { count: guidelines.length })
+  return `${htmlStart(labels.lang, labels.text('indexPageTitle'))}
 <style>
 ${fontFaceCss()}
 /* The house tokens of themes/print.css; the brand's (if any) follow and win. */
@@ -167,20 +181,20 @@ td.bad{color:#9b1c1c;background:#fbe4e4;font-weight:700}
 </style>
 </head>
 <body>
-<header>${organisationHead(site)}<h1>Clinical guidelines</h1><p>${guidelines.length} guideline${guidelines.length === 1 ? '' : 's'}, built by guidepress.</p></header>
+<header>${organisationHead(site)}<h1>${escapeHtml(labels.text('indexTitle'))}</h1><p>${escapeHtml(count)}</p></header>
 <main>
 <section aria-labelledby="guidelines-heading">
-<h2 id="guidelines-heading">Guidelines</h2>
+<h2 id="guidelines-heading">${escapeHtml(labels.text('indexGuidelines'))}</h2>
 <ul class="guidelines">
 ${items}
 </ul>
 </section>
 <section class="gate" id="coverage" aria-labelledby="coverage-heading">
-<h2 id="coverage-heading">Coverage</h2>
+<h2 id="coverage-heading">${escapeHtml(labels.text('indexCoverage'))}</h2>
 ${coverage}
 </section>
 <section class="gate" id="readability" aria-labelledby="readability-heading">
-<h2 id="readability-heading">Readability</h2>
+<h2 id="readability-heading">${escapeHtml(labels.text('indexReadability'))}</h2>
 ${readability}
 </section>
 </main>

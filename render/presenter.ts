@@ -9,10 +9,11 @@
 // several times larger. Both halves are deterministic (pdf-lib's resource names come from a
 // seeded generator), so finalizePdf's fixed metadata gives identical bytes on every build.
 import { beginMarkedContent, endMarkedContent, PDFArray, PDFDocument, PDFName, PDFRef, rgb, type PDFObject } from 'pdf-lib'
-import { FONT_STACK, fontFaceCss, htmlStart } from './assets.ts'
+import { escapeHtml, FONT_STACK, fontFaceCss, htmlStart } from './assets.ts'
 import type { BrowserSession } from './browser.ts'
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from './deck.ts'
-import { pageCss, printHtml, type PaperSize, type PrintedPage, type PrintTarget } from './document.ts'
+import { pageCss, pageLabels, printHtml, type PaperSize, type PrintedPage, type PrintTarget } from './document.ts'
+import { englishLabels, type Labels } from '../transforms/catalogue/labels.ts'
 import { finalizePdf, type PdfMetadata } from './pdf-meta.ts'
 import type { RenderWarning } from './errors.ts'
 import { noteHtml, noteMarkdown } from './deck/notes.ts'
@@ -21,7 +22,8 @@ export const SLIDES_PER_PAGE = 3
 /** Notes start at 10 pt and shrink in 8% steps down to this size before they count as too long. */
 const NOTES_PT = 10
 const NOTES_FLOOR_PT = 7.5
-export const NO_NOTES = 'No speaker notes.'
+/** The words of a slide without notes in English (the catalogue's; a guideline's own language is used on its page). */
+export const NO_NOTES = englishLabels.text('noSpeakerNotes')
 
 const MM_TO_PT = 72 / 25.4
 const PAPER_MM: Record<PaperSize, { width: number; height: number }> = {
@@ -75,12 +77,13 @@ export interface PresenterInput extends PrintedPage {
 export function presenterHtml(input: PresenterInput): string {
   const g = presenterGeometry(input.paper)
   const total = input.notes.length
+  const labels = pageLabels(input)
   const rows = input.notes.map((note, index) => {
     // Paragraphs and bullets as written (a note's Markdown), not one run of text.
-    const text = noteHtml(note) || `<p class="gp-none">${NO_NOTES}</p>`
-    return `<section class="gp-row" aria-label="Slide ${index + 1}"><div class="gp-slide"></div>` +
-      `<div class="gp-notes" data-slide="${index + 1}"><h2>Slide ${index + 1} <span>of ${total}</span></h2>` +
-      `<div class="gp-text">${text}</div><p class="gp-cut">Notes cut short: too long for this page (see deck.pdf).</p></div></section>`
+    const text = noteHtml(note) || `<p class="gp-none">${escapeHtml(labels.text('noSpeakerNotes'))}</p>`
+    return `<section class="gp-row" aria-label="${escapeHtml(labels.text('slideNumber', { n: index + 1 }))}"><div class="gp-slide"></div>` +
+      `<div class="gp-notes" data-slide="${index + 1}"><h2>${escapeHtml(labels.text('slideOf', { n: index + 1, total }))}</h2>` +
+      `<div class="gp-text">${text}</div><p class="gp-cut">${escapeHtml(labels.text('notesCutShort'))}</p></div></section>`
   })
   const sheets: string[] = []
   for (let i = 0; i < Math.max(rows.length, 1); i += SLIDES_PER_PAGE) sheets.push(`<div class="gp-sheet">\n${rows.slice(i, i + SLIDES_PER_PAGE).join('\n')}\n</div>`)
@@ -88,7 +91,7 @@ export function presenterHtml(input: PresenterInput): string {
   // Explicit sizes: the notes are fitted on screen, so the layout must not depend on the viewport.
   const contentWidth = g.page.width - m.left - m.right
   const contentHeight = g.page.height - m.top - m.bottom - 0.6
-  return `${htmlStart(input.lang, `${input.title} – Presenter notes`)}
+  return `${htmlStart(input.lang, `${input.title} – ${labels.text('presenterNotes')}`)}
 <style>
 ${fontFaceCss(true)}
 ${pageCss({ ...input, kind: 'presenter' }, `${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm`)}
@@ -101,7 +104,6 @@ body{margin:0}
 .gp-slide{flex:none;width:${g.slide.width}mm;height:${g.slide.height}mm}
 .gp-notes{flex:1;min-width:0;display:flex;flex-direction:column}
 .gp-notes h2{margin:0 0 1.5mm;font-size:11pt;line-height:1.2;color:#0b5870}
-.gp-notes h2 span{font-weight:400;color:#4a5563;font-size:9pt}
 .gp-text{flex:1 1 0;min-height:0;overflow:hidden;font-size:${NOTES_PT}pt;line-height:1.35}
 .gp-text p,.gp-text ul,.gp-text ol{margin:0 0 0.45em}
 .gp-text ul,.gp-text ol{padding-left:1.2em}
@@ -163,7 +165,7 @@ export async function printPresenterLayout(session: BrowserSession, html: string
 export async function presenterPdf(
   printed: PresenterLayout,
   deck: Uint8Array,
-  options: { id: string; paper: PaperSize; slides: number; meta: PdfMetadata }
+  options: { id: string; paper: PaperSize; slides: number; meta: PdfMetadata; labels?: Labels }
 ): Promise<{ bytes: Uint8Array; warnings: RenderWarning[] }> {
   const warnings: RenderWarning[] = printed.overfull.map((slide) => ({
     id: options.id,
@@ -183,8 +185,9 @@ export async function presenterPdf(
 async function composePresenterPdf(
   layout: Uint8Array,
   deck: Uint8Array,
-  options: { paper: PaperSize; slides: number; meta: PdfMetadata }
+  options: { paper: PaperSize; slides: number; meta: PdfMetadata; labels?: Labels }
 ): Promise<{ bytes: Uint8Array; pages: number }> {
+  const labels = options.labels ?? englishLabels
   const g = presenterGeometry(options.paper)
   const pdf = await PDFDocument.load(layout, { updateMetadata: false })
   const source = await PDFDocument.load(deck, { updateMetadata: false })
@@ -218,7 +221,7 @@ async function composePresenterPdf(
   const outline = pages.map((_, i) => {
     const first = i * SLIDES_PER_PAGE + 1
     const last = Math.min(options.slides, first + SLIDES_PER_PAGE - 1)
-    return first >= last ? `Slide ${first}` : `Slides ${first}–${last}`
+    return first >= last ? labels.text('slideNumber', { n: first }) : labels.text('slidesRange', { from: first, to: last })
   })
   return { bytes: await finalizePdf(pdf, options.meta, { outline }), pages: pages.length }
 }

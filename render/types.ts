@@ -36,6 +36,10 @@ export interface RenderOptions {
   brand?: ProjectConfig['brand']
   /** Who publishes the guidelines (config `organisation`): named on every printed page and the index. */
   organisation?: ProjectConfig['organisation']
+  /** The project's own labels (config `messages`), over the catalogue of each guideline's language. */
+  messages?: ProjectConfig['messages']
+  /** The project's language (config `lang`), for dist/index.html; English when not given. */
+  lang?: string
   /** Coverage and readability data for dist/index.html (quality gates). */
   index?: IndexExtras
   /** Pages rendered at once; default and maximum os.availableParallelism(). */

@@ -22,6 +22,7 @@ import { visibleText } from './format/text.ts'
 import type { Audience, Glossary, GuidelineMeta, Section } from './types.ts'
 import { validateBody } from './validate/index.ts'
 import type { OutputFile } from './types.ts'
+import { labelsFor, type Labels } from './catalogue/labels.ts'
 
 export interface PipelineContext {
   sourceDir: string
@@ -38,6 +39,8 @@ export interface PipelineContext {
 export interface ShapeProject {
   /** For the handout's contacts panel: the emergency number for the guideline's language, and the helplines. */
   contacts: Contacts
+  /** The words guidepress writes, in the guideline's language (catalogue/labels.ts, with the config's `messages`). */
+  labels: Labels
 }
 
 export interface GuidelineResult {
@@ -92,9 +95,9 @@ function runStages(file: VFile, context: PipelineContext): GuidelineResult | und
   const shapedTrees: GuidelineResult['shaped'] = {}
   let slides: SlideFigures | undefined
   numberReferences(tree, context.bibliography ?? emptyBibliography, meta.lang) // one numbering for every output
-  const project: ShapeProject = { contacts: contactsFor(config, meta.lang) }
+  const project: ShapeProject = { contacts: contactsFor(config, meta.lang), labels: labelsFor(meta.lang, config.messages) }
   for (const audience of meta.outputs) {
-    const selected = shapeAlerts(selectAudience(tree, audience), meta.lang, project.contacts) // 4. select audience; alerts become boxes
+    const selected = shapeAlerts(selectAudience(tree, audience), project.labels, project.contacts) // 4. select audience; alerts become boxes
     const shaped = shapers[audience](selected, meta, context.glossary, project) // 5. shape one output
     shapedTrees[audience] = shaped
     coverage.push(...checkCoverage(file, meta, topicPlaces, audience, visibleText(shaped))) // 6. every topic reaches it
@@ -111,7 +114,7 @@ function runStages(file: VFile, context: PipelineContext): GuidelineResult | und
 type Shaper = (tree: ReturnType<typeof selectAudience>, meta: GuidelineMeta, glossary: Glossary, project: ShapeProject) => ReturnType<typeof shapeDeck>
 
 const shapers: Record<Audience, Shaper> = {
-  deck: (tree, meta) => shapeDeck(tree, meta),
-  handout: (tree, meta, glossary, project) => shapeHandout(tree, meta, glossary, project.contacts),
-  summary: (tree, meta) => shapeSummary(tree, meta)
+  deck: (tree, meta, _glossary, project) => shapeDeck(tree, meta, project.labels),
+  handout: (tree, meta, glossary, project) => shapeHandout(tree, meta, glossary, project.labels, project.contacts),
+  summary: (tree, meta, _glossary, project) => shapeSummary(tree, meta, project.labels)
 }

@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto'
 import { escapeHtml } from '../assets.ts'
 import { noteHtml } from './notes.ts'
+import { englishLabels, type Labels } from '../../transforms/catalogue/labels.ts'
 
 /** Runs in the page; a string so no transpiler helper leaks in. Plain ES2017, no globals left behind. */
 export const PRESENT_SCRIPT = `(() => {
@@ -21,6 +22,9 @@ export const PRESENT_SCRIPT = `(() => {
   const notes = Array.from(document.querySelectorAll('#gp-notes .gp-note'))
   const position = document.getElementById('gp-position')
   const clock = document.getElementById('gp-clock')
+  // "Slide {n} of {total}" in the deck's language, written into the page by presenterPanel.
+  const template = position ? position.getAttribute('data-template') || '{n} / {total}' : ''
+  const count = (n) => { try { return new Intl.NumberFormat(root.lang || undefined, { useGrouping: false }).format(n) } catch (e) { return String(n) } }
   root.classList.add('gp-present')
   if (presenter) {
     root.classList.add('gp-presenter')
@@ -43,7 +47,7 @@ export const PRESENT_SCRIPT = `(() => {
       svg.setAttribute('aria-hidden', k === i ? 'false' : 'true')
     })
     notes.forEach((note, k) => { note.hidden = k !== i })
-    if (position) position.textContent = 'Slide ' + (i + 1) + ' of ' + slides.length
+    if (position) position.textContent = template.replace('{n}', count(i + 1)).replace('{total}', count(slides.length))
     const hash = '#' + (i + 1)
     if (location.hash !== hash) history.replaceState(null, '', hash)
     if (tell && channel) channel.postMessage(i)
@@ -114,14 +118,14 @@ html.gp-presenter div.marpit>svg.gp-next{display:block;grid-area:next;width:100%
 #gp-notes .gp-none{color:#4a5563}`
 
 /** The presenter view's panel (hidden unless `?view=presenter`): the bar with number and timer, and every slide's notes. */
-export function presenterPanel(notes: readonly string[]): string {
+export function presenterPanel(notes: readonly string[], labels: Labels = englishLabels): string {
   const rows = notes.map((note, index) => {
-    const html = noteHtml(note) || '<p class="gp-none">No speaker notes.</p>'
+    const html = noteHtml(note) || `<p class="gp-none">${escapeHtml(labels.text('noSpeakerNotes'))}</p>`
     return `<div class="gp-note" data-slide="${index + 1}"${index === 0 ? '' : ' hidden'}>${html}</div>`
   })
   return `<div id="gp-panel" hidden>
-<div id="gp-bar"><span id="gp-position">Slide 1 of ${notes.length}</span><span>Time <span id="gp-clock">00:00</span></span><button type="button" data-go="-1">${escapeHtml('← Previous')}</button><button type="button" data-go="1">${escapeHtml('Next →')}</button><span>f: fullscreen · r: restart timer</span></div>
-<section id="gp-notes" aria-label="Speaker notes"><h2>Notes</h2>
+<div id="gp-bar"><span id="gp-position" data-template="${escapeHtml(labels.template('slideOf').replace(/ /g, '\u00a0'))}">${escapeHtml(labels.text('slideOf', { n: 1, total: notes.length }))}</span><span>${escapeHtml(labels.text('presenterTime'))} <span id="gp-clock">00:00</span></span><button type="button" data-go="-1">${escapeHtml(labels.text('previousSlide'))}</button><button type="button" data-go="1">${escapeHtml(labels.text('nextSlide'))}</button><span>${escapeHtml(labels.text('presenterKeys'))}</span></div>
+<section id="gp-notes" aria-label="${escapeHtml(labels.text('speakerNotes'))}"><h2>${escapeHtml(labels.text('notes'))}</h2>
 ${rows.join('\n')}
 </section>
 </div>`

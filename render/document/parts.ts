@@ -4,14 +4,7 @@
 import type { Element, Root } from 'hast'
 import { visit } from 'unist-util-visit'
 import { escapeHtml } from '../assets.ts'
-import { wordsFor, type ReaderWords } from '../../transforms/shape/reader-words.ts'
-
-/** The labels of these parts: the reader's words (transforms/shape/reader-words.ts), English for a language not listed. */
-export type PrintLabels = Pick<ReaderWords, 'contents' | 'page' | 'notes' | 'questions' | 'moreNotes'>
-
-export function printLabels(lang: string): PrintLabels {
-  return wordsFor(lang)
-}
+import type { Labels } from '../../transforms/catalogue/labels.ts'
 
 /** The id of the n-th (1-based) heading (`##` to `####`) the Markdown wrote. */
 export const sectionId = (n: number): string => `section-${n}`
@@ -46,27 +39,27 @@ export interface ContentsEntry {
 }
 
 /** The contents list: a link to each section, with its page number (shown in print only). */
-export function contentsHtml(entries: readonly ContentsEntry[], labels: PrintLabels): string {
+export function contentsHtml(entries: readonly ContentsEntry[], labels: Labels): string {
   const items = entries
     .map(
       (entry) =>
         `<li><a href="#${escapeHtml(entry.id)}"><span class="gp-contents-title">${escapeHtml(entry.title)}</span>` +
-        (entry.page === undefined ? '' : `<span class="gp-contents-page"><span class="sr-only">${escapeHtml(labels.page)} </span>${entry.page}</span>`) +
+        (entry.page === undefined ? '' : `<span class="gp-contents-page"><span class="sr-only">${escapeHtml(labels.text('page'))} </span>${entry.page}</span>`) +
         '</a></li>'
     )
     .join('\n')
-  return `<nav class="gp-contents" aria-labelledby="${CONTENTS_ID}">\n<h2 id="${CONTENTS_ID}">${escapeHtml(labels.contents)}</h2>\n<ol>\n${items}\n</ol>\n</nav>`
+  return `<nav class="gp-contents" aria-labelledby="${CONTENTS_ID}">\n<h2 id="${CONTENTS_ID}">${escapeHtml(labels.text('contents'))}</h2>\n<ol>\n${items}\n</ol>\n</nav>`
 }
 
 const RULED_LINES = { questions: 8, notes: 12 }
 
 /** The last printed page of a handout: ruled lines for the reader's questions and notes (print only). */
-export function notesPageHtml(labels: PrintLabels): string {
+export function notesPageHtml(labels: Labels): string {
   const lines = (count: number): string => `<div class="gp-lines">${'<span></span>'.repeat(count)}</div>`
   return (
-    `<section class="gp-notes" aria-labelledby="${NOTES_ID}">\n<h2 id="${NOTES_ID}">${escapeHtml(labels.notes)}</h2>\n` +
-    `<h3>${escapeHtml(labels.questions)}</h3>\n${lines(RULED_LINES.questions)}\n` +
-    `<h3>${escapeHtml(labels.moreNotes)}</h3>\n${lines(RULED_LINES.notes)}\n</section>`
+    `<section class="gp-notes" aria-labelledby="${NOTES_ID}">\n<h2 id="${NOTES_ID}">${escapeHtml(labels.text('notes'))}</h2>\n` +
+    `<h3>${escapeHtml(labels.text('questions'))}</h3>\n${lines(RULED_LINES.questions)}\n` +
+    `<h3>${escapeHtml(labels.text('moreNotes'))}</h3>\n${lines(RULED_LINES.notes)}\n</section>`
   )
 }
 

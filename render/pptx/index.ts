@@ -14,6 +14,7 @@ import { readDeckSource } from './deck-source.ts'
 import { houseStyle } from './house-style.ts'
 import { finishPackage } from './package.ts'
 import { addSlide, SLIDE } from './slide.ts'
+import { labelsFor, type Labels } from '../../transforms/catalogue/labels.ts'
 
 type PptxGenJS = typeof import('pptxgenjs', { with: { 'resolution-mode': 'require' } }).default
 const require = createRequire(import.meta.url)
@@ -28,6 +29,8 @@ export interface PptxInput {
   themeCss: string
   themeFile: string
   meta: Pick<GuidelineMeta, 'title' | 'subtitle' | 'version' | 'updated' | 'lang'>
+  /** The words of the file's properties, in the deck's language (the catalogue's for `meta.lang` when not given). */
+  labels?: Labels
 }
 
 export interface PptxResult {
@@ -44,7 +47,8 @@ export async function buildPptx(input: PptxInput): Promise<PptxResult> {
   pptx.defineLayout({ name: 'GUIDEPRESS_WIDE', width: SLIDE.width, height: SLIDE.height })
   pptx.layout = 'GUIDEPRESS_WIDE'
   pptx.title = input.meta.title
-  pptx.subject = `${input.meta.subtitle ?? 'Slides for clinicians'} · version ${input.meta.version}`
+  const labels = input.labels ?? labelsFor(input.meta.lang)
+  pptx.subject = labels.text('pdfSubject', { kind: input.meta.subtitle ?? labels.text('deckKind'), version: input.meta.version })
   pptx.author = 'guidepress'
   pptx.company = 'guidepress'
   pptx.theme = { headFontFace: house.font, bodyFontFace: house.font }
@@ -65,7 +69,8 @@ export async function deckPptx(
   meta: PptxInput['meta'],
   inMemory?: ReadonlyMap<string, string>,
   /** The config's brand (render/brand.ts), over the theme's house colours and font. */
-  brand?: ProjectConfig['brand']
+  brand?: ProjectConfig['brand'],
+  labels?: Labels
 ): Promise<PptxResult> {
   const relative = path.relative(root, file).split(path.sep).join('/')
   const markdown = inMemory?.get(relative) ?? (await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
@@ -73,5 +78,5 @@ export async function deckPptx(
   }))
   // The brand's tokens before the theme's: houseStyle takes the first declaration of each.
   const themeCss = brandCss(brand, 'section') + (await readTheme(root, 'guidepress.css'))
-  return buildPptx({ root, file, markdown, themeCss, themeFile: themeFileName(root, 'guidepress.css'), meta })
+  return buildPptx({ root, file, markdown, themeCss, themeFile: themeFileName(root, 'guidepress.css'), meta, ...(labels ? { labels } : {}) })
 }

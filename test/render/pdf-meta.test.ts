@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { finalizePdf } from '../../render/pdf-meta.ts'
 import { markdownImages, smallFigures, svgLabels } from '../../render/document/figures.ts'
 import { pageFill, strandedHeadings, type PrintedPages, type TextLine } from '../../render/document/layout.ts'
-import { printLabels } from '../../render/document/parts.ts'
+import { labelsFor } from '../../transforms/catalogue/labels.ts'
 import { placeHeadings, readOutline, writeOutline, type PlacedHeading } from '../../render/pdf-outline.ts'
 
 const meta = { title: 'T', subject: 'S', keywords: [], author: 'guidepress', lang: 'en', updated: '2026-11-27' }
@@ -107,9 +107,9 @@ describe('layout read back from the PDF', () => {
   })
 
   it('labels the notes page and contents in the reader language', () => {
-    expect(printLabels('de-DE').notes).toBe('Notizen')
-    expect(printLabels('en-GB').questions).toBe('Questions to ask')
-    expect(printLabels('pt').contents).toBe('Contents')
+    expect(labelsFor('de-DE').text('notes')).toBe('Notizen')
+    expect(labelsFor('en-GB').text('questions')).toBe('Questions to ask')
+    expect(labelsFor('pt').text('contents')).toBe('Contents')
   })
 })
 

@@ -126,9 +126,9 @@ describe('sanitising and page CSS', () => {
     const css = pageCss({ title: 'A "quoted" </style><script>', version: '1', updated: '2026-01-01', lang: 'de', draft: true, paper: 'Letter', kind: 'summary' })
     expect(css).not.toContain('</style>')
     expect(css).toContain('size:Letter')
-    expect(css).toContain('Draft')
+    expect(css).toContain('Entwurf')
     // The date written out in the reader's language, on one line (no-break spaces), never as 2026-01-01.
-    expect(css).toContain('updated 1.\u00a0Januar\u00a02026')
+    expect(css).toContain('Stand 1.\u00a0Januar\u00a02026')
     expect(css).not.toContain('2026-01-01')
     expect(cssString('a"b')).toBe('"a\\22 b"')
   })

@@ -3,6 +3,8 @@
 import { z } from 'zod'
 import { languageTag, outputKinds } from './front-matter-schema.ts'
 import { urlScheme } from '../validate/links.ts'
+import { messageKeys, type MessageOverrides } from '../catalogue/labels.ts'
+import type { MessageKey } from '../catalogue/en.ts'
 
 export const configFileNames = ['guidepress.config.yaml', 'guidepress.config.json'] as const
 export const paperSizes = ['A4', 'Letter'] as const
@@ -110,7 +112,16 @@ export const configSchema = z.strictObject({
   lang: z.string({ error: 'Expected a BCP 47 language tag such as `en-GB`' }).regex(languageTag, { error: 'Expected a BCP 47 language tag such as `en` or `en-GB`' }).optional(),
   paper: z.enum(paperSizes, { error: 'Expected `A4` or `Letter`' }).optional(),
   outputs: uniqueList(z.enum(outputKinds, { error: 'Expected `deck`, `handout` or `summary`' }), 'outputs').optional(),
-  formats: uniqueList(z.enum(buildFormats, { error: 'Expected `html`, `pdf` or `pptx`' }), 'formats').optional()
+  formats: uniqueList(z.enum(buildFormats, { error: 'Expected `html`, `pdf` or `pptx`' }), 'formats').optional(),
+  messages: z
+    .record(
+      z.string().regex(languageTag, { error: 'Expected a BCP 47 language tag such as `it` or `de-AT` as the key under `messages`' }),
+      z.strictObject(Object.fromEntries(messageKeys.map((key) => [key, plainText('the label', 300).optional()])) as Record<MessageKey, z.ZodOptional<ReturnType<typeof plainText>>>, {
+        error: 'Expected labels by name under the language, such as `agenda: Agenda`'
+      }),
+      { error: 'Expected languages under `messages`, each with its labels, such as `it: { agenda: Programma }`' }
+    )
+    .optional()
 })
 
 export type ConfigFile = z.infer<typeof configSchema>
@@ -136,6 +147,8 @@ export interface ProjectConfig {
   outputs: Array<(typeof outputKinds)[number]>
   paper: PaperSize
   formats: BuildFormat[]
+  /** The project's own labels per language (config `messages`), over guidepress's catalogue (catalogue/labels.ts). */
+  messages: MessageOverrides
 }
 
 /** What a project without a config file gets: the same as before configuration existed. */
@@ -146,7 +159,8 @@ export const defaultConfig: ProjectConfig = {
   lang: 'en',
   outputs: ['deck', 'handout', 'summary'],
   paper: 'A4',
-  formats: ['html', 'pdf', 'pptx']
+  formats: ['html', 'pdf', 'pptx'],
+  messages: {}
 }
 
 /** Emergency numbers by region, and by language where the language alone tells the region's number. */

@@ -5,6 +5,8 @@ import type { VFile } from 'vfile'
 import { logoDir, type ConfigFile } from './config-schema.ts'
 import { readProjectFile } from './paths.ts'
 import { reportError } from '../messages.ts'
+import { placeholderProblem } from '../catalogue/labels.ts'
+import type { MessageKey } from '../catalogue/en.ts'
 
 /** WCAG 2 AA for body text: what patients with low vision need, and what the house theme meets. */
 export const minimumContrast = 4.5
@@ -24,6 +26,12 @@ export async function checkConfigValues(file: VFile, root: string, config: Confi
     const read = await readProjectFile(root, logo, logoDir)
     const problem = 'missing' in read ? `Expected \`${logo}\` to exist; add the image or correct the path` : 'problem' in read ? read.problem : undefined
     if (problem) reportError(file, problem, placeOf(['organisation', 'logo']), 'config-logo-invalid')
+  }
+  for (const [lang, labels] of Object.entries(config.messages ?? {})) {
+    for (const [key, template] of Object.entries(labels)) {
+      const problem = template === undefined ? undefined : placeholderProblem(key as MessageKey, template)
+      if (problem) reportError(file, problem, placeOf(['messages', lang, key]), 'config-invalid-value')
+    }
   }
   const colours = config.brand?.colours ?? {}
   const text = colours.text ?? houseText

@@ -136,8 +136,10 @@ function reportSchemaIssue(file: VFile, document: Document, issue: z.core.$ZodIs
   if (issue.code === 'unrecognized_keys') {
     for (const key of issue.keys) {
       const keyPath = [...path, key]
-      const known = settingsAt(path).join(', ')
-      reportError(file, `Unexpected setting \`${keyPath.join('.')}\`; remove it or use one of: ${known}`, placeInDocument(document, keyPath, toPoint, true), 'config-unknown-field')
+      const reason = path[0] === 'messages'
+        ? `Unexpected label \`${String(key)}\` in \`${path.join('.')}\`; guidepress writes no label of that name: correct it or remove it (the names are the keys of transforms/catalogue/en.ts, see docs/authoring.md#messages-missing)`
+        : `Unexpected setting \`${keyPath.join('.')}\`; remove it or use one of: ${settingsAt(path).join(', ')}`
+      reportError(file, reason, placeInDocument(document, keyPath, toPoint, true), 'config-unknown-field')
     }
     return
   }
@@ -172,6 +174,7 @@ function withDefaults(data: ConfigFile): ProjectConfig {
     lang: data.lang ?? defaultConfig.lang,
     outputs: data.outputs ?? defaultConfig.outputs,
     paper: data.paper ?? defaultConfig.paper,
-    formats: data.formats ?? defaultConfig.formats
+    formats: data.formats ?? defaultConfig.formats,
+    messages: data.messages ?? {}
   }
 }

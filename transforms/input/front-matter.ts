@@ -5,6 +5,8 @@ import type { VFile } from 'vfile'
 import type { z } from 'zod'
 import { frontMatterFields, frontMatterSchema, type GuidelineMeta } from './front-matter-schema.ts'
 import { reportError, reportWarning } from '../messages.ts'
+import { reportMissingLabels } from '../catalogue/missing.ts'
+import type { MessageOverrides } from '../catalogue/labels.ts'
 import { firstErrorPerLine, yamlErrorReason } from './yaml-errors.ts'
 import { asWritten, placeInDocument } from './yaml-places.ts'
 
@@ -21,6 +23,8 @@ const delimiter = '---'
 export interface FrontMatterDefaults {
   lang: string
   outputs: GuidelineMeta['outputs']
+  /** The project's own labels (config `messages`): a language without a catalogue is warned about unless they cover it. */
+  messages?: MessageOverrides
 }
 
 /** gray-matter would run these; any language but YAML is refused before it parses anything. */
@@ -145,6 +149,7 @@ export function readFrontMatter(file: VFile, id: string, today: string, defaults
     reviewers: frontMatter.reviewers ?? [],
     authors: frontMatter.authors ?? []
   } satisfies GuidelineMeta
+  reportMissingLabels(file, file.data.meta.lang, defaults.messages, frontMatter.lang === undefined ? { line: 1, column: 1 } : placeOf(['lang']))
 }
 
 /** Where the first `*alias` of a document is written (or the start of the front matter). */

@@ -2,7 +2,8 @@ import type { BlockContent, Blockquote, Root } from 'mdast'
 import type { ContainerDirective } from 'mdast-util-directive'
 import { SKIP, visit } from 'unist-util-visit'
 import { directiveContent, isAlertLevel } from '../format/directives.ts'
-import { wordsFor } from './reader-words.ts'
+import type { Labels } from '../catalogue/labels.ts'
+import type { MessageKey } from '../catalogue/en.ts'
 
 /** What a reader's own service adds to the words guidepress writes (from `guidepress.config.yaml`'s `contacts`). */
 export interface ReaderContacts {
@@ -22,30 +23,31 @@ export interface Helpline {
 export const alertSign = '⚠'
 
 /** The action heading of an alert level, in the reader's language: "Call 999 now". */
-export function alertHeading(level: string, lang: string, contacts: ReaderContacts = {}): string {
-  const words = wordsFor(lang)
-  const template = isAlertLevel(level) ? words.alertHeadings[level] : words.alertHeadings.soon
+export function alertHeading(level: string, labels: Labels, contacts: ReaderContacts = {}): string {
+  const key = isAlertLevel(level) ? alertHeadings[level] : alertHeadings.soon
+  if (key !== 'alertEmergency') return labels.text(key)
   // No number is guessed where none is known (`lang: en`, an unlisted region): a wrong one is worse.
-  if (template.includes('{number}') && !contacts.emergency) return words.emergencyWithoutNumber
-  return template.replace('{number}', contacts.emergency ?? '')
+  return contacts.emergency ? labels.text('alertEmergency', { number: contacts.emergency }) : labels.text('alertEmergencyWithoutNumber')
 }
+
+const alertHeadings = { emergency: 'alertEmergency', urgent: 'alertUrgent', soon: 'alertSoon' } as const satisfies Record<string, MessageKey>
 
 /**
  * Turns each `:::alert` into a quote that opens with a `###` heading: the warning sign and what to
  * do. The heading makes the box stand out without colour (and lets a screen reader jump to it);
  * the stylesheets give a quote that opens with a heading a heavy border.
  */
-export function shapeAlerts(tree: Root, lang: string, contacts: ReaderContacts = {}): Root {
+export function shapeAlerts(tree: Root, labels: Labels, contacts: ReaderContacts = {}): Root {
   visit(tree, 'containerDirective', (node: ContainerDirective, index, parent) => {
     if (node.name !== 'alert' || !parent || index === undefined) return
-    parent.children.splice(index, 1, alertBox(node, lang, contacts))
+    parent.children.splice(index, 1, alertBox(node, labels, contacts))
     return [SKIP, index + 1]
   })
   return tree
 }
 
-function alertBox(node: ContainerDirective, lang: string, contacts: ReaderContacts): Blockquote {
-  const heading = alertHeading(node.attributes?.level ?? '', lang, contacts)
+function alertBox(node: ContainerDirective, labels: Labels, contacts: ReaderContacts): Blockquote {
+  const heading = alertHeading(node.attributes?.level ?? '', labels, contacts)
   return {
     type: 'blockquote',
     // No position of its own: the box maps (source maps, dev's jump to source) to its first line of text.

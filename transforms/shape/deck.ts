@@ -5,7 +5,8 @@ import { numberCitations } from './citations.ts'
 import { presenterNote } from './deck-notes.ts'
 import { rebaseImages } from './images.ts'
 import { marpYaml } from './marp-yaml.ts'
-import { draftMark, footerLine, isApproved, readableDate } from './labels.ts'
+import { footerLine, isApproved } from './labels.ts'
+import { englishLabels, type Labels } from '../catalogue/labels.ts'
 import { listSlides, referenceRunSlides } from './list-slides.ts'
 import { fitsSlide } from './layout/slide-fit.ts'
 import { recommendationSlides } from './recommendation-slides.ts'
@@ -16,8 +17,9 @@ import type { GuidelineMeta, Section } from '../types.ts'
 
 export const deckTheme = 'guidepress'
 
-/** The title of the closing slide; a section of this title (written in `:::deck`) replaces the generated one. */
-export const keyMessagesTitle = 'Key messages'
+/** An authored section of this title (in `:::deck`) replaces the generated key messages, in any guideline's language. */
+const englishKeyMessages = englishLabels.text('keyMessages')
+
 
 interface DeckSlide extends Slide {
   className?: string
@@ -28,38 +30,38 @@ interface DeckSlide extends Slide {
 }
 
 /** The Marp deck: title, agenda, each section's slides with notes, recommendation slides, key messages, references. */
-export function shapeDeck(tree: Root, meta: GuidelineMeta): Root {
+export function shapeDeck(tree: Root, meta: GuidelineMeta, labels: Labels): Root {
   rebaseImages(tree, 'decks')
   const references = numberCitations(tree)
   const { sections } = splitSections(tree)
   const topicTitles = new Map(meta.topics.map((topic) => [topic.id, topic.title]))
-  const authoredKeyMessages = sections.find((section) => isKeyMessages(section))
+  const authoredKeyMessages = sections.find((section) => isKeyMessages(section, labels))
 
-  const slides: DeckSlide[] = [titleSlide(meta)]
+  const slides: DeckSlide[] = [titleSlide(meta, labels)]
   const agenda = sections.flatMap((section) => (section.topicId && section.children.length > 0 ? [topicTitles.get(section.topicId) ?? section.title] : []))
-  slides.push(...listSlides('Agenda', textList(agenda), {}).map((slide) => ({ ...slide, className: classes('agenda', slide.columns) })))
+  slides.push(...listSlides(labels.text('agenda'), textList(agenda), {}).map((slide) => ({ ...slide, className: classes('agenda', slide.columns) })))
 
   const allRecommendations: ContainerDirective[] = []
   for (const section of sections) {
     if (section === authoredKeyMessages) continue
     const recommendations = section.children.filter((node) => isDirective(node, 'recommendation'))
     allRecommendations.push(...recommendations)
-    slides.push(...sectionSlides(section, recommendations, references))
+    slides.push(...sectionSlides(section, recommendations, references, labels))
   }
 
-  if (authoredKeyMessages) slides.push(...sectionSlides(authoredKeyMessages, [], references).map((slide) => ({ ...slide, className: 'key-messages' })))
+  if (authoredKeyMessages) slides.push(...sectionSlides(authoredKeyMessages, [], references, labels).map((slide) => ({ ...slide, className: 'key-messages' })))
   else if (allRecommendations.length > 0) {
-    const list = keyMessageList(allRecommendations)
-    if (list.children.length > 0) slides.push({ title: keyMessagesTitle, children: [list], className: 'key-messages' })
+    const list = keyMessageList(allRecommendations, labels.text('keyMessages'))
+    if (list.children.length > 0) slides.push({ title: labels.text('keyMessages'), children: [list], className: 'key-messages' })
   }
   if (references.length > 0) {
     // A deck that cites only some works has several runs of numbers: those are packed as content.
     const [list, ...more] = referenceLists(references)
-    if (list && more.length === 0) slides.push(...listSlides('References', list, { references: true }).map((slide) => ({ ...slide, className: classes('references', slide.columns) })))
-    else slides.push(...referenceRunSlides('References', referenceLists(references)).map((slide) => ({ ...slide, className: 'references' })))
+    if (list && more.length === 0) slides.push(...listSlides(labels.text('references'), list, { references: true }).map((slide) => ({ ...slide, className: classes('references', slide.columns) })))
+    else slides.push(...referenceRunSlides(labels.text('references'), referenceLists(references)).map((slide) => ({ ...slide, className: 'references' })))
   }
 
-  const children: RootContent[] = [{ type: 'yaml', value: marpYaml(marpFrontMatter(meta)) }]
+  const children: RootContent[] = [{ type: 'yaml', value: marpYaml(marpFrontMatter(meta, labels)) }]
   slides.forEach((slide, index) => {
     if (index > 0) children.push({ type: 'thematicBreak' })
     children.push(...slideNodes(slide))
@@ -68,19 +70,21 @@ export function shapeDeck(tree: Root, meta: GuidelineMeta): Root {
 }
 
 /** A section's content slides, then its recommendation slides; its notes go with its first slide. */
-function sectionSlides(section: Section, recommendations: ContainerDirective[], references: FootnoteDefinition[]): DeckSlide[] {
+function sectionSlides(section: Section, recommendations: ContainerDirective[], references: FootnoteDefinition[], labels: Labels): DeckSlide[] {
   const notes = section.children.filter((node) => isDirective(node, 'notes')).flatMap((node) => node.children as RootContent[])
   const content = section.children.filter((node) => node.type !== 'containerDirective')
-  const slides: DeckSlide[] = packSlides(section.title, content)
-  slides.push(...recommendationSlides(section.title, recommendations, references).map((slide) => ({ ...slide, className: 'recommendation' })))
+  const slides: DeckSlide[] = packSlides(section.title, content, labels)
+  slides.push(...recommendationSlides(section.title, recommendations, references, labels).map((slide) => ({ ...slide, className: 'recommendation' })))
   if (slides.length === 0 && notes.length > 0) slides.push({ title: section.title, children: [] })
   const first = slides[0]
   if (first && notes.length > 0) first.notes = [...notes, ...(first.notes ?? [])]
   return slides.map((slide) => ({ ...slide, position: section.position }))
 }
 
-function isKeyMessages(section: Section): boolean {
-  return section.title.trim().toLowerCase() === keyMessagesTitle.toLowerCase()
+/** An authored `## Key messages` (or its title in the guideline's language) replaces the generated slide. */
+function isKeyMessages(section: Section, labels: Labels): boolean {
+  const title = section.title.trim().toLowerCase()
+  return title === labels.text('keyMessages').toLowerCase() || title === englishKeyMessages.toLowerCase()
 }
 
 function classes(name: string, columns: 1 | 2): string {
@@ -104,7 +108,7 @@ function textList(items: string[]): List {
  * than a slide bullet should be (over `longBulletWords`) is left out. An author who wants other
  * messages writes them (`## Key messages` in `:::deck`).
  */
-function keyMessageList(recommendations: ContainerDirective[]): List {
+function keyMessageList(recommendations: ContainerDirective[], title: string): List {
   const strongFirst = [...recommendations.filter((each) => each.attributes?.strength === 'strong'), ...recommendations.filter((each) => each.attributes?.strength !== 'strong')]
   const candidates = strongFirst.flatMap((directive) => {
     const first = directive.children.find((child): child is Paragraph => child.type === 'paragraph')
@@ -116,31 +120,31 @@ function keyMessageList(recommendations: ContainerDirective[]): List {
   const list: List = { type: 'list', ordered: false, spread: false, data: { generated: true }, children: [] }
   for (const item of candidates) {
     const next: List = { ...list, children: [...list.children, item] }
-    if (fitsSlide(keyMessagesTitle, [next])) list.children.push(item)
+    if (fitsSlide(title, [next])) list.children.push(item)
   }
   return list
 }
 
-function marpFrontMatter(meta: GuidelineMeta): Record<string, unknown> {
+function marpFrontMatter(meta: GuidelineMeta, labels: Labels): Record<string, unknown> {
   return {
     marp: true,
     theme: deckTheme,
     paginate: true,
     lang: meta.lang,
     title: meta.title,
-    description: `Slides for clinicians · version ${meta.version} · updated ${meta.updated}`,
-    ...(isApproved(meta) ? {} : { header: draftMark }),
-    footer: footerLine(meta)
+    description: labels.text('deckDescription', { version: meta.version, updated: meta.updated }),
+    ...(isApproved(meta) ? {} : { header: labels.text('draftMark') }),
+    footer: footerLine(meta, labels)
   }
 }
 
-function titleSlide(meta: GuidelineMeta): DeckSlide {
+function titleSlide(meta: GuidelineMeta, labels: Labels): DeckSlide {
   const children: RootContent[] = []
   const line = (value: string): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value }] })
   if (meta.subtitle) children.push(line(meta.subtitle))
   if (meta.authors.length > 0) children.push({ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: meta.authors.join(', ') }] }] })
-  const status = isApproved(meta) ? `approved by ${meta.reviewers.join(', ')}` : draftMark
-  children.push(line(`Version ${meta.version} · updated ${readableDate(meta.updated, meta.lang)} · ${status}`))
+  const status = isApproved(meta) ? labels.text('approvedBy', { reviewers: meta.reviewers.join(', ') }) : labels.text('draftMark')
+  children.push(line(labels.text('titleSlideLine', { version: meta.version, date: labels.date(meta.updated), status })))
   return { title: meta.title, children, className: 'title', headingDepth: 1 }
 }
 

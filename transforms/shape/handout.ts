@@ -2,11 +2,11 @@ import type { Root, RootContent } from 'mdast'
 import { citedDefinitions, removeCitations } from './citations.ts'
 import { rebaseImages } from './images.ts'
 import type { ReaderContacts } from './alerts.ts'
-import { audienceTitle, draftMark, isApproved } from './labels.ts'
+import { audienceTitle, isApproved } from './labels.ts'
+import type { Labels } from '../catalogue/labels.ts'
 import { aboutSection, contactsPanel } from './leaflet-parts.ts'
 import { sectionHeading, splitSections } from '../format/sections.ts'
 import { referenceLists } from './references.ts'
-import { wordsFor } from './reader-words.ts'
 import { glossaryItems, wordsToKnowSection } from './words-to-know.ts'
 import type { Glossary, GuidelineMeta } from '../types.ts'
 
@@ -18,7 +18,7 @@ export { wordsToKnowTitle } from './words-to-know.ts'
  * are left to the clinician outputs), the reader's contacts (write-in lines and helplines), and
  * "About this leaflet" (who it is for, authors, version, updated, next review).
  */
-export function shapeHandout(tree: Root, meta: GuidelineMeta, glossary: Glossary, contacts: ReaderContacts = {}): Root {
+export function shapeHandout(tree: Root, meta: GuidelineMeta, glossary: Glossary, labels: Labels, contacts: ReaderContacts = {}): Root {
   rebaseImages(tree, 'handouts')
   const sources = citedDefinitions(tree)
   removeCitations(tree)
@@ -30,8 +30,8 @@ export function shapeHandout(tree: Root, meta: GuidelineMeta, glossary: Glossary
         {
           type: 'paragraph',
           children: [
-            { type: 'strong', children: [{ type: 'text', value: `${draftMark}.` }] },
-            { type: 'text', value: ' A doctor has not yet checked this handout. Talk with your care team before you act on it.' }
+            { type: 'strong', children: [{ type: 'text', value: `${labels.text('draftMark')}.` }] },
+            { type: 'text', value: ` ${labels.text('draftNotice')}` }
           ]
         }
       ]
@@ -44,10 +44,10 @@ export function shapeHandout(tree: Root, meta: GuidelineMeta, glossary: Glossary
   }
   children.push(...body)
 
-  children.push(...wordsToKnowSection(glossaryItems(body, glossary, meta.lang), meta.lang))
+  children.push(...wordsToKnowSection(glossaryItems(body, glossary, meta.lang), labels))
   if (sources.length > 0) {
-    children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: wordsFor(meta.lang).sourcesTitle }] }, ...referenceLists(sources))
+    children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: labels.text('sourcesTitle') }] }, ...referenceLists(sources))
   }
-  children.push(...contactsPanel(meta, contacts), ...aboutSection(meta))
+  children.push(...contactsPanel(labels, contacts), ...aboutSection(meta, labels))
   return { type: 'root', children }
 }

@@ -2,9 +2,8 @@ import type { PhrasingContent, RootContent, Table, TableRow } from 'mdast'
 import type { ContainerDirective } from 'mdast-util-directive'
 import { toString } from 'mdast-util-to-string'
 import { recommendationBadge } from './labels.ts'
+import type { Labels } from '../catalogue/labels.ts'
 import type { Section } from '../types.ts'
-
-export const keyRecommendationsTitle = 'Key recommendations'
 
 /** A recommendation this short is shown whole in the panel; a longer one by its first sentence. */
 export const panelWholeWords = 30
@@ -15,17 +14,17 @@ export const panelWholeWords = 30
  * certainty badge (the same as above the recommendation itself). Empty when the summary has no recommendations. Reads the sections before
  * citations are numbered: the panel carries no citation marks, the sections below do.
  */
-export function keyRecommendationsPanel(sections: readonly Section[], lang: string): RootContent[] {
+export function keyRecommendationsPanel(sections: readonly Section[], labels: Labels): RootContent[] {
   const rows: TableRow[] = []
   for (const section of sections) {
     for (const node of section.children) {
       if (node.type !== 'containerDirective' || node.name !== 'recommendation') continue
-      rows.push(row([text(section.title), text(panelText(node, lang)), recommendationBadge(node).children]))
+      rows.push(row([text(section.title), text(panelText(node, labels.lang)), recommendationBadge(node, labels).children]))
     }
   }
   if (rows.length === 0) return []
-  const table: Table = { type: 'table', align: [null, null, null], children: [row([text('Section'), text('Recommendation'), text('Strength · certainty')]), ...rows] }
-  return [{ type: 'heading', depth: 2, children: [{ type: 'text', value: keyRecommendationsTitle }] }, table]
+  const table: Table = { type: 'table', align: [null, null, null], children: [row([text(labels.text('panelSection')), text(labels.text('panelRecommendation')), text(labels.text('panelStrengthCertainty'))]), ...rows] }
+  return [{ type: 'heading', depth: 2, children: [{ type: 'text', value: labels.text('keyRecommendations') }] }, table]
 }
 
 function row(cells: PhrasingContent[][]): TableRow {

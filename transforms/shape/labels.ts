@@ -3,6 +3,8 @@ import type { ContainerDirective } from 'mdast-util-directive'
 import { countWords } from './slides.ts'
 import { markdownLiteral } from '../format/text.ts'
 import type { Audience, GuidelineMeta } from '../types.ts'
+import type { Labels } from '../catalogue/labels.ts'
+import type { PlainKey } from '../catalogue/en.ts'
 
 declare module 'unist' {
   interface Data {
@@ -10,8 +12,6 @@ declare module 'unist' {
     recommendationWords?: number
   }
 }
-
-export const draftMark = 'Draft – not clinically approved'
 
 /** The label line decks before issue 15 put first in some notes; no longer written, still dropped by readers of notes. */
 export const notesLabel = 'Presenter notes'
@@ -25,44 +25,43 @@ export function isApproved(meta: GuidelineMeta): boolean {
  * symbols say how strong, not which way: a strong recommendation may be against something ("Do not
  * offer …"), so GRADE's ↑↑/↓↓ arrows would mislead when the direction is not given.
  */
-const strengthBadges: Record<string, { text: string; emphasis: 'strong' | 'emphasis' }> = {
-  strong: { text: '●● Strong recommendation', emphasis: 'strong' },
-  conditional: { text: '●○ Conditional recommendation', emphasis: 'emphasis' }
+const strengthBadges: Record<string, { symbol: string; key: PlainKey; emphasis: 'strong' | 'emphasis' }> = {
+  strong: { symbol: '●●', key: 'strengthStrong', emphasis: 'strong' },
+  conditional: { symbol: '●○', key: 'strengthConditional', emphasis: 'emphasis' }
 }
-/** GRADE's certainty symbols: filled circles out of four. */
-const certaintyLabels: Record<string, string> = { high: '⊕⊕⊕⊕ High certainty', moderate: '⊕⊕⊕◯ Moderate certainty', low: '⊕⊕◯◯ Low certainty', 'very-low': '⊕◯◯◯ Very low certainty' }
+/** GRADE's certainty symbols (filled circles out of four), the badge's words and the notes' words. */
+const certaintyLabels: Record<string, { symbol: string; key: PlainKey; noteKey: PlainKey }> = {
+  high: { symbol: '⊕⊕⊕⊕', key: 'certaintyHigh', noteKey: 'noteCertaintyHigh' },
+  moderate: { symbol: '⊕⊕⊕◯', key: 'certaintyModerate', noteKey: 'noteCertaintyModerate' },
+  low: { symbol: '⊕⊕◯◯', key: 'certaintyLow', noteKey: 'noteCertaintyLow' },
+  'very-low': { symbol: '⊕◯◯◯', key: 'certaintyVeryLow', noteKey: 'noteCertaintyVeryLow' }
+}
 
 /**
  * The badge line of a validated `:::recommendation`: `**●● Strong recommendation** · ⊕⊕⊕◯ Moderate
- * certainty`, or `*●○ Conditional recommendation* · …`. Strong is bold and conditional emphasis, so
- * the themes (Marp without HTML) can set one as a filled badge and the other as an outlined one.
+ * certainty`, or `*●○ Conditional recommendation* · …`, in the guideline's language. Strong is bold
+ * and conditional emphasis, so the themes (Marp without HTML) can set one as a filled badge and the
+ * other as an outlined one.
  */
-export function recommendationBadge(node: ContainerDirective): Paragraph {
-  const strength = strengthBadges[node.attributes?.strength ?? ''] ?? { text: 'Recommendation', emphasis: 'strong' as const }
+export function recommendationBadge(node: ContainerDirective, labels: Labels): Paragraph {
+  const strength = strengthBadges[node.attributes?.strength ?? '']
   const certainty = certaintyLabels[node.attributes?.certainty ?? '']
-  const badge: PhrasingContent = { type: strength.emphasis, children: [{ type: 'text', value: strength.text }] }
-  return { type: 'paragraph', children: certainty ? [badge, { type: 'text', value: ` · ${certainty}` }] : [badge] }
+  const words = strength ? `${strength.symbol} ${labels.text(strength.key)}` : labels.text('strengthUnknown')
+  const badge: PhrasingContent = { type: strength?.emphasis ?? 'strong', children: [{ type: 'text', value: words }] }
+  return { type: 'paragraph', children: certainty ? [badge, { type: 'text', value: ` · ${certainty.symbol} ${labels.text(certainty.key)}` }] : [badge] }
 }
 
-/** "strong recommendation, moderate certainty of evidence": the badge in words, for notes. */
-export function recommendationStrengthWords(node: ContainerDirective): string {
-  const strength = node.attributes?.strength === 'conditional' ? 'Conditional recommendation' : node.attributes?.strength === 'strong' ? 'Strong recommendation' : 'Recommendation'
-  const certainty = (certaintyLabels[node.attributes?.certainty ?? ''] ?? '').replace(/^[⊕◯]+ /, '').toLowerCase()
-  return certainty ? `${strength}, ${certainty} of evidence` : strength
+/** "Strong recommendation, moderate certainty of evidence": the badge in words, for notes. */
+export function recommendationStrengthWords(node: ContainerDirective, labels: Labels): string {
+  const strength = labels.text(strengthBadges[node.attributes?.strength ?? '']?.key ?? 'strengthUnknown')
+  const certainty = certaintyLabels[node.attributes?.certainty ?? '']
+  return certainty ? labels.text('noteStrengthCertainty', { strength, certainty: labels.text(certainty.noteKey) }) : strength
 }
 
-/** A date people read, in the guideline's language; UTC so no timezone shifts the day. */
-export function readableDate(isoDate: string, lang: string): string {
-  let format = dateFormats.get(lang)
-  if (!format) {
-    format = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' })
-    dateFormats.set(lang, format)
-  }
-  return format.format(new Date(`${isoDate}T00:00:00Z`))
+/** The status word of a guideline ("draft"), in its language. */
+export function statusWord(meta: Pick<GuidelineMeta, 'status'>, labels: Labels): string {
+  return labels.text(meta.status === 'approved' ? 'statusApproved' : meta.status === 'in-review' ? 'statusInReview' : 'statusDraft')
 }
-
-// Building a date format is slow; every output of every guideline needs one.
-const dateFormats = new Map<string, Intl.DateTimeFormat>()
 
 /** The title an output's readers see: `handout-title` or `summary-title` when given; the deck keeps `title`. */
 export function audienceTitle(meta: Pick<GuidelineMeta, 'title' | 'handout-title' | 'summary-title'>, audience: Audience): string {
@@ -81,11 +80,11 @@ export function indexTitles(meta: Pick<GuidelineMeta, 'handout-title' | 'summary
 }
 
 /** "Title · v1.2.0 · draft": the line every slide's footer carries, as Marp Markdown (the title reads as text). */
-export function footerLine(meta: GuidelineMeta): string {
-  return `${markdownLiteral(meta.title)} · v${meta.version} · ${meta.status}`
+export function footerLine(meta: GuidelineMeta, labels: Labels): string {
+  return labels.text('deckFooter', { title: markdownLiteral(meta.title), version: meta.version, status: markdownLiteral(statusWord(meta, labels)) })
 }
 
 /** The recommendation as a quote: its badge line, then its text; it carries the word count of the text alone. */
-export function recommendationQuote(node: ContainerDirective): Blockquote {
-  return { type: 'blockquote', children: [recommendationBadge(node), ...(node.children as BlockContent[])], data: { recommendationWords: countWords(node.children as RootContent[]) } }
+export function recommendationQuote(node: ContainerDirective, labels: Labels): Blockquote {
+  return { type: 'blockquote', children: [recommendationBadge(node, labels), ...(node.children as BlockContent[])], data: { recommendationWords: countWords(node.children as RootContent[]) } }
 }

@@ -1,7 +1,7 @@
 import type { ListItem, PhrasingContent, RootContent } from 'mdast'
 import type { Helpline, ReaderContacts } from './alerts.ts'
-import { isApproved, readableDate } from './labels.ts'
-import { wordsFor } from './reader-words.ts'
+import { isApproved } from './labels.ts'
+import type { Labels } from '../catalogue/labels.ts'
 import type { GuidelineMeta } from '../types.ts'
 
 /** Text that must not be split across lines (a date, a phone number): its spaces become no-break spaces. */
@@ -9,29 +9,23 @@ export function unbreakable(text: string): string {
   return text.replace(/ /g, '\u00a0')
 }
 
-/** "27 November 2026" in the reader's language, kept on one line. */
-export function leafletDate(isoDate: string, lang: string): string {
-  return unbreakable(readableDate(isoDate, lang))
-}
-
 /**
  * "Your contacts": a two-column table whose second column is left empty for the reader to write
  * in (key worker's name, 24-hour number), then the service's helplines when the config lists them.
  */
-export function contactsPanel(meta: GuidelineMeta, contacts: ReaderContacts = {}): RootContent[] {
-  const words = wordsFor(meta.lang)
+export function contactsPanel(labels: Labels, contacts: ReaderContacts = {}): RootContent[] {
   const row = (label: string, writeIn = '') => ({
     type: 'tableRow' as const,
     children: [label, writeIn].map((value) => ({ type: 'tableCell' as const, children: value ? [{ type: 'text' as const, value }] : [] }))
   })
   const nodes: RootContent[] = [
-    heading(2, words.contactsTitle),
-    paragraph([{ type: 'text', value: words.contactsIntro }]),
-    { type: 'table', align: [null, null], children: [row(words.contactColumn, words.writeHereColumn), row(words.keyWorker), row(words.dayAndNightNumber)] }
+    heading(2, labels.text('contactsTitle')),
+    paragraph([{ type: 'text', value: labels.text('contactsIntro') }]),
+    { type: 'table', align: [null, null], children: [row(labels.text('contactColumn'), labels.text('writeHereColumn')), row(labels.text('keyWorker')), row(labels.text('dayAndNightNumber'))] }
   ]
   const helplines = contacts.helplines ?? []
   if (helplines.length > 0) {
-    nodes.push(heading(3, words.helplinesTitle), { type: 'list', ordered: false, spread: false, children: helplines.map(helplineItem) })
+    nodes.push(heading(3, labels.text('helplinesTitle')), { type: 'list', ordered: false, spread: false, children: helplines.map(helplineItem) })
   }
   return nodes
 }
@@ -49,16 +43,15 @@ function helplineItem(helpline: Helpline): ListItem {
 }
 
 /** "About this leaflet": who it is for, what it is based on, who wrote and checked it, version and dates. */
-export function aboutSection(meta: GuidelineMeta): RootContent[] {
-  const words = wordsFor(meta.lang)
+export function aboutSection(meta: GuidelineMeta, labels: Labels): RootContent[] {
   const facts: Array<[string, string]> = []
-  if (meta.authors.length > 0) facts.push([words.writtenBy, meta.authors.join(', ')])
-  if (isApproved(meta)) facts.push([words.checkedBy, meta.reviewers.join(', ')])
-  facts.push([words.version, meta.version], [words.updated, leafletDate(meta.updated, meta.lang)])
-  if (meta['next-review']) facts.push([words.nextReview, leafletDate(meta['next-review'], meta.lang)])
+  if (meta.authors.length > 0) facts.push([labels.text('writtenBy'), meta.authors.join(', ')])
+  if (isApproved(meta)) facts.push([labels.text('checkedBy'), meta.reviewers.join(', ')])
+  facts.push([labels.text('version'), meta.version], [labels.text('updated'), labels.date(meta.updated)])
+  if (meta['next-review']) facts.push([labels.text('nextReview'), labels.date(meta['next-review'])])
   return [
-    heading(2, words.aboutTitle),
-    paragraph([{ type: 'text', value: `${words.whoFor} ${words.basedOn(meta.title)}` }]),
+    heading(2, labels.text('aboutTitle')),
+    paragraph([{ type: 'text', value: `${labels.text('whoFor')} ${labels.text('basedOn', { title: meta.title })}` }]),
     {
       type: 'list',
       ordered: false,

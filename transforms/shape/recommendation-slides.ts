@@ -3,6 +3,7 @@ import type { ContainerDirective } from 'mdast-util-directive'
 import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import { recommendationBadge, recommendationQuote, recommendationStrengthWords } from './labels.ts'
+import { englishLabels, type Labels } from '../catalogue/labels.ts'
 import { fitsSlide } from './layout/slide-fit.ts'
 import { splitParagraph, splitSentences } from './slides.ts'
 
@@ -32,9 +33,10 @@ interface Placed {
  * than one slide, titles number them ("Recommendations 1–2: …"). Each slide's notes give each
  * recommendation's strength, certainty and the sources it cites.
  */
-export function recommendationSlides(section: string, directives: ContainerDirective[], references: FootnoteDefinition[]): RecommendationSlide[] {
-  const longest = `Recommendations ${directives.length}–${directives.length}: ${section} (part 9 of 9)`
-  const placed: Placed[] = directives.map((directive, index) => ({ number: index + 1, directive, quotes: recommendationParts(directive, longest) }))
+export function recommendationSlides(section: string, directives: ContainerDirective[], references: FootnoteDefinition[], labels: Labels = englishLabels): RecommendationSlide[] {
+  const last = directives.length
+  const longest = labels.text('partTitle', { title: labels.text('recommendationsTitle', { from: last, to: last, section }), n: 9, total: 9 })
+  const placed: Placed[] = directives.map((directive, index) => ({ number: index + 1, directive, quotes: recommendationParts(directive, longest, labels) }))
   const pages: Placed[][] = []
   for (const each of placed) {
     const page = pages.at(-1)
@@ -47,25 +49,27 @@ export function recommendationSlides(section: string, directives: ContainerDirec
   return pages.flatMap((page) => {
     const first = page[0] as Placed
     const last = page.at(-1) as Placed
-    const noun = page.length > 1 ? 'Recommendations' : 'Recommendation'
-    const numbers = !numbered ? '' : page.length > 1 ? ` ${first.number}–${last.number}` : ` ${first.number}`
-    const title = `${noun}${numbers}: ${section}`
-    const notes = page.map((each) => recommendationNote(each, references, numbered))
+    const title = !numbered
+      ? labels.text(page.length > 1 ? 'recommendationsPlainTitle' : 'recommendationTitle', { section })
+      : page.length > 1
+        ? labels.text('recommendationsTitle', { from: first.number, to: last.number, section })
+        : labels.text('recommendationNumberedTitle', { n: first.number, section })
+    const notes = page.map((each) => recommendationNote(each, references, numbered, labels))
     if (first.quotes.length === 1) return [{ title, children: page.flatMap((each) => each.quotes), notes }]
-    return first.quotes.map((quote, index) => ({ title: `${title} (part ${index + 1} of ${first.quotes.length})`, children: [quote], notes }))
+    return first.quotes.map((quote, index) => ({ title: labels.text('partTitle', { title, n: index + 1, total: first.quotes.length }), children: [quote], notes }))
   })
 }
 
 /** The recommendation as one quote, or as parts split between sentences when it does not fit one slide. */
-function recommendationParts(directive: ContainerDirective, title: string): Blockquote[] {
-  const whole = recommendationQuote(directive)
+function recommendationParts(directive: ContainerDirective, title: string, labels: Labels): Blockquote[] {
+  const whole = recommendationQuote(directive, labels)
   if (fitsSlide(title, [whole])) return [whole]
   const sentenceOf = new Map<BlockContent, Paragraph>()
   const pieces: BlockContent[] = []
   for (const block of directive.children as BlockContent[]) {
     if (block.type !== 'paragraph') pieces.push(block)
     else
-      for (const piece of fittingPieces(directive, block, title)) {
+      for (const piece of fittingPieces(directive, block, title, labels)) {
         sentenceOf.set(piece, block)
         pieces.push(piece)
       }
@@ -73,26 +77,26 @@ function recommendationParts(directive: ContainerDirective, title: string): Bloc
   const parts: BlockContent[][] = [[]]
   for (const piece of pieces) {
     const current = parts.at(-1) as BlockContent[]
-    if (current.length > 0 && !fitsSlide(title, [partQuote(directive, [...current, piece], whole, sentenceOf)])) parts.push([])
+    if (current.length > 0 && !fitsSlide(title, [partQuote(directive, [...current, piece], whole, sentenceOf, labels)])) parts.push([])
     parts.at(-1)?.push(piece)
   }
-  return parts.map((part, index) => ({ ...partQuote(directive, part, whole, sentenceOf), data: { ...whole.data, recommendationPart: index + 1 } }))
+  return parts.map((part, index) => ({ ...partQuote(directive, part, whole, sentenceOf, labels), data: { ...whole.data, recommendationPart: index + 1 } }))
 }
 
 /**
  * A paragraph in pieces that each fit a slide under the badge: its sentences; a sentence too long
  * for that, at its clause ends (after `;`, `:` or `,`); a clause still too long, between words.
  */
-function fittingPieces(directive: ContainerDirective, paragraph: Paragraph, title: string): Paragraph[] {
-  const fits = (piece: Paragraph): boolean => fitsSlide(title, [{ type: 'blockquote', children: [recommendationBadge(directive), piece], data: { recommendationWords: 0 } }])
+function fittingPieces(directive: ContainerDirective, paragraph: Paragraph, title: string, labels: Labels): Paragraph[] {
+  const fits = (piece: Paragraph): boolean => fitsSlide(title, [{ type: 'blockquote', children: [recommendationBadge(directive, labels), piece], data: { recommendationWords: 0 } }])
   const refine = (pieces: Paragraph[], boundary: RegExp): Paragraph[] => pieces.flatMap((piece) => (fits(piece) ? [piece] : splitParagraph(piece, boundary)))
   const clauses = refine(splitSentences(paragraph), /(?<=[;:,])\s+/)
   return refine(clauses, /\s+/)
 }
 
 /** A quote of a part: the badge, then its sentences rejoined into their paragraphs. */
-function partQuote(directive: ContainerDirective, pieces: BlockContent[], whole: Blockquote, sentenceOf: Map<BlockContent, Paragraph>): Blockquote {
-  const children: BlockContent[] = [recommendationBadge(directive)]
+function partQuote(directive: ContainerDirective, pieces: BlockContent[], whole: Blockquote, sentenceOf: Map<BlockContent, Paragraph>, labels: Labels): Blockquote {
+  const children: BlockContent[] = [recommendationBadge(directive, labels)]
   let open: { source: Paragraph; paragraph: Paragraph } | undefined
   for (const piece of pieces) {
     const source = sentenceOf.get(piece)
@@ -111,12 +115,13 @@ function partQuote(directive: ContainerDirective, pieces: BlockContent[], whole:
 }
 
 /** "Recommendation 2: Strong recommendation, moderate certainty of evidence. Sources: (1) …; (3) …", on one line. */
-function recommendationNote(each: Placed, references: FootnoteDefinition[], numbered: boolean): Paragraph {
+function recommendationNote(each: Placed, references: FootnoteDefinition[], numbered: boolean, labels: Labels): Paragraph {
   const cited = citedNumbers(each.directive)
   const byNumber = new Map(references.map((definition, index) => [definition.data?.referenceNumber ?? index + 1, definition]))
-  const sources = cited.length === 0 ? 'No sources cited.' : `Sources: ${cited.map((number) => `(${number}) ${toString(byNumber.get(number) ?? { type: 'text', value: '' }).trim().replace(/[^.!?]$/, '$&.')}`).join(' ')}`
-  const lead = numbered ? `Recommendation ${each.number}: ` : ''
-  const children: PhrasingContent[] = [{ type: 'text', value: `${lead}${recommendationStrengthWords(each.directive)}. ${sources}` }]
+  const list = cited.map((number) => `(${number}) ${toString(byNumber.get(number) ?? { type: 'text', value: '' }).trim().replace(/[^.!?]$/, '$&.')}`).join(' ')
+  const sources = cited.length === 0 ? labels.text('noteNoSources') : labels.text('noteSources', { sources: list })
+  const text = `${recommendationStrengthWords(each.directive, labels)}. ${sources}`
+  const children: PhrasingContent[] = [{ type: 'text', value: numbered ? labels.text('noteNumbered', { n: each.number, text }) : text }]
   return { type: 'paragraph', children, data: { oneLine: true } }
 }
 

@@ -1,3 +1,5 @@
+import { englishLabels, type Labels } from '../catalogue/labels.ts'
+
 /** What titling needs of a unit of a slide (slides.ts): what it is labelled, the `###` it comes under. */
 interface Unit {
   label?: string | undefined
@@ -26,20 +28,20 @@ export function sourceTitle(section: string, page: Unit[]): string | undefined {
  * starts with, its figure's title or alt text). A slide with no such label, or whose title would
  * repeat the one before it, is numbered instead: "Section (part 2 of 3)".
  */
-export function continuationTitles(section: string, pages: Unit[][]): string[] {
+export function continuationTitles(section: string, pages: Unit[][], labels: Labels = englishLabels): string[] {
   const titles = pages.map((page, index) => (index === 0 ? section : sourceTitle(section, page)))
-  const numbered = (index: number): string => `${section} (part ${index + 1} of ${pages.length})`
+  const numbered = (index: number): string => labels.text('partTitle', { title: section, n: index + 1, total: pages.length })
   return titles.map((title, index) => {
     if (title === undefined) return numbered(index)
-    if (index > 0 && title === titles[index - 1]) return `${title} (part ${index + 1} of ${pages.length})`
+    if (index > 0 && title === titles[index - 1]) return labels.text('partTitle', { title, n: index + 1, total: pages.length })
     return title
   })
 }
 
 /** The title to measure a page with while packing it: its final title cannot be longer than this. */
-export function measuringTitle(section: string, page: Unit[], first: boolean): string {
-  const numbered = `${section} (part 10 of 10)`
+export function measuringTitle(section: string, page: Unit[], first: boolean, labels: Labels = englishLabels): string {
+  const numbered = labels.text('partTitle', { title: section, n: 10, total: 10 })
   if (first) return section
   const title = sourceTitle(section, page)
-  return title === undefined || title.length < numbered.length ? numbered : `${title} (part 10 of 10)`
+  return title === undefined || title.length < numbered.length ? numbered : labels.text('partTitle', { title, n: 10, total: 10 })
 }

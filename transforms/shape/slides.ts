@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import { fitsSlide } from './layout/slide-fit.ts'
 import { continuationTitles, measuringTitle } from './slide-titles.ts'
+import { englishLabels, type Labels } from '../catalogue/labels.ts'
 
 declare module 'mdast' {
   interface ListData {
@@ -77,9 +78,9 @@ export function countBullets(node: RootContent | RootContent[]): number {
  * bullets become four and three, not six and one). A later slide is titled from the source
  * (slide-titles.ts).
  */
-export function packSlides(title: string, blocks: RootContent[]): Slide[] {
-  const pages = splitAtBreaks(toUnits(blocks)).flatMap((run) => packBalanced(title, run))
-  return continuationTitles(title, pages).map((pageTitle, index) => ({ title: pageTitle, children: pageBody(pages[index] ?? [], index > 0) }))
+export function packSlides(title: string, blocks: RootContent[], labels: Labels = englishLabels): Slide[] {
+  const pages = splitAtBreaks(toUnits(blocks)).flatMap((run) => packBalanced(title, run, labels))
+  return continuationTitles(title, pages, labels).map((pageTitle, index) => ({ title: pageTitle, children: pageBody(pages[index] ?? [], index > 0) }))
 }
 
 /** The blocks a page shows: a label that became its title is not repeated under it. */
@@ -102,27 +103,27 @@ function splitAtBreaks(units: Unit[]): Unit[][] {
 type Limits = { bullets: number; words: number }
 
 /** The fewest slides greedy packing needs, then the smallest caps that still need no more. */
-function packBalanced(title: string, units: Unit[]): Unit[][] {
-  const greedy = packGreedy(title, units, slideLimits)
+function packBalanced(title: string, units: Unit[], labels: Labels): Unit[][] {
+  const greedy = packGreedy(title, units, slideLimits, labels)
   // Balancing could move a caption or `###` heading off the top of the slide it titles: runs with one stay greedy.
   if (greedy.length <= 1 || units.some((unit) => unit.keepWithNext)) return greedy
   const count = greedy.length
   for (let words = Math.ceil(sum(units, 'words') / count); words <= slideLimits.words; words++) {
     for (let bullets = Math.ceil(sum(units, 'bullets') / count); bullets <= slideLimits.bullets; bullets++) {
-      const pages = packGreedy(title, units, { bullets, words })
+      const pages = packGreedy(title, units, { bullets, words }, labels)
       if (pages.length === count) return pages
     }
   }
   return greedy
 }
 
-function packGreedy(title: string, units: Unit[], limits: Limits): Unit[][] {
+function packGreedy(title: string, units: Unit[], limits: Limits, labels: Labels): Unit[][] {
   const pages: Unit[][] = [[]]
   for (const unit of units) {
     const page = pages.at(-1) as Unit[]
     const next = [...page, unit]
     const body = pages.length > 1 && next[0]?.keepWithNext && next.length > 1 ? next.slice(1) : next
-    const fits = sum(body, 'bullets') <= limits.bullets && sum(body, 'words') <= limits.words && fitsSlide(measuringTitle(title, next, pages.length === 1), joinLists(body))
+    const fits = sum(body, 'bullets') <= limits.bullets && sum(body, 'words') <= limits.words && fitsSlide(measuringTitle(title, next, pages.length === 1, labels), joinLists(body))
     if (page.length > 0 && !fits) {
       pages.push([])
       moveKeptWithNext(pages)

@@ -1,9 +1,10 @@
 import type { List, Root, RootContent } from 'mdast'
 import { normalizeForMatching, termPattern, visibleText } from '../format/text.ts'
 import type { Glossary } from '../types.ts'
-import { wordsFor } from './reader-words.ts'
+import { englishLabels, type Labels } from '../catalogue/labels.ts'
 
-export const wordsToKnowTitle = 'Words to know'
+/** The section's English title, for messages to authors (which stay English); readers get their language's. */
+export const wordsToKnowTitle = englishLabels.text('wordsToKnow')
 
 /** One line of "Words to know": the word the reader meets, its other names in the text, and what it means. */
 export interface GlossaryItem {
@@ -43,7 +44,7 @@ function isFormOf(word: string, term: string): boolean {
 }
 
 /** "Words to know" as a heading and a list marked `fromGlossary` (readability and source maps read the mark). */
-export function wordsToKnowSection(items: readonly GlossaryItem[], lang: string): RootContent[] {
+export function wordsToKnowSection(items: readonly GlossaryItem[], labels: Labels): RootContent[] {
   if (items.length === 0) return []
   const list: List = {
     type: 'list',
@@ -53,15 +54,15 @@ export function wordsToKnowSection(items: readonly GlossaryItem[], lang: string)
     children: items.map((item) => ({
       type: 'listItem',
       spread: false,
-      children: [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: item.term }] }, { type: 'text', value: `: ${itemText(item, lang)}` }] }]
+      children: [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: item.term }] }, { type: 'text', value: `: ${itemText(item, labels)}` }] }]
     }))
   }
-  return [{ type: 'heading', depth: 2, children: [{ type: 'text', value: wordsToKnowTitle }] }, list]
+  return [{ type: 'heading', depth: 2, children: [{ type: 'text', value: labels.text('wordsToKnow') }] }, list]
 }
 
-function itemText(item: GlossaryItem, lang: string): string {
+function itemText(item: GlossaryItem, labels: Labels): string {
   if (item.alsoCalled.length === 0) return item.explanation
-  return `${item.explanation} ${wordsFor(lang).alsoCalled} ${item.alsoCalled.join(', ')}.`
+  return `${item.explanation} ${labels.text('alsoCalled', { names: item.alsoCalled.join(', ') })}`
 }
 
 /**

@@ -46,14 +46,15 @@ describe('guidepress.config.yaml', () => {
       lang: 'en-GB',
       paper: 'Letter',
       outputs: ['deck', 'handout'],
-      formats: ['html', 'pdf']
+      formats: ['html', 'pdf'],
+      messages: {}
     })
     const json = await makeWorkspace({ 'guidepress.config.json': JSON.stringify({ paper: 'Letter', organisation: { name: 'X' } }, null, 2) })
     expect((await loadConfig(json)).config).toMatchObject({ paper: 'Letter', organisation: { name: 'X' } })
   })
 
   it.each([
-    ['an unknown setting', 'papr: A4\n', 'config-unknown-field@1:1 Unexpected setting `papr`; remove it or use one of: organisation, contacts, brand, lang, paper, outputs, formats'],
+    ['an unknown setting', 'papr: A4\n', 'config-unknown-field@1:1 Unexpected setting `papr`; remove it or use one of: organisation, contacts, brand, lang, paper, outputs, formats, messages'],
     ['an unknown nested setting', 'organisation:\n  name: X\n  colour: red\n', 'config-unknown-field@3:3 Unexpected setting `organisation.colour`; remove it or use one of: name, logo'],
     ['a setting written twice', 'paper: A4\npaper: Letter\n', 'config-invalid-syntax@2:1 Unexpected second `paper`'],
     ['a tab', 'paper:\tA4\n', 'config-invalid-syntax@1:7 Unexpected tab'],

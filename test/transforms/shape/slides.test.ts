@@ -22,7 +22,7 @@ describe('packSlides', () => {
     const list = Array.from({ length: 9 }, (_, index) => `${index + 1}. item ${index + 1}`).join('\n')
     const slides = packSlides('Steps', blocks(list))
     // No label in the source for the second slide: it is numbered, never a bare "(continued)".
-    expect(slides.map((slide) => slide.title)).toEqual(['Steps', 'Steps (part 2 of 2)'])
+    expect(slides.map((slide) => slide.title)).toEqual(['Steps', 'Steps (part\u00a02\u00a0of\u00a02)'])
     expect(slides.map((slide) => countBullets(slide.children))).toEqual([5, 4])
     const second = slides[1]?.children[0]
     expect(second?.type === 'list' && second.start).toBe(6)
