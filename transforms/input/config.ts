@@ -143,6 +143,12 @@ function reportSchemaIssue(file: VFile, document: Document, issue: z.core.$ZodIs
     }
     return
   }
+  if (issue.code === 'invalid_key') {
+    // A key that is not what the map takes (`messages: { "no tag": … }`): its own message, at the key.
+    const reason = issue.issues[0]?.message ?? issue.message
+    reportError(file, `${reason}, not \`${String(path.at(-1))}\``, placeInDocument(document, path, toPoint, true), 'config-invalid-value')
+    return
+  }
   const field = path.join('.')
   if (document.getIn(path) === undefined && !document.hasIn(path)) {
     reportError(file, `Expected \`${field}\`: ${issue.message}`, placeInDocument(document, path, toPoint), 'config-invalid-value')
