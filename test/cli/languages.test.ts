@@ -74,11 +74,20 @@ function englishWords(lang: string): Array<{ key: MessageKey; words: string }> {
   })
 }
 
-function englishFound(texts: Map<string, string>, lang: string): string[] {
+/** How often `words` stand as whole words in `text` (so "Term" is not found in "Termine"). */
+function occurrences(text: string, words: string): number {
+  const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return [...text.replace(/\s+/g, ' ').matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'))].length
+}
+
+/**
+ * English label words found in the outputs. Words the author wrote themselves (a cited title such as
+ * "ESC Guidelines") may appear wherever the author's text goes, so they prove nothing and are not sought.
+ */
+function englishFound(texts: Map<string, string>, lang: string, source = ''): string[] {
   const found: string[] = []
   for (const [name, text] of texts) {
-    const flat = text.replace(/\s+/g, ' ')
-    for (const { key, words } of englishWords(lang)) if (flat.includes(words)) found.push(`${name}: “${words}” (${key})`)
+    for (const { key, words } of englishWords(lang)) if (occurrences(source, words) === 0 && occurrences(text, words) > 0) found.push(`${name}: “${words}” (${key})`)
   }
   return found
 }
@@ -116,5 +125,16 @@ describe('a guideline in German, French or Spanish', () => {
     const all = [...texts.values()].join('\n')
     for (const key of ['agenda', 'keyMessages', 'references', 'strengthStrong', 'strengthConditional', 'wordsToKnow', 'contactsTitle', 'aboutTitle', 'keyRecommendations', 'questions'] as const)
       expect(all, key).toContain(catalogues[lang]?.[key])
+  }, 120_000)
+
+  it('the German corpus guideline builds with no English label', async () => {
+    const source = await readFile(path.join(import.meta.dirname, '../corpus/source/bluthochdruck-erwachsene.md'), 'utf8')
+    const root = await makeWorkspace({ 'source/bluthochdruck-erwachsene.md': source, 'guidepress.config.yaml': 'lang: de\n' })
+    const run = await runCli(root, 'build', '--no-pdf')
+    expect(run.code, run.stderr).toBe(0)
+    const texts = await outputTexts(root)
+    expect(texts.size).toBeGreaterThanOrEqual(7)
+    expect(englishFound(texts, 'de', source)).toEqual([])
+    expect(texts.get(path.join('summaries', 'bluthochdruck-erwachsene.md'))).toContain('## Die wichtigsten Empfehlungen')
   }, 120_000)
 })

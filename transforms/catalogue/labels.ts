@@ -166,6 +166,6 @@ export function placeholderProblem(key: MessageKey, template: string): string | 
   const unknown = given.filter((name) => !expected.includes(name))
   const list = (names: string[]) => names.map((name) => `\`{${name}}\``).join(', ')
   if (missing.length > 0) return `Expected ${list(missing)} in the label \`${key}\` (the English one reads “${english[key]}”); put ${missing.length === 1 ? 'it' : 'them'} where the value belongs in your language`
-  if (unknown.length > 0) return `Unexpected ${list(unknown)} in the label \`${key}\`; guidepress fills only ${expected.length > 0 ? list(expected) : 'no placeholders'} there`
+  if (unknown.length > 0) return `Unexpected ${list(unknown)} in the label \`${key}\`; ${expected.length > 0 ? `guidepress fills only ${list(expected)} there` : 'this label takes no placeholders'}: remove it or write the words out`
   return undefined
 }
