@@ -71,7 +71,7 @@ function deckTasks(run: RenderRun, job: Job, deck: Deck, session: BrowserSession
         loaded,
         { ...pdfMeta, subject: labels.text('pdfSubject', { kind: meta.subtitle ?? labels.text('deckKind'), version: meta.version }) },
         {
-          ...(options.pdfNotes ? { notes: deck.rendered.notes.map(noteMarkdown) } : {}),
+          ...(options.pdfNotes ? { notes: deck.rendered.notes.map(noteMarkdown), notesTitle: labels.text('speakerNotes') } : {}),
           outline: result.slides.map((s, i) => s.heading || labels.text('slideNumber', { n: i + 1 }))
         }
       )

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto'
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib'
 import { removeOutline, writeOutline, type OutlineEntry } from './pdf-outline.ts'
+import { englishLabels } from '../transforms/catalogue/labels.ts'
 
 export interface PdfMetadata {
   title: string
@@ -18,6 +19,8 @@ export interface PdfMetadata {
 export interface PdfExtras {
   /** Per page: note text to attach as a closed text annotation ('' = none). */
   notes?: string[]
+  /** The notes' title in a viewer, in the deck's language (the catalogue's English when not given). */
+  notesTitle?: string
   /** Per page: bookmark title ('' = no bookmark for that page). */
   outline?: string[]
   /** Bookmarks nested by level, in document order (instead of `outline`). */
@@ -60,8 +63,8 @@ export async function finalizePdf(input: Uint8Array | PDFDocument, meta: PdfMeta
       Subtype: 'Text',
       Rect: [width - 30, height - 30, width - 6, height - 6],
       Contents: PDFHexString.fromText(note),
-      T: PDFHexString.fromText('Speaker notes'),
-      Subj: PDFString.of('Note'),
+      T: PDFHexString.fromText(extras.notesTitle ?? englishLabels.text('speakerNotes')),
+      Subj: PDFHexString.fromText(extras.notesTitle ?? englishLabels.text('speakerNotes')),
       Name: 'Comment',
       Open: false,
       C: [1, 0.92, 0.42],
