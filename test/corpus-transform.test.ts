@@ -83,7 +83,7 @@ describe('corpus shapes', () => {
       const start = slides.findIndex((each) => each.includes(first))
       expect(start, first).toBeGreaterThan(0)
       const title = /## (Recommendation[^\n(]*)/.exec(slides[start] ?? '')?.[1] ?? ''
-      const parts = slides.slice(start).filter((each, index) => index === 0 || (each.includes(`## ${title}`) && /\(part \d+ of \d+\)/.test(each)))
+      const parts = slides.slice(start).filter((each, index) => index === 0 || (each.includes(`## ${title}`) && /\(part\s\d+\sof\s\d+\)/.test(each)))
       const whole = parts.map((each) => each.replace(/\n> /g, ' ')).join(' ')
       expect(whole).toContain(text.slice(-60).replace(/\[\^\w+\]/g, '').slice(0, 40))
       for (const part of parts) expect(part).toContain('<!-- _class: recommendation -->')

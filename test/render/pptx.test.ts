@@ -82,7 +82,7 @@ describe.each(decks)('the PPTX of $name', ({ root, markdown }) => {
       expect(descr, `slide ${index + 1} pictures`).toEqual(alts)
       pictures += descr.length
       // Each recommendation's strength and certainty is a label shape of its own.
-      const labels = [...source.matchAll(/^> \*\*([^*]*recommendation[^*]*)\*\*/gim)].map((m) => (m[1] ?? '').replace(/[.:]$/, ''))
+      const labels = [...source.matchAll(/^> \*\*([^*]*(?:recommendation|●)[^*]*)\*\*/gim)].map((m) => (m[1] ?? '').replace(/[.:]$/, ''))
       const badges = (xml.match(/<p:sp>[\s\S]*?<\/p:sp>/g) ?? []).filter((shape) => shape.includes(`name="${CHROME.badge}"`)).map((shape) => unescape(texts(shape).join('')))
       expect(badges, `slide ${index + 1} labels`).toEqual(labels)
     }

@@ -73,7 +73,7 @@ describe('recommendations on slides', () => {
         expect(slide).toContain('<!-- _class: recommendation -->')
         expect(slide).toContain('> _●○ Conditional recommendation_ · ⊕⊕◯◯ Low certainty')
       }
-      if (parts > 1) expect(slides.map((slide) => /## (.*)/.exec(slide)?.[1])).toEqual(Array.from({ length: parts }, (_, index) => `Recommendation: Caring for bones (part ${index + 1} of ${parts})`))
+      if (parts > 1) expect(slides.map((slide) => /## (.*)/.exec(slide)?.[1])).toEqual(Array.from({ length: parts }, (_, index) => `Recommendation: Caring for bones (part\u00a0${index + 1}\u00a0of\u00a0${parts})`))
       // Every word, in order, to the last.
       const shown = slides.map((slide) => slide.split('\n').filter((line) => line.startsWith('> ') && !line.includes('●')).map((line) => line.slice(2)).join(' ')).join(' ')
       expect(shown.replace(/\s+/g, ' ')).toBe(`${recommendationText(words)[0]?.toUpperCase()}${recommendationText(words).slice(1)}.`)
@@ -93,8 +93,8 @@ describe('recommendations on slides', () => {
     const titles = [...deck.matchAll(/## (Recommendation.*)/g)].map((match) => match[1])
     expect(titles).toEqual([
       'Recommendations 1–2: Caring for bones',
-      'Recommendation 3: Caring for bones (part 1 of 2)',
-      'Recommendation 3: Caring for bones (part 2 of 2)',
+      'Recommendation 3: Caring for bones (part\u00a01\u00a0of\u00a02)',
+      'Recommendation 3: Caring for bones (part\u00a02\u00a0of\u00a02)',
       'Recommendation 4: Caring for bones'
     ])
   })
