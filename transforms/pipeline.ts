@@ -13,7 +13,7 @@ import { bodyBlocks, checkHandoutReadability, explainedTerms, measureReadability
 import { hasErrors, reportError } from './messages.ts'
 import { splitSections } from './format/sections.ts'
 import { selectAudience } from './shape/select-audience.ts'
-import { serialize } from './serialize/serialize.ts'
+import { serializeOutput, type WrittenBlock } from './serialize/serialize.ts'
 import { shapeAlerts } from './shape/alerts.ts'
 import { shapeDeck } from './shape/deck.ts'
 import { shapeHandout } from './shape/handout.ts'
@@ -54,6 +54,8 @@ export interface GuidelineResult {
   sections: SectionHeading[]
   /** Each output's tree as serialized; its nodes keep their source positions (see `source-map.ts`). */
   shaped: Partial<Record<Audience, Root>>
+  /** The output lines each top-level block of `shaped` was written on (undefined when the serializer could not say). */
+  written: Partial<Record<Audience, WrittenBlock[] | undefined>>
 }
 
 export type SectionHeading = Omit<Section, 'children'>
@@ -90,6 +92,7 @@ function runStages(file: VFile, context: PipelineContext): GuidelineResult | und
   const coverage: CoverageCell[] = []
   const readability: GuidelineResult['readability'] = {}
   const shapedTrees: GuidelineResult['shaped'] = {}
+  const written: GuidelineResult['written'] = {}
   let slides: SlideFigures | undefined
   numberReferences(tree, context.bibliography ?? emptyBibliography, meta.lang) // one numbering for every output
   const project: ShapeProject = { contacts: contactsFor(config, meta.lang) }
@@ -102,9 +105,11 @@ function runStages(file: VFile, context: PipelineContext): GuidelineResult | und
     if (audience === 'handout') checkHandoutReadability(file, readability[audience])
     if (audience === 'handout') checkGlossaryLength(file, shaped)
     if (audience === 'deck') slides = checkSlideDensity(file, shaped)
-    outputs.push({ path: `${outputFolders[audience]}/${meta.id}.md`, text: serialize(shaped) }) // 8. serialize
+    const serialized = serializeOutput(shaped) // 8. serialize
+    written[audience] = serialized.blocks
+    outputs.push({ path: `${outputFolders[audience]}/${meta.id}.md`, text: serialized.text })
   }
-  return hasErrors(file) ? undefined : { file, meta, topicPlaces, outputs, coverage, readability, slides, sections, shaped: shapedTrees }
+  return hasErrors(file) ? undefined : { file, meta, topicPlaces, outputs, coverage, readability, slides, sections, shaped: shapedTrees, written }
 }
 
 /** One output's shaper; the handout's takes `project.contacts` for its contacts panel. */
