@@ -9,7 +9,8 @@ import { checkSlideDensity, type SlideFigures } from './gates/density.ts'
 import { readFrontMatter } from './input/front-matter.ts'
 import { contactsFor, defaultConfig, type Contacts, type ProjectConfig } from './input/config-schema.ts'
 import { parseGuideline } from './parse/parse.ts'
-import { bodyBlocks, checkHandoutReadability, explainedTerms, measureReadability, type ReadabilityFigures } from './gates/readability.ts'
+import { checkHandoutReadability, measureReadability, type ReadabilityFigures } from './gates/readability.ts'
+import { readOutput } from './gates/readable-text.ts'
 import { hasErrors, reportError } from './messages.ts'
 import { splitSections } from './format/sections.ts'
 import { selectAudience } from './shape/select-audience.ts'
@@ -18,7 +19,6 @@ import { shapeAlerts } from './shape/alerts.ts'
 import { shapeDeck } from './shape/deck.ts'
 import { shapeHandout } from './shape/handout.ts'
 import { shapeSummary } from './shape/summary.ts'
-import { visibleText } from './format/text.ts'
 import type { Audience, Glossary, GuidelineMeta, Section } from './types.ts'
 import { validateBody } from './validate/index.ts'
 import type { OutputFile } from './types.ts'
@@ -100,12 +100,13 @@ function runStages(file: VFile, context: PipelineContext): GuidelineResult | und
     const selected = shapeAlerts(selectAudience(tree, audience), meta.lang, project.contacts) // 4. select audience; alerts become boxes
     const shaped = shapers[audience](selected, meta, context.glossary, project) // 5. shape one output
     shapedTrees[audience] = shaped
-    coverage.push(...checkCoverage(file, meta, topicPlaces, audience, visibleText(shaped))) // 6. every topic reaches it
-    readability[audience] = measureReadability(bodyBlocks(shaped), explainedTerms(shaped), meta.lang) // 7. readability, gated for patients
+    const text = readOutput(shaped) // 6. what the gates read, in one walk
+    coverage.push(...checkCoverage(file, meta, topicPlaces, audience, text.visible)) // 7. every topic reaches it
+    readability[audience] = measureReadability(text.blocks, text.explainedTerms, meta.lang) // 8. readability, gated for patients
     if (audience === 'handout') checkHandoutReadability(file, readability[audience])
-    if (audience === 'handout') checkGlossaryLength(file, shaped)
+    if (audience === 'handout') checkGlossaryLength(file, text.glossaryEntries)
     if (audience === 'deck') slides = checkSlideDensity(file, shaped)
-    const serialized = serializeOutput(shaped) // 8. serialize
+    const serialized = serializeOutput(shaped) // 9. serialize
     written[audience] = serialized.blocks
     outputs.push({ path: `${outputFolders[audience]}/${meta.id}.md`, text: serialized.text })
   }

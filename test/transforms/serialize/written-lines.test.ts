@@ -1,4 +1,4 @@
-import type { Root, RootContent } from 'mdast'
+import type { BlockContent, ListItem, Root, RootContent } from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
@@ -8,7 +8,7 @@ import { serialize, serializeOutput } from '../../../transforms/serialize/serial
 
 const text = (value: string) => ({ type: 'text' as const, value })
 const paragraph = (value: string) => ({ type: 'paragraph' as const, children: [text(value)] })
-const item = (...children: RootContent[]) => ({ type: 'listItem' as const, spread: false, children }) as RootContent
+const item = (...children: BlockContent[]): ListItem => ({ type: 'listItem', spread: false, children })
 
 /** Every kind of top-level block an output has, several over more than one line. */
 const tree: Root = {
