@@ -9,7 +9,7 @@ import { checkSlideDensity, type SlideFigures } from './gates/density.ts'
 import { readFrontMatter } from './input/front-matter.ts'
 import { contactsFor, defaultConfig, type Contacts, type ProjectConfig } from './input/config-schema.ts'
 import { parseGuideline } from './parse/parse.ts'
-import { checkHandoutReadability, measureReadability, type ReadabilityFigures } from './gates/readability.ts'
+import { checkHandoutReadability, measureReadability, type ReadabilityFigures, type SentenceMemo } from './gates/readability.ts'
 import { readOutput } from './gates/readable-text.ts'
 import { hasErrors, reportError } from './messages.ts'
 import { splitSections } from './format/sections.ts'
@@ -94,6 +94,7 @@ function runStages(file: VFile, context: PipelineContext): GuidelineResult | und
   const shapedTrees: GuidelineResult['shaped'] = {}
   const written: GuidelineResult['written'] = {}
   let slides: SlideFigures | undefined
+  const sentences: SentenceMemo = new Map() // the outputs share most of their paragraphs: each is read once
   numberReferences(tree, context.bibliography ?? emptyBibliography, meta.lang) // one numbering for every output
   const project: ShapeProject = { contacts: contactsFor(config, meta.lang) }
   for (const audience of meta.outputs) {
@@ -102,7 +103,7 @@ function runStages(file: VFile, context: PipelineContext): GuidelineResult | und
     shapedTrees[audience] = shaped
     const text = readOutput(shaped) // 6. what the gates read, in one walk
     coverage.push(...checkCoverage(file, meta, topicPlaces, audience, text.visible)) // 7. every topic reaches it
-    readability[audience] = measureReadability(text.blocks, text.explainedTerms, meta.lang) // 8. readability, gated for patients
+    readability[audience] = measureReadability(text.blocks, text.explainedTerms, meta.lang, undefined, sentences) // 8. readability, gated for patients
     if (audience === 'handout') checkHandoutReadability(file, readability[audience])
     if (audience === 'handout') checkGlossaryLength(file, text.glossaryEntries)
     if (audience === 'deck') slides = checkSlideDensity(file, shaped)

@@ -30,6 +30,24 @@ describe('measureReadability', () => {
   })
 })
 
+describe('measureReadability with a memo of counted sentences', () => {
+  it('reads a block the outputs share once, and places its sentences at each output’s own line', () => {
+    const memo = new Map()
+    const text = 'Walk every day. Multidisciplinary considerations necessitate evaluation.'
+    const alone = measureReadability([{ text, line: 4, column: 1 }])
+    const first = measureReadability([{ text, line: 4, column: 1 }], [], 'en', 5, memo)
+    expect(memo.size).toBe(1)
+    const second = measureReadability([{ text, line: 9, column: 3 }], [], 'en', 5, memo)
+    expect(memo.size).toBe(1)
+    expect(first).toEqual(alone)
+    expect(second.hardest.map(({ line, column }) => [line, column])).toEqual([[9, 19], [9, 3]])
+    expect({ ...second, hardest: [] }).toEqual({ ...first, hardest: [] })
+    // Known words count differently, so the same text with a known term is read again.
+    measureReadability([{ text, line: 4, column: 1 }], ['multidisciplinary considerations'], 'en', 5, memo)
+    expect(memo.size).toBe(2)
+  })
+})
+
 describe('the handout readability gate', () => {
   const hard =
     'Notwithstanding considerable interindividual heterogeneity, contemporary multimodality therapeutic algorithms increasingly incorporate molecularly stratified, biomarker-directed interventions.'
