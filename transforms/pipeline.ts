@@ -9,16 +9,16 @@ import { checkSlideDensity, type SlideFigures } from './gates/density.ts'
 import { readFrontMatter } from './input/front-matter.ts'
 import { contactsFor, defaultConfig, type Contacts, type ProjectConfig } from './input/config-schema.ts'
 import { parseGuideline } from './parse/parse.ts'
-import { bodyBlocks, checkHandoutReadability, explainedTerms, measureReadability, type ReadabilityFigures } from './gates/readability.ts'
+import { checkHandoutReadability, measureReadability, type ReadabilityFigures, type SentenceMemo } from './gates/readability.ts'
+import { readOutput } from './gates/readable-text.ts'
 import { hasErrors, reportError } from './messages.ts'
 import { splitSections } from './format/sections.ts'
 import { selectAudience } from './shape/select-audience.ts'
-import { serialize } from './serialize/serialize.ts'
+import { serializeOutput, type WrittenBlock } from './serialize/serialize.ts'
 import { shapeAlerts } from './shape/alerts.ts'
 import { shapeDeck } from './shape/deck.ts'
 import { shapeHandout } from './shape/handout.ts'
 import { shapeSummary } from './shape/summary.ts'
-import { visibleText } from './format/text.ts'
 import type { Audience, Glossary, GuidelineMeta, Section } from './types.ts'
 import { validateBody } from './validate/index.ts'
 import type { OutputFile } from './types.ts'
@@ -57,6 +57,8 @@ export interface GuidelineResult {
   sections: SectionHeading[]
   /** Each output's tree as serialized; its nodes keep their source positions (see `source-map.ts`). */
   shaped: Partial<Record<Audience, Root>>
+  /** The output lines each top-level block of `shaped` was written on (undefined when the serializer could not say). */
+  written: Partial<Record<Audience, WrittenBlock[] | undefined>>
 }
 
 export type SectionHeading = Omit<Section, 'children'>
@@ -93,21 +95,26 @@ function runStages(file: VFile, context: PipelineContext): GuidelineResult | und
   const coverage: CoverageCell[] = []
   const readability: GuidelineResult['readability'] = {}
   const shapedTrees: GuidelineResult['shaped'] = {}
+  const written: GuidelineResult['written'] = {}
   let slides: SlideFigures | undefined
+  const sentences: SentenceMemo = new Map() // the outputs share most of their paragraphs: each is read once
   numberReferences(tree, context.bibliography ?? emptyBibliography, meta.lang) // one numbering for every output
   const project: ShapeProject = { contacts: contactsFor(config, meta.lang), labels: labelsFor(meta.lang, config.messages) }
   for (const audience of meta.outputs) {
     const selected = shapeAlerts(selectAudience(tree, audience), project.labels, project.contacts) // 4. select audience; alerts become boxes
     const shaped = shapers[audience](selected, meta, context.glossary, project) // 5. shape one output
     shapedTrees[audience] = shaped
-    coverage.push(...checkCoverage(file, meta, topicPlaces, audience, visibleText(shaped))) // 6. every topic reaches it
-    readability[audience] = measureReadability(bodyBlocks(shaped), explainedTerms(shaped), meta.lang) // 7. readability, gated for patients
+    const text = readOutput(shaped) // 6. what the gates read, in one walk
+    coverage.push(...checkCoverage(file, meta, topicPlaces, audience, text.visible)) // 7. every topic reaches it
+    readability[audience] = measureReadability(text.blocks, text.explainedTerms, meta.lang, undefined, sentences) // 8. readability, gated for patients
     if (audience === 'handout') checkHandoutReadability(file, readability[audience])
-    if (audience === 'handout') checkGlossaryLength(file, shaped)
+    if (audience === 'handout') checkGlossaryLength(file, text.glossaryEntries)
     if (audience === 'deck') slides = checkSlideDensity(file, shaped)
-    outputs.push({ path: `${outputFolders[audience]}/${meta.id}.md`, text: serialize(shaped) }) // 8. serialize
+    const serialized = serializeOutput(shaped) // 9. serialize
+    written[audience] = serialized.blocks
+    outputs.push({ path: `${outputFolders[audience]}/${meta.id}.md`, text: serialized.text })
   }
-  return hasErrors(file) ? undefined : { file, meta, topicPlaces, outputs, coverage, readability, slides, sections, shaped: shapedTrees }
+  return hasErrors(file) ? undefined : { file, meta, topicPlaces, outputs, coverage, readability, slides, sections, shaped: shapedTrees, written }
 }
 
 /** One output's shaper; the handout's takes `project.contacts` for its contacts panel. */

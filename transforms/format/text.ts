@@ -17,9 +17,25 @@ declare module 'unist' {
 export function visibleText(tree: Node): string {
   const parts: string[] = []
   visit(tree, (node) => {
-    if (node.type === 'html' || node.type === 'yaml' || node.data?.fromGlossary || node.data?.references) return 'skip'
-    if ((node.type === 'text' || node.type === 'inlineCode') && 'value' in node && typeof node.value === 'string') parts.push(node.value)
+    if (hidesText(node)) return 'skip'
+    const text = shownText(node)
+    if (text !== undefined) parts.push(text)
   })
+  return joinVisibleText(parts)
+}
+
+/** A node none of whose text counts as seen: HTML, front matter, glossary explanations, reference lists. */
+export function hidesText(node: Node): boolean {
+  return node.type === 'html' || node.type === 'yaml' || Boolean(node.data?.fromGlossary || node.data?.references)
+}
+
+/** The text a node shows itself (text and code), if any. */
+export function shownText(node: Node): string | undefined {
+  return (node.type === 'text' || node.type === 'inlineCode') && 'value' in node && typeof node.value === 'string' ? node.value : undefined
+}
+
+/** The seen text pieces, in reading order, as one text for matching terms. */
+export function joinVisibleText(parts: readonly string[]): string {
   return normalizeForMatching(parts.join(' '))
 }
 

@@ -1,22 +1,13 @@
-import type { Root } from 'mdast'
-import { toString } from 'mdast-util-to-string'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { reportWarning } from '../messages.ts'
 import { glossaryLineBudget, glossaryLines, handoutPageLines, wordsToKnowTitle } from '../shape/words-to-know.ts'
 
 /**
  * Warns when the handout's "Words to know" would print longer than about one and a half pages
- * (`glossaryLines`): a glossary that long is skipped, not read. The fix is in the handout's words
+ * (`glossaryLines`; `entries` as `readOutput` gives them): a glossary that long is skipped, not read. The fix is in the handout's words
  * (fewer technical terms) or in the glossary (merge near-duplicates, list synonyms).
  */
-export function checkGlossaryLength(file: VFile, handout: Root): void {
-  const entries: string[] = []
-  visit(handout, 'list', (list) => {
-    if (list.data?.fromGlossary !== true) return
-    entries.push(...list.children.map((item) => toString(item)))
-    return 'skip'
-  })
+export function checkGlossaryLength(file: VFile, entries: readonly string[]): void {
   const lines = glossaryLines(entries)
   if (lines <= glossaryLineBudget) return
   const pages = (lines / handoutPageLines).toFixed(1)

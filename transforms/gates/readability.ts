@@ -68,34 +68,46 @@ export function readabilityGated(lang: string): boolean {
 // parse-english splits any Latin-script text into sentences and words; only syllables are per language.
 const parser = new ParseEnglish()
 
+/** One sentence of a block, counted, placed relative to its block (line 1 is the block's first). */
+interface CountedSentence {
+  counts: WordCounts
+  text: string
+  line: number
+  column: number
+}
+
+/**
+ * Sentences already counted, by block text (and the known words in it): the outputs of a guideline
+ * share most of their paragraphs, so each is read once. One per guideline (`pipeline.ts`).
+ */
+export type SentenceMemo = Map<string, CountedSentence[]>
+
 /**
  * The grade (by the formula of `lang`) and SMOG over some blocks, with each sentence scored to find
  * the hardest. Words inside a `knownTerms` phrase count at most `knownWordSyllables` syllables.
  */
-export function measureReadability(blocks: TextBlock[], knownTerms: readonly string[] = [], lang = 'en', hardestCount = 5): ReadabilityFigures {
+export function measureReadability(blocks: TextBlock[], knownTerms: readonly string[] = [], lang = 'en', hardestCount = 5, memo: SentenceMemo = new Map()): ReadabilityFigures {
   const formula = formulaFor(lang) ?? fallbackFormula
   const totals: WordCounts = { sentences: 0, words: 0, syllables: 0, polysyllables: 0, monosyllables: 0, longWords: 0 }
   const scored: SentenceScore[] = []
   const known = knownTerms.map((term) => new RegExp(termPattern(term).source, 'giu'))
   for (const block of blocks) {
     const knownRanges = known.flatMap((pattern) => [...block.text.matchAll(pattern)].map((match) => [match.index, match.index + match[0].length] as const))
-    // nlcst is shallow: root → paragraphs → sentences → words; walking it directly is cheaper than visiting.
-    for (const paragraph of parser.parse(block.text).children) {
-      if (paragraph.type !== 'ParagraphNode') continue
-      for (const sentence of paragraph.children) {
-        if (sentence.type !== 'SentenceNode') continue
-        const counts = countSentence(sentence, formula, knownRanges)
-        if (counts.words === 0) continue
-        for (const key of Object.keys(totals) as Array<keyof WordCounts>) totals[key] += counts[key]
-        const start = sentence.position?.start ?? { line: 1, column: 1 }
-        scored.push({
-          text: nlcstToString(sentence).replace(/\s+/g, ' ').trim(),
-          line: block.line + start.line - 1,
-          column: start.line === 1 ? block.column + start.column - 1 : start.column,
-          words: counts.words,
-          grade: round(formula.grade(counts))
-        })
-      }
+    const key = `${formula.name}\u0000${knownRanges.join(';')}\u0000${block.text}`
+    let sentences = memo.get(key)
+    if (!sentences) {
+      sentences = countSentences(block.text, formula, knownRanges)
+      memo.set(key, sentences)
+    }
+    for (const sentence of sentences) {
+      for (const key of Object.keys(totals) as Array<keyof WordCounts>) totals[key] += sentence.counts[key]
+      scored.push({
+        text: sentence.text,
+        line: block.line + sentence.line - 1,
+        column: sentence.line === 1 ? block.column + sentence.column - 1 : sentence.column,
+        words: sentence.counts.words,
+        grade: round(formula.grade(sentence.counts))
+      })
     }
   }
   const grade = totals.words === 0 ? 0 : formula.grade(totals)
@@ -103,6 +115,23 @@ export function measureReadability(blocks: TextBlock[], knownTerms: readonly str
   const impenetrable = scored.filter((sentence) => sentence.words > longSentenceWords && sentence.grade > sentenceGradeCeiling)
   const { sentences, words, syllables, polysyllables } = totals
   return { words, sentences, syllables, polysyllables, grade: round(grade), formula: formula.name, gated: readabilityGated(lang), smog: round(smog), hardest: hardestOf(scored, hardestCount), impenetrable }
+}
+
+/** The sentences of one block with words in them, counted. */
+function countSentences(text: string, formula: ReadabilityFormula, knownRanges: ReadonlyArray<readonly [number, number]>): CountedSentence[] {
+  const counted: CountedSentence[] = []
+  // nlcst is shallow: root → paragraphs → sentences → words; walking it directly is cheaper than visiting.
+  for (const paragraph of parser.parse(text).children) {
+    if (paragraph.type !== 'ParagraphNode') continue
+    for (const sentence of paragraph.children) {
+      if (sentence.type !== 'SentenceNode') continue
+      const counts = countSentence(sentence, formula, knownRanges)
+      if (counts.words === 0) continue
+      const start = sentence.position?.start ?? { line: 1, column: 1 }
+      counted.push({ counts, text: nlcstToString(sentence).replace(/\s+/g, ' ').trim(), line: start.line, column: start.column })
+    }
+  }
+  return counted
 }
 
 /** The `count` hardest sentences, hardest first (ties in reading order). */

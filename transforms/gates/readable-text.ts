@@ -1,6 +1,6 @@
-import type { List, Paragraph, Parents, Root } from 'mdast'
+import type { List, Nodes, Paragraph, Parents, Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import { visit } from 'unist-util-visit'
+import { hidesText, joinVisibleText, shownText } from '../format/text.ts'
 
 /** A run of body text with where it starts in the source. */
 export interface TextBlock {
@@ -20,20 +20,72 @@ export const listLabelWords = 4
  * (they have no source position).
  */
 export function bodyBlocks(tree: Root): TextBlock[] {
-  const blocks: TextBlock[] = []
-  visit(tree, (node, _index, parent) => {
-    if (node.type === 'heading' || node.type === 'html' || node.type === 'code' || node.type === 'table' || node.type === 'footnoteDefinition') return 'skip'
-    if (node.type === 'list' && isGeneratedList(node)) return 'skip'
-    if (node.type !== 'paragraph' || !node.position) return
-    if (!isLabel(node, parent) && !isRunInHeading(node)) {
-      const text = toString(node)
-      // The lead-in becomes spaces, so every later character keeps its column.
-      const leadIn = leadInLength(node)
-      blocks.push({ text: ' '.repeat(leadIn) + text.slice(leadIn), line: node.position.start.line, column: node.position.start.column })
+  return readOutput(tree).blocks
+}
+
+/** What the gates read of one output, gathered in one walk over its tree. */
+export interface OutputText {
+  /** The words a reader sees, for the coverage gate (as `visibleText` gives them). */
+  visible: string
+  /** The sentences, for readability (as `bodyBlocks` describes them). */
+  blocks: TextBlock[]
+  /** The glossary terms "Words to know" explains (as `explainedTerms` describes them). */
+  explainedTerms: string[]
+  /** Each entry of "Words to know" as the reader sees it ("term: explanation"), for its length. */
+  glossaryEntries: string[]
+}
+
+/** Body text is not looked for under these nodes. */
+function hidesBody(node: Nodes): boolean {
+  if (node.type === 'heading' || node.type === 'html' || node.type === 'code' || node.type === 'table' || node.type === 'footnoteDefinition') return true
+  return node.type === 'list' && isGeneratedList(node)
+}
+
+/**
+ * Everything the readability, coverage and glossary-length gates read of an output, in one walk
+ * (each used to walk the tree on its own). Each part keeps reading order.
+ */
+export function readOutput(tree: Root): OutputText {
+  const visible: string[] = []
+  const read: OutputText = { visible: '', blocks: [], explainedTerms: [], glossaryEntries: [] }
+  const walk = (node: Nodes, parent: Parents | undefined, seen: boolean, body: boolean, inGlossary: boolean): void => {
+    const shown = seen && !hidesText(node)
+    if (shown) {
+      const text = shownText(node)
+      if (text !== undefined) visible.push(text)
     }
-    return 'skip'
-  })
-  return blocks
+    let inBody = body && !hidesBody(node)
+    if (inBody && node.type === 'paragraph' && node.position) {
+      const block = bodyBlock(node, parent)
+      if (block) read.blocks.push(block)
+      inBody = false
+    }
+    const glossary = !inGlossary && node.type === 'list' && node.data?.fromGlossary === true
+    if (glossary) readGlossaryList(node, read)
+    if (!('children' in node) || !(shown || inBody || !(inGlossary || glossary))) return
+    for (const child of node.children) walk(child, node, shown, inBody, inGlossary || glossary)
+  }
+  walk(tree, undefined, true, true, false)
+  read.visible = joinVisibleText(visible)
+  return read
+}
+
+/** A paragraph from the source as a block of sentences, unless it is a list label or a run-in heading. */
+function bodyBlock(node: Paragraph, parent: Parents | undefined): TextBlock | undefined {
+  if (!node.position || isLabel(node, parent) || isRunInHeading(node)) return undefined
+  const text = toString(node)
+  // The lead-in becomes spaces, so every later character keeps its column.
+  const leadIn = leadInLength(node)
+  return { text: ' '.repeat(leadIn) + text.slice(leadIn), line: node.position.start.line, column: node.position.start.column }
+}
+
+function readGlossaryList(list: List, read: OutputText): void {
+  for (const item of list.children) {
+    const first = item.children[0]
+    const term = first?.type === 'paragraph' && first.children[0]?.type === 'strong' ? toString(first.children[0]).trim() : ''
+    if (term !== '') read.explainedTerms.push(term)
+    read.glossaryEntries.push(toString(item))
+  }
 }
 
 function isGeneratedList(list: List): boolean {
@@ -67,15 +119,5 @@ function wordCount(text: string): number {
 
 /** The glossary terms the output explains in "Words to know" (the list shape/handout.ts marks `fromGlossary`). */
 export function explainedTerms(tree: Root): string[] {
-  const terms: string[] = []
-  visit(tree, 'list', (list) => {
-    if (list.data?.fromGlossary !== true) return
-    for (const item of list.children) {
-      const first = item.children[0]
-      const term = first?.type === 'paragraph' && first.children[0]?.type === 'strong' ? toString(first.children[0]).trim() : ''
-      if (term !== '') terms.push(term)
-    }
-    return 'skip'
-  })
-  return terms
+  return readOutput(tree).explainedTerms
 }

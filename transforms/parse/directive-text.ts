@@ -26,23 +26,31 @@ export default function remarkDirectiveText() {
   }
 }
 
-/** Restored directives leave text split in pieces; joining them keeps later text checks simple. */
-function mergeAdjacentText(tree: Root): void {
-  visit(tree, (node: Node) => {
-    if (!('children' in node)) return
-    const parent = node as Parent
-    const merged: Node[] = []
-    for (const child of parent.children) {
-      const previous = merged.at(-1)
-      if (isText(child) && previous && isText(previous)) {
-        previous.value += child.value
-        if (previous.position && child.position) previous.position = { start: previous.position.start, end: child.position.end }
-      } else {
-        merged.push(child)
-      }
+/**
+ * Restored directives leave text split in pieces (as can other steps of the parse); joining them
+ * keeps later text checks simple. A parent's children are rebuilt only when two texts meet.
+ */
+function mergeAdjacentText(node: Node): void {
+  if (!('children' in node)) return
+  const parent = node as Parent
+  let meets = false
+  for (let index = 0; index < parent.children.length; index++) {
+    const child = parent.children[index] as Node
+    mergeAdjacentText(child)
+    if (index > 0 && isText(child) && isText(parent.children[index - 1] as Node)) meets = true
+  }
+  if (!meets) return
+  const merged: Node[] = []
+  for (const child of parent.children) {
+    const previous = merged.at(-1)
+    if (isText(child) && previous && isText(previous)) {
+      previous.value += child.value
+      if (previous.position && child.position) previous.position = { start: previous.position.start, end: child.position.end }
+    } else {
+      merged.push(child)
     }
-    parent.children = merged
-  })
+  }
+  parent.children = merged
 }
 
 function isText(node: Node): node is Text {

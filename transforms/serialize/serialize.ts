@@ -1,18 +1,13 @@
 import type { Root, RootContent } from 'mdast'
+import { defaultHandlers } from 'mdast-util-to-markdown'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
 import remarkStringify, { type Options } from 'remark-stringify'
 import { unified } from 'unified'
-import { visit } from 'unist-util-visit'
-import { cloneTree } from '../shape/clone.ts'
+import { withSentenceBreaks } from './sentences.ts'
+import { recordingRoot, serializeRecording, type WrittenBlock } from './written-lines.ts'
 
-declare module 'mdast' {
-  interface ParagraphData {
-    /** Keep on one line: a reference entry is not a run of sentences. */
-    oneLine?: boolean
-  }
-}
+export type { WrittenBlock, WrittenLines } from './written-lines.ts'
 
 /** Fixed so the same tree always gives the same bytes, whoever builds it. */
 export const stringifyOptions: Options = {
@@ -29,52 +24,27 @@ export const stringifyOptions: Options = {
   rule: '-',
   setext: false,
   strong: '*',
-  tightDefinitions: true
+  tightDefinitions: true,
+  handlers: {
+    // Paragraphs get one sentence per line as they are written, so the tree is never copied or changed.
+    paragraph: (node, parent, state, info) => defaultHandlers.paragraph(withSentenceBreaks(node), parent, state, info),
+    root: recordingRoot(defaultHandlers.root)
+  }
 }
 
 const stringifier = unified().use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkStringify, stringifyOptions).freeze()
-// The same syntax read back, so a serialized output's blocks can be lined up with the tree it came from.
-const reader = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze()
-
-/** Parses a serialized output with the syntax it was written in (for source maps). */
-export function parseOutput(text: string): Root {
-  return reader.parse(text)
-}
 
 /** Serializes an output tree; paragraphs get one sentence per line so diffs show whole sentences. */
 export function serialize(tree: Root): string {
-  const copy = cloneTree(tree)
-  breakSentences(copy)
-  return stringifier.stringify(copy)
+  return stringifier.stringify(tree)
+}
+
+/** Serializes an output tree as `serialize` does, and says which lines each top-level block was written on (for source maps). */
+export function serializeOutput(tree: Root): { text: string; blocks: WrittenBlock[] | undefined } {
+  return serializeRecording(tree, serialize)
 }
 
 /** Serializes loose blocks (slide notes, for instance) the same way. */
 export function serializeFragment(children: RootContent[]): string {
   return serialize({ type: 'root', children }).trimEnd()
-}
-
-// A sentence end: punctuation, then closing quotes or citation marks, then space before a capital.
-const sentenceEnd = /([.!?][)"'”’]?[⁰¹²³⁴⁵⁶⁷⁸⁹,]*)[ \t]+(?=[A-Z“"])/g
-const abbreviations = new Set(['e.g', 'i.e', 'dr', 'vs', 'al', 'approx', 'fig', 'no', 'st', 'mr', 'mrs', 'ms', 'prof', 'etc'])
-
-function breakSentences(tree: Root): void {
-  visit(tree, 'paragraph', (paragraph) => {
-    if (paragraph.data?.oneLine) return
-    // Citation marks are text nodes of their own; join them so a sentence end before one is seen.
-    paragraph.children = paragraph.children.reduce<typeof paragraph.children>((joined, child) => {
-      const previous = joined.at(-1)
-      if (previous?.type === 'text' && child.type === 'text') previous.value += child.value
-      else joined.push(child.type === 'text' ? { ...child } : child)
-      return joined
-    }, [])
-    for (const child of paragraph.children) {
-      if (child.type !== 'text') continue
-      child.value = child.value.replace(sentenceEnd, (match: string, end: string, offset: number) => {
-        // Only the text just before: an anchored search over the whole paragraph would make long paragraphs quadratic.
-        const word = /([\p{L}.]+)$/u.exec(child.value.slice(Math.max(0, offset - 40), offset))?.[1] ?? ''
-        const isAbbreviation = abbreviations.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word)
-        return isAbbreviation ? match : `${end}\n`
-      })
-    }
-  })
 }

@@ -1,7 +1,7 @@
 import type { Root, RootContent } from 'mdast'
 import { glossaryPath } from '../input/glossary.ts'
 import { sourceMapName } from './outputs.ts'
-import { parseOutput } from './serialize.ts'
+import type { WrittenBlock } from './serialize.ts'
 import { firstPosition } from '../format/text.ts'
 import { outputFolders, type GuidelineResult, type SectionHeading } from '../pipeline.ts'
 import type { Audience } from '../types.ts'
@@ -53,7 +53,7 @@ export function sourceMapsOf(result: GuidelineResult): Array<{ audience: Audienc
     const shaped = result.shaped[audience]
     const output = result.outputs.find((each) => each.path === `${outputFolders[audience]}/${result.meta.id}.md`)
     if (!shaped || !output) return []
-    return [{ audience, map: buildSourceMap(shaped, output.text, result.sections, { source: result.file.path, output: output.path }) }]
+    return [{ audience, map: buildSourceMap(shaped, result.written[audience], result.sections, { source: result.file.path, output: output.path }) }]
   })
 }
 
@@ -74,26 +74,25 @@ function sourceMapPath(id: string, audience: Audience): string {
 }
 
 /**
- * Aligns the blocks of a shaped tree with the blocks of its serialized text. The text is parsed
- * back (the same syntax that wrote it), so each tree block and the parsed block at the same index
- * are the same block: the parsed one knows its output lines, the shaped one its source position.
+ * Pairs the blocks of a shaped tree with the lines the serializer wrote each on (`serializeOutput`):
+ * the tree knows each block's source position, the serializer where it put it. When the serializer
+ * could not say (see `written-lines.ts`), a map with no blocks says nothing rather than something wrong.
  */
-function buildSourceMap(shaped: Root, text: string, sections: SectionHeading[], paths: { source: string; output: string }): SourceMap {
-  const parsed = parseOutput(text)
+function buildSourceMap(shaped: Root, written: WrittenBlock[] | undefined, sections: SectionHeading[], paths: { source: string; output: string }): SourceMap {
   const headings = new Map(sections.map((section) => [section.line, section]))
   const owners = sectionOwners(shaped.children, headings)
   const blocks: SourceMapBlock[] = []
-  alignBlocks(shaped.children, parsed.children).forEach(([node, written]) => {
-    const section = owners.get(node)
-    const fromGlossary = node.type === 'list' && node.data?.fromGlossary === true
-    // A top-level list maps item by item, so each bullet traces to its own source line.
-    const pieces: Array<[RootContent, RootContent]> =
-      node.type === 'list' && written.type === 'list' && node.children.length === written.children.length ? node.children.map((item, index) => [item, written.children[index] as RootContent]) : [[node, written]]
-    for (const [piece, writtenPiece] of pieces) {
-      if (!writtenPiece.position) continue
-      blocks.push(mapBlock(piece, { start: writtenPiece.position.start.line, end: writtenPiece.position.end.line }, section, fromGlossary))
-    }
-  })
+  if (written?.length === shaped.children.length) {
+    shaped.children.forEach((node, index) => {
+      const lines = written[index] as WrittenBlock
+      const section = owners.get(node)
+      const fromGlossary = node.type === 'list' && node.data?.fromGlossary === true
+      // A top-level list maps item by item, so each bullet traces to its own source line.
+      const pieces: Array<[RootContent, SourceMapBlock['output']]> =
+        node.type === 'list' && lines.items?.length === node.children.length ? node.children.map((item, at) => [item, lines.items?.[at] ?? lines]) : [[node, { start: lines.start, end: lines.end }]]
+      for (const [piece, output] of pieces) blocks.push(mapBlock(piece, { start: output.start, end: output.end }, section, fromGlossary))
+    })
+  }
   return { version: sourceMapVersion, source: paths.source, output: paths.output, blocks }
 }
 
@@ -139,15 +138,6 @@ function sectionOwners(children: RootContent[], headings: ReadonlyMap<number, Se
 /** A generated thematic break or comment: what starts a slide (or the handout's closing lines). */
 function opensSlide(node: RootContent): boolean {
   return !node.position && (node.type === 'thematicBreak' || node.type === 'html')
-}
-
-/**
- * Pairs shaped and parsed blocks by index. Serializing and parsing back keeps the top-level blocks
- * one for one; if that ever failed, a map with no blocks says nothing rather than something wrong.
- */
-function alignBlocks(shaped: RootContent[], parsed: RootContent[]): Array<[RootContent, RootContent]> {
-  const aligned = shaped.length === parsed.length && shaped.every((node, index) => node.type === parsed[index]?.type)
-  return aligned ? shaped.map((node, index) => [node, parsed[index] as RootContent]) : []
 }
 
 /**

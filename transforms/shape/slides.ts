@@ -104,27 +104,49 @@ type Limits = { bullets: number; words: number }
 
 /** The fewest slides greedy packing needs, then the smallest caps that still need no more. */
 function packBalanced(title: string, units: Unit[], labels: Labels): Unit[][] {
-  const greedy = packGreedy(title, units, slideLimits, labels)
+  const fits = pageFits(title, units, labels)
+  const greedy = packGreedy(units, slideLimits, fits)
   // Balancing could move a caption or `###` heading off the top of the slide it titles: runs with one stay greedy.
   if (greedy.length <= 1 || units.some((unit) => unit.keepWithNext)) return greedy
   const count = greedy.length
   for (let words = Math.ceil(sum(units, 'words') / count); words <= slideLimits.words; words++) {
     for (let bullets = Math.ceil(sum(units, 'bullets') / count); bullets <= slideLimits.bullets; bullets++) {
-      const pages = packGreedy(title, units, { bullets, words }, labels)
+      const pages = packGreedy(units, { bullets, words }, fits)
       if (pages.length === count) return pages
     }
   }
   return greedy
 }
 
-function packGreedy(title: string, units: Unit[], limits: Limits, labels: Labels): Unit[][] {
+/** Whether a page of units (the page and the unit it would take) fits under its title, and within the caps. */
+type PageFits = (next: Unit[], firstPage: boolean, limits: Limits) => boolean
+
+/**
+ * `PageFits` for the units of one run. A page is always a stretch of the run, so the layout model's
+ * answer for a stretch is kept: balancing tries many caps, and the same stretches come up again.
+ */
+function pageFits(title: string, units: Unit[], labels: Labels): PageFits {
+  const indexes = new Map(units.map((unit, index) => [unit, index]))
+  const measured = new Map<string, boolean>()
+  return (next, firstPage, limits) => {
+    const body = !firstPage && next[0]?.keepWithNext && next.length > 1 ? next.slice(1) : next
+    if (sum(body, 'bullets') > limits.bullets || sum(body, 'words') > limits.words) return false
+    const key = `${indexes.get(next[0] as Unit)}:${next.length}:${firstPage}`
+    let fits = measured.get(key)
+    if (fits === undefined) {
+      fits = fitsSlide(measuringTitle(title, next, firstPage, labels), joinLists(body))
+      measured.set(key, fits)
+    }
+    return fits
+  }
+}
+
+function packGreedy(units: Unit[], limits: Limits, fits: PageFits): Unit[][] {
   const pages: Unit[][] = [[]]
   for (const unit of units) {
     const page = pages.at(-1) as Unit[]
     const next = [...page, unit]
-    const body = pages.length > 1 && next[0]?.keepWithNext && next.length > 1 ? next.slice(1) : next
-    const fits = sum(body, 'bullets') <= limits.bullets && sum(body, 'words') <= limits.words && fitsSlide(measuringTitle(title, next, pages.length === 1, labels), joinLists(body))
-    if (page.length > 0 && !fits) {
+    if (page.length > 0 && !fits(next, pages.length === 1, limits)) {
       pages.push([])
       moveKeptWithNext(pages)
     }

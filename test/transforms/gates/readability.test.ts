@@ -9,6 +9,8 @@ import { VFile } from 'vfile'
 import { parseGuideline } from '../../../transforms/parse/parse.ts'
 import { reportMarkdown } from '../../../cli/commands/report.ts'
 import { bodyBlocks, explainedTerms, measureReadability } from '../../../transforms/gates/readability.ts'
+import { readOutput } from '../../../transforms/gates/readable-text.ts'
+import { visibleText } from '../../../transforms/format/text.ts'
 import { wordsToKnowTitle } from '../../../transforms/shape/handout.ts'
 import { guideline, messagesOf, transformText } from '../../helpers.ts'
 
@@ -25,6 +27,24 @@ describe('measureReadability', () => {
     const figures = measureReadability([{ text: 'Short one.\nA considerably more complicated, multisyllabic formulation follows.', line: 10, column: 3 }])
     expect(figures.hardest[0]).toMatchObject({ line: 11, column: 1 })
     expect(figures.hardest[1]).toMatchObject({ line: 10, column: 3, text: 'Short one.' })
+  })
+})
+
+describe('measureReadability with a memo of counted sentences', () => {
+  it('reads a block the outputs share once, and places its sentences at each output’s own line', () => {
+    const memo = new Map()
+    const text = 'Walk every day. Multidisciplinary considerations necessitate evaluation.'
+    const alone = measureReadability([{ text, line: 4, column: 1 }])
+    const first = measureReadability([{ text, line: 4, column: 1 }], [], 'en', 5, memo)
+    expect(memo.size).toBe(1)
+    const second = measureReadability([{ text, line: 9, column: 3 }], [], 'en', 5, memo)
+    expect(memo.size).toBe(1)
+    expect(first).toEqual(alone)
+    expect(second.hardest.map(({ line, column }) => [line, column])).toEqual([[9, 19], [9, 3]])
+    expect({ ...second, hardest: [] }).toEqual({ ...first, hardest: [] })
+    // Known words count differently, so the same text with a known term is read again.
+    measureReadability([{ text, line: 4, column: 1 }], ['multidisciplinary considerations'], 'en', 5, memo)
+    expect(memo.size).toBe(2)
   })
 })
 
@@ -197,3 +217,21 @@ function bodyOf(markdown: string): VFile {
 function guidelineFrontMatter(): string {
   return guideline().split('\n---\n')[0]?.replace(/^---\n/, '') ?? ''
 }
+
+describe('readOutput', () => {
+  it('reads the coverage text, the sentences, the explained terms and the glossary entries of an output in one walk', () => {
+    const { result } = transformText(
+      guideline({ body: '## Caring for bones {#bone-care}\n\nBone care is simple. Walk daily.[^a]\n\n- Duration\n- Ask your nurse about a bone scan.\n\n| a | b |\n| - | - |\n| cell text | more |\n\n[^a]: Smith J. A source.\n' }),
+      { glossary: new Map([['bone scan', 'A picture of your bones.']]) }
+    )
+    const handout = result?.shaped.handout
+    if (!handout) throw new Error('expected a handout')
+    const read = readOutput(handout)
+    expect(read.visible).toBe(visibleText(handout))
+    expect(read.blocks.map((block) => block.text)).toEqual(['Bone care is simple. Walk daily.', 'Ask your nurse about a bone scan.'])
+    expect(read.explainedTerms).toEqual(['bone scan'])
+    expect(read.glossaryEntries).toEqual(['bone scan: A picture of your bones.'])
+    expect(read.visible).toContain('cell text')
+    expect(read.visible).not.toContain('A picture of your bones')
+  })
+})

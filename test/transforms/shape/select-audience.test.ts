@@ -100,3 +100,26 @@ Shared alert.
     }
   })
 })
+
+describe('selectAudience copies in one pass', () => {
+  it('gives each output nodes of its own to change, sharing only the positions shapers never change', () => {
+    const file = new VFile({ value: '' })
+    file.data.body = 'Take ![a walk](images/walk.svg) daily.[^a]\n\n:::handout\n- One step.\n:::\n\n[^a]: A source.\n'
+    const parsed = parseGuideline(file)
+    const before = JSON.stringify(parsed)
+    const handout = selectAudience(parsed, 'handout')
+    const summary = selectAudience(parsed, 'summary')
+    const first = handout.children[0]
+    if (first?.type !== 'paragraph') throw new Error('expected the shared paragraph first')
+    const image = first.children[1]
+    if (image?.type !== 'image') throw new Error('expected the image')
+    image.url = 'handouts/walk.svg'
+    first.children.pop()
+    first.data = { oneLine: true }
+    expect(JSON.stringify(parsed)).toBe(before)
+    expect(JSON.stringify(summary.children[0])).toBe(JSON.stringify(parsed.children[0]))
+    // Positions are read, never written, after parsing: the copies point at the parsed tree's own.
+    expect(first.position).toBe(parsed.children[0]?.position)
+    expect(handout.children.map((node) => node.type)).toEqual(['paragraph', 'list', 'footnoteDefinition'])
+  })
+})

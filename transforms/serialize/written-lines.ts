@@ -1,0 +1,133 @@
+import type { Root, RootContent } from 'mdast'
+import type { Handle, State, Tracker } from 'mdast-util-to-markdown'
+
+/** Output lines, 1-based and inclusive. */
+export interface WrittenLines {
+  start: number
+  end: number
+}
+
+/** Where a top-level block of an output was written; a top-level list also says where each of its items was. */
+export interface WrittenBlock extends WrittenLines {
+  items?: WrittenLines[]
+}
+
+/** The pieces each recorded container was written in: its children's Markdown with the blank lines between them. */
+type Pieces = Map<RootContent | Root, string[]>
+
+let recording: { root: Root; pieces: Pieces } | undefined
+
+/**
+ * Serializes `tree` with `stringify` while noting, for each top-level block and each item of a
+ * top-level list, the Markdown it became; from those the lines each was written on. The text is
+ * the serializer's own: the note is taken from the pieces its flow containers are joined from, so
+ * no copy of its joining rules can drift from it. Blocks are `undefined` when the pieces do not
+ * add up to the text (a root of inline content, or an empty block that reads as nothing).
+ */
+export function serializeRecording(tree: Root, stringify: (tree: Root) => string): { text: string; blocks: WrittenBlock[] | undefined } {
+  const pieces: Pieces = new Map()
+  recording = { root: tree, pieces }
+  let text: string
+  try {
+    text = stringify(tree)
+  } finally {
+    recording = undefined
+  }
+  return { text, blocks: writtenBlocks(tree, text, pieces) }
+}
+
+/**
+ * The serializer's root handler, wrapped so that while `serializeRecording` runs, each flow
+ * container it records (the root and its lists) hands over the pieces its tracker moves past.
+ */
+export function recordingRoot(root: Handle): Handle {
+  return (node: Root, parent, state: State, info) => {
+    const current = recording
+    if (current?.root !== node) return root(node, parent, state, info)
+    const containerFlow = state.containerFlow
+    const createTracker = state.createTracker
+    const recorded = new Set<Root | RootContent>([node, ...node.children.filter((child) => child.type === 'list')])
+    state.containerFlow = (container, flowInfo) => {
+      if (recorded.has(container)) {
+        const pieces: string[] = []
+        current.pieces.set(container, pieces)
+        // containerFlow makes its tracker first thing: that tracker moves past each child and each gap in turn.
+        state.createTracker = (trackInfo) => {
+          state.createTracker = createTracker
+          const tracker: Tracker = createTracker(trackInfo)
+          return { ...tracker, move: (value) => recordMove(pieces, tracker.move(value)) }
+        }
+      }
+      return containerFlow.call(state, container, flowInfo)
+    }
+    try {
+      return root(node, parent, state, info)
+    } finally {
+      state.containerFlow = containerFlow
+      state.createTracker = createTracker
+    }
+  }
+}
+
+function recordMove(pieces: string[], value: string): string {
+  pieces.push(value)
+  return value
+}
+
+/** Lines of each top-level block (and top-level list item) from the pieces recorded while serializing. */
+function writtenBlocks(tree: Root, text: string, pieces: Pieces): WrittenBlock[] | undefined {
+  const flow = pieces.get(tree)
+  if (!flow || !addsUp(flow, tree.children.length) || !(text === flow.join('') || text === `${flow.join('')}\n`)) return undefined
+  const lines = lineCounter(text)
+  const blocks: WrittenBlock[] = []
+  let offset = 0
+  for (const [index, piece] of flow.entries()) {
+    if (index % 2 === 0) {
+      const child = tree.children[index / 2] as RootContent
+      if (piece.trim() === '') return undefined
+      const block: WrittenBlock = lines.span(offset, piece)
+      const items = pieces.get(child)
+      if (child.type === 'list' && items && 'children' in child && addsUp(items, child.children.length) && items.join('') === piece) {
+        let itemOffset = offset
+        block.items = []
+        for (const [itemIndex, itemPiece] of items.entries()) {
+          if (itemIndex % 2 === 0) block.items.push(lines.span(itemOffset, itemPiece))
+          itemOffset += itemPiece.length
+        }
+      }
+      blocks.push(block)
+    }
+    offset += piece.length
+  }
+  return blocks
+}
+
+/** Children and the gaps between them: 2n − 1 pieces for n children. */
+function addsUp(pieces: string[], children: number): boolean {
+  return pieces.length === Math.max(0, 2 * children - 1)
+}
+
+/** The lines of pieces of `text`, by their offsets into it. */
+function lineCounter(text: string): { span(offset: number, piece: string): WrittenLines } {
+  const breaks: number[] = []
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) breaks.push(index)
+  // 1 + the line breaks before the offset.
+  const lineAt = (offset: number): number => {
+    let low = 0
+    let high = breaks.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if ((breaks[middle] ?? 0) < offset) low = middle + 1
+      else high = middle
+    }
+    return low + 1
+  }
+  return {
+    span(offset, piece) {
+      // A block starts on the line of its first character and ends on that of its last: line breaks around it are not lines of it.
+      const body = piece.trimEnd()
+      const leading = body.length - body.replace(/^\n+/, '').length
+      return { start: lineAt(offset + leading), end: lineAt(offset + body.length - 1) }
+    }
+  }
+}
