@@ -37,7 +37,15 @@ function computeStamp(toolkit) {
       }
     }
   }
-  for (const folder of codeFolders) walk(path.join(toolkit, folder))
+  // A folder the toolkit lacks (a partial copy, as in tests) counts as absent rather than failing.
+  for (const folder of codeFolders) {
+    try {
+      walk(path.join(toolkit, folder))
+    } catch (error) {
+      if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'ENOENT') throw error
+      hash.update(`${folder} none\n`)
+    }
+  }
   // The packages the code runs with: the toolkit's own node_modules (a clone) or the one it is
   // installed in (node_modules/guidepress); either may be missing.
   const lockfiles = [path.join(toolkit, 'package.json'), path.join(toolkit, 'node_modules', '.package-lock.json'), path.join(path.dirname(toolkit), '.package-lock.json')]
