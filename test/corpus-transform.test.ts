@@ -19,7 +19,8 @@ const corpusSource = path.join(import.meta.dirname, 'corpus', 'source')
 const flagshipSource = path.join(toolkit, 'source')
 // The corpus shares the project's glossary: guidelines explain their own other words.
 const { glossary } = await loadGlossary(toolkit)
-// and the corpus's bibliography (test/corpus/source/references.bib and .json), as a project shares its own.
+// and the corpus's bibliography (test/corpus/source/references.json: CSL-JSON, so that copied into a project's
+// source/ it joins the project's references.bib instead of replacing it), as a project shares its own.
 const { bibliography } = await loadReferences(path.join(import.meta.dirname, 'corpus'))
 // The flagship cites the project's own bibliography (source/references.bib).
 const { bibliography: flagshipBibliography } = await loadReferences(toolkit)

@@ -4,7 +4,7 @@
 // test corpus (test/corpus/source/: long guidelines with tables, one in German, one short with
 // images). Two guidelines or more in one browser used to hang with full Chromium.
 import { existsSync } from 'node:fs'
-import { cp, readdir, readFile } from 'node:fs/promises'
+import { cp, readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import JSZip from 'jszip'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -30,7 +30,13 @@ async function library(): Promise<{ root: string; ids: string[] }> {
   await cp(path.join(project, 'source'), path.join(root, 'source'), { recursive: true })
   if (existsSync(corpus)) {
     const entries = (await readdir(corpus)).filter((name) => !name.startsWith('.'))
-    for (const name of entries) await cp(path.join(corpus, name), path.join(root, 'source', name), { recursive: true })
+    for (const name of entries) {
+      // A corpus file of the same name as one of the project's (a second references.bib) would replace it
+      // and break the flagship: the library must hold both, so a collision fails here, by name.
+      const target = path.join(root, 'source', name)
+      if (existsSync(target) && !(await stat(target)).isDirectory()) throw new Error(`test/corpus/source/${name} would replace the project's source/${name}`)
+      await cp(path.join(corpus, name), target, { recursive: true })
+    }
   }
   const ids = (await readdir(path.join(root, 'source'))).filter((name) => name.endsWith('.md')).map((name) => name.slice(0, -3)).sort()
   return { root, ids }
