@@ -13,7 +13,7 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
-import { closePage, loadHtml, type BrowserSession } from './browser.ts'
+import { loadHtml, type BrowserSession } from './browser.ts'
 import { cssString, escapeHtml, FONT_STACK, fontFaceCss, fromSuperscript, htmlStart, imagesShownIn, inlineImage, styleText, SUPERSCRIPT_RUN } from './assets.ts'
 import { DEFAULT_STEP_LIMITS, withinLimit, type StepLimits } from './limits.ts'
 import { BREAK_BEFORE_CLASS, contentsHtml, notesPageHtml, printLabels, rehypeSectionIds, sectionHeadings, withContents, type ContentsEntry } from './document/parts.ts'
@@ -255,7 +255,7 @@ export interface PrintSteps {
 export async function withPrintPage<T>(session: BrowserSession, target: PrintTarget, work: (page: Page, steps: PrintSteps) => Promise<T>): Promise<T> {
   const limits = target.limits ?? DEFAULT_STEP_LIMITS
   let place = { id: target.id, output: target.output, files: [] as string[] }
-  const page = await session.openPage()
+  const page = await session.takePage({ limitMs: limits.loadMs, place: { ...place, step: 'loading' } })
   const steps: PrintSteps = {
     load: async (html) => {
       place = { ...place, files: imagesShownIn(html) }
@@ -269,9 +269,12 @@ export async function withPrintPage<T>(session: BrowserSession, target: PrintTar
       ),
     within: (work, step) => withinLimit(work, limits.fitMs, { ...place, step })
   }
+  let ended = false
   try {
-    return await work(page, steps)
+    const result = await work(page, steps)
+    ended = true
+    return result
   } finally {
-    await closePage(page)
+    await session.releasePage(page, ended)
   }
 }
