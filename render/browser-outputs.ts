@@ -43,6 +43,7 @@ export async function renderInBrowser(run: RenderRun, jobs: Job[], session: Brow
   } finally {
     // Not the proxy's refusals: most are the browser's own calls home, which say nothing about the guideline.
     run.report.blocked.push(...session.blocked)
+    run.report.browserPages += session.pagesOpened
     await session.close()
     // Every page has ended now (closing the browser ends them); none writes after this returns.
     await Promise.allSettled(tasks)
@@ -129,6 +130,7 @@ function documentPdfTask(run: RenderRun, job: Job, doc: Job['docs'][number], ses
       run.report.warnings.push({ id: meta.id, output, outputLine: figure.line, ruleId: 'figure-label-small', message: `${figure.src}: its labels print at ${figure.size.toFixed(1)} pt in ${output} (“${figure.label}”), under 9 pt; set them larger in the SVG, or make the figure wider` })
     const rel = dist(meta.id, output)
     await run.emit(rel, bytes)
+    run.report.prints[rel] = printed.prints
     // Chromium's text, read in the same parse as the layout: finalizePdf changes no page's content.
     run.report.pdfText[rel] = printed.text
   }))

@@ -168,6 +168,7 @@ export class BrowserSession {
    */
   async openPage(): Promise<Page> {
     const page = await this.browser.newPage({ type: 'window' })
+    this.pagesOpened += 1
     // What the security policy refused never becomes a request; its console report names the URL.
     page.on('console', (message) => {
       const refused = /'([^']+)'(?: because it)? violates the following Content Security Policy/.exec(message.text())
@@ -187,6 +188,8 @@ export class BrowserSession {
     return page
   }
 
+  /** Pages opened so far (openPage). */
+  pagesOpened = 0
   /** Pages whose output is done, kept for the next output (see takePage). */
   private readonly idle: Page[] = []
 

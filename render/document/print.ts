@@ -42,6 +42,8 @@ export interface PrintedDocument {
   contents?: ContentsEntry[]
   /** A handout's figures whose labels print under 9 pt. */
   smallFigures: SmallFigure[]
+  /** How many times the page was printed. */
+  prints: number
 }
 
 /** The page's headings in document order, text as the reader sees it (markup gone, spaces collapsed). A string: no bundler helper may reach the page. */
@@ -144,6 +146,7 @@ export async function printDocumentPdf(session: BrowserSession, input: DocumentI
   const layoutPage = documentLayouts(input)
   return withPrintPage(session, target, async (page, steps) => {
     let loaded = false
+    let prints = 0
     /** Shows a layout (loading the page the first time) and returns its HTML. */
     const show = async (layout: Layout): Promise<string> => {
       const plain = !layout.contents && layout.breakBefore.length === 0 && !layout.tight
@@ -163,6 +166,7 @@ export async function printDocumentPdf(session: BrowserSession, input: DocumentI
       for (let print = 1; print <= MAX_PRINTS; print += 1) {
         const html = await show(layout)
         const printed = await printOnce(page, steps)
+        prints += 1
         if (layout.trial && !longWithoutContents(printed)) {
           // Maybe short enough without the list: print without it, as for any other handout.
           layout = { breakBefore: [] }
@@ -199,6 +203,7 @@ export async function printDocumentPdf(session: BrowserSession, input: DocumentI
       html: result.html,
       text: result.printed.text,
       smallFigures: figures,
+      prints,
       ...(result.layout.contents ? { contents: result.layout.contents } : {})
     }
   })
