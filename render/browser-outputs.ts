@@ -44,47 +44,57 @@ export async function renderInBrowser(run: RenderRun, jobs: Job[], session: Brow
   } finally {
     // Not the proxy's refusals: most are the browser's own calls home, which say nothing about the guideline.
     run.report.blocked.push(...session.blocked)
+    run.report.browserPages += session.pagesOpened
     await session.close()
     // Every page has ended now (closing the browser ends them); none writes after this returns.
     await Promise.allSettled(tasks)
   }
 }
 
-/** The deck's PDF and PPTX with its fitted deck.html, then (with PDFs) its presenter.pdf. */
+/**
+ * The deck's PDF and PPTX with its fitted deck.html, then (with PDFs) its presenter.pdf. Only the
+ * browser's part of each holds one of the pages: pdf-lib, PDF.js and the PPTX (which needs no
+ * browser at all) run beside the pages still printing.
+ */
 function deckTasks(run: RenderRun, job: Job, deck: Deck, session: BrowserSession, limit: Limit, pdfMeta: DocumentMeta): Array<Promise<void>> {
   const { options, report } = run
   const { meta } = job
   const labels = labelsFor(meta.lang, options.messages)
-  const deckTask = limit(async () => {
-    const result = await renderDeckInBrowser(session, deck.rendered, meta, {
+  const deckTask = limit(() =>
+    renderDeckInBrowser(session, deck.rendered, meta, {
       pdf: options.pdf,
       ...(options.limits ? { limits: options.limits } : {})
     })
+  ).then(async (result) => {
     report.warnings.push(...slideWarnings(meta.id, result))
     const extraCss = fitCss(result.scales)
     await run.emit(dist(meta.id, 'deck.html'), deckDocument(deck.rendered, meta, { extraCss, labels }))
-    if (result.pdf) {
-      // Loaded once here: finalizePdf works on it, and its page count needs no second parse.
-      const loaded = await PDFDocument.load(result.pdf, { updateMetadata: false })
-      const pages = loaded.getPageCount()
-      const bytes = await finalizePdf(
-        loaded,
-        { ...pdfMeta, subject: labels.text('pdfSubject', { kind: meta.subtitle ?? labels.text('deckKind'), version: meta.version }) },
-        {
-          ...(options.pdfNotes ? { notes: deck.rendered.notes.map(noteMarkdown), notesTitle: labels.text('speakerNotes') } : {}),
-          outline: result.slides.map((s, i) => s.heading || labels.text('slideNumber', { n: i + 1 }))
-        }
-      )
-      if (pages !== deck.rendered.slideCount)
-        report.warnings.push({ id: meta.id, output: 'deck.pdf', ruleId: 'pdf-page-count', message: `deck.pdf has ${pages} pages for ${deck.rendered.slideCount} slides; a slide broke across pages, so look for one that overflows` })
-      const rel = dist(meta.id, 'deck.pdf')
-      await run.emit(rel, bytes)
-      report.pdfText[rel] = await extractPdfText(bytes)
-    }
-    if (options.pptx) await run.emit(dist(meta.id, 'deck.pptx'), (await deckPptx(run.root, deck.file, meta, options.markdown, options.brand, labels)).bytes)
-    return result.pdf
+    if (!result.pdf) return undefined
+    // Loaded once here: finalizePdf works on it, and its page count needs no second parse.
+    const loaded = await PDFDocument.load(result.pdf, { updateMetadata: false })
+    const pages = loaded.getPageCount()
+    const bytes = await finalizePdf(
+      loaded,
+      { ...pdfMeta, subject: labels.text('pdfSubject', { kind: meta.subtitle ?? labels.text('deckKind'), version: meta.version }) },
+      {
+        ...(options.pdfNotes ? { notes: deck.rendered.notes.map(noteMarkdown), notesTitle: labels.text('speakerNotes') } : {}),
+        outline: result.slides.map((s, i) => s.heading || labels.text('slideNumber', { n: i + 1 }))
+      }
+    )
+    if (pages !== deck.rendered.slideCount)
+      report.warnings.push({ id: meta.id, output: 'deck.pdf', ruleId: 'pdf-page-count', message: `deck.pdf has ${pages} pages for ${deck.rendered.slideCount} slides; a slide broke across pages, so look for one that overflows` })
+    const rel = dist(meta.id, 'deck.pdf')
+    await run.emit(rel, bytes)
+    report.pdfText[rel] = await extractPdfText(bytes)
+    return bytes
   })
   const tasks: Array<Promise<void>> = [named(meta.id, options.pdf ? 'deck.pdf' : 'deck.pptx', deckTask).then(() => undefined)]
+  if (options.pptx) {
+    // Made from the deck's Markdown: written once the deck's PDF and HTML are (a failed deck writes no PPTX).
+    const pptx = deckPptx(run.root, deck.file, meta, options.markdown, options.brand, labels)
+    pptx.catch(() => undefined)
+    tasks.push(named(meta.id, 'deck.pptx', Promise.all([pptx, deckTask])).then(async ([made]) => run.emit(dist(meta.id, 'deck.pptx'), made.bytes)))
+  }
   if (!options.pdf) return tasks
   // The notes layout prints alongside the deck; only drawing the slides in waits for it.
   const paper = options.paper ?? 'A4'
@@ -108,12 +118,12 @@ function deckTasks(run: RenderRun, job: Job, deck: Deck, session: BrowserSession
   return tasks
 }
 
-/** A handout's or summary's PDF, printed from its HTML. */
+/** A handout's or summary's PDF, printed from its HTML (only the printing holds a page). */
 function documentPdfTask(run: RenderRun, job: Job, doc: Job['docs'][number], session: BrowserSession, limit: Limit, pdfMeta: DocumentMeta): Promise<void> {
   const { meta } = job
   const output = `${doc.kind}.pdf`
-  return named(meta.id, output, limit(async () => {
-    const printed = await printDocumentPdf(session, doc.input, { id: meta.id, output, ...(run.options.limits ? { limits: run.options.limits } : {}) })
+  const target = { id: meta.id, output, ...(run.options.limits ? { limits: run.options.limits } : {}) }
+  return named(meta.id, output, limit(() => printDocumentPdf(session, doc.input, target, doc.html)).then(async (printed) => {
     const labels = labelsFor(meta.lang, run.options.messages)
     const label = labels.text(doc.kind === 'handout' ? 'handoutKind' : 'summaryKind')
     const headings = printed.headings.map((heading) => ({ title: heading.text, level: heading.level, page: heading.page, ...(heading.top !== undefined ? { top: heading.top } : {}) }))
@@ -123,6 +133,8 @@ function documentPdfTask(run: RenderRun, job: Job, doc: Job['docs'][number], ses
       run.report.warnings.push({ id: meta.id, output, outputLine: figure.line, ruleId: 'figure-label-small', message: `${figure.src}: its labels print at ${figure.size.toFixed(1)} pt in ${output} (“${figure.label}”), under 9 pt; set them larger in the SVG, or make the figure wider` })
     const rel = dist(meta.id, output)
     await run.emit(rel, bytes)
-    run.report.pdfText[rel] = await extractPdfText(bytes)
+    run.report.prints[rel] = printed.prints
+    // Chromium's text, read in the same parse as the layout: finalizePdf changes no page's content.
+    run.report.pdfText[rel] = printed.text
   }))
 }

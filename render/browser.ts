@@ -18,6 +18,7 @@ import { isInside, realPathOr } from '../transforms/input/paths.ts'
 import { BrowserUnavailableError, RenderError } from './errors.ts'
 import { browserRemedies, bundledChromiumRuns, currentHost, findSystemBrowser, type FinderHost } from './browser/finder.ts'
 import { withinLimit, type StepPlace } from './limits.ts'
+import { FONT_STACK, fontFaceCss } from './assets.ts'
 import { PROXY_FLAGS, RefusingProxy } from './proxy.ts'
 
 export { BrowserUnavailableError }
@@ -167,6 +168,7 @@ export class BrowserSession {
    */
   async openPage(): Promise<Page> {
     const page = await this.browser.newPage({ type: 'window' })
+    this.pagesOpened += 1
     // What the security policy refused never becomes a request; its console report names the URL.
     page.on('console', (message) => {
       const refused = /'([^']+)'(?: because it)? violates the following Content Security Policy/.exec(message.text())
@@ -184,6 +186,40 @@ export class BrowserSession {
       }
     })
     return page
+  }
+
+  /** Pages opened so far (openPage). */
+  pagesOpened = 0
+  /** Pages whose output is done, kept for the next output (see takePage). */
+  private readonly idle: Page[] = []
+
+  /**
+   * A page for one output, at this viewport: an idle one of this session's when there is one, else
+   * a new one. A new page is a new window with a renderer process of its own to start (about as
+   * long as loading a handout), so a build's outputs share as many pages as print at once. A new
+   * page first loads every face of the house font (FONT_WARM_UP). Give it back with `releasePage`.
+   */
+  async takePage(options: { viewport?: { width: number; height: number }; limitMs: number; place: StepPlace }): Promise<Page> {
+    let page = this.idle.pop()
+    if (!page) {
+      page = await this.openPage()
+      try {
+        await loadHtml(page, FONT_WARM_UP(), { limitMs: options.limitMs, place: { ...options.place, step: 'loading the fonts' } })
+      } catch (error) {
+        await closePage(page)
+        throw error
+      }
+    }
+    const viewport = options.viewport ?? DEFAULT_VIEWPORT
+    const now = page.viewport()
+    if (now?.width !== viewport.width || now.height !== viewport.height) await page.setViewport(viewport)
+    return page
+  }
+
+  /** A page taken with `takePage`, its output done: kept for the next output when every step of this one ended (`reusable`), else closed. */
+  async releasePage(page: Page, reusable: boolean): Promise<void> {
+    if (reusable && !page.isClosed()) this.idle.push(page)
+    else await closePage(page)
   }
 
   /**
@@ -204,6 +240,18 @@ export class BrowserSession {
 }
 
 const CLOSE_GRACE_MS = 3000
+
+/**
+ * A page setting a letter in each face of the house font. Chromium embeds a face once per PDF when
+ * its renderer has loaded that face before, but several times over (each copy a subset) when the
+ * page printing is the first to load it: a first print came out larger than a later print of the
+ * same HTML, and which print was first depended on which page an output got. Loaded first in
+ * every new page, it makes every print the later kind.
+ */
+const FONT_WARM_UP = (): string =>
+  `<!doctype html><html><head><style>${fontFaceCss()}</style></head><body style="font-family:${FONT_STACK}"><p>a<b>b</b><i>c</i><b><i>d</i></b></p></body></html>`
+/** Puppeteer's viewport for a new page, which handouts, summaries and presenter notes are laid out in. */
+const DEFAULT_VIEWPORT = { width: 800, height: 600 }
 
 /** What a rendered page may do: show inline styles and data: images and fonts, run only the scripts hashed. */
 export function contentSecurityPolicy(scriptHashes: readonly string[] = []): string {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { Marp } from '@marp-team/marp-core'
-import { closePage, contentSecurityPolicy, loadHtml, type BrowserSession } from './browser.ts'
+import { contentSecurityPolicy, loadHtml, type BrowserSession } from './browser.ts'
 import { isRenderedUrlAllowed } from '../transforms/validate/links.ts'
 import { escapeHtml, FONT_STACK, fontFaceCss, htmlStart, imagesShownIn, inlineImage, styleText, superscriptsToSup } from './assets.ts'
 import { RenderError } from './errors.ts'
@@ -192,9 +192,9 @@ export async function renderDeckInBrowser(
   const limits = want.limits ?? DEFAULT_STEP_LIMITS
   const output = want.pdf ? 'deck.pdf' : 'deck.pptx'
   const allImages = [...new Set(deck.slideImages.flat())].sort()
-  const page = await session.openPage()
+  const page = await session.takePage({ viewport: { width: SLIDE_WIDTH, height: SLIDE_HEIGHT }, limitMs: limits.loadMs, place: { id: input.id, output, step: 'loading', files: allImages } })
+  let ended = false
   try {
-    await page.setViewport({ width: SLIDE_WIDTH, height: SLIDE_HEIGHT })
     await loadHtml(page, deckDocument(deck, input, { render: true }), {
       scriptHashes: deck.scriptHashes,
       limitMs: limits.loadMs,
@@ -217,6 +217,7 @@ export async function renderDeckInBrowser(
         })
       : undefined
 
+    ended = true
     return {
       ...(pdf ? { pdf } : {}),
       slides: fit.slides,
@@ -226,6 +227,6 @@ export async function renderDeckInBrowser(
       titles: fit.titles
     }
   } finally {
-    await closePage(page)
+    await session.releasePage(page, ended)
   }
 }

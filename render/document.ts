@@ -13,10 +13,10 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
-import { closePage, loadHtml, type BrowserSession } from './browser.ts'
+import { loadHtml, type BrowserSession } from './browser.ts'
 import { cssString, escapeHtml, FONT_STACK, fontFaceCss, fromSuperscript, htmlStart, imagesShownIn, inlineImage, styleText, SUPERSCRIPT_RUN } from './assets.ts'
 import { DEFAULT_STEP_LIMITS, withinLimit, type StepLimits } from './limits.ts'
-import { contentsHtml, notesPageHtml, rehypeSectionIds, withContents, type ContentsEntry } from './document/parts.ts'
+import { BREAK_BEFORE_CLASS, contentsHtml, notesPageHtml, rehypeSectionIds, sectionHeadings, withContents, type ContentsEntry } from './document/parts.ts'
 import { englishLabels, labelsFor, type Labels, type MessageOverrides } from '../transforms/catalogue/labels.ts'
 
 /**
@@ -101,8 +101,14 @@ function rehypeSuperscripts() {
 
 /** Markdown → sanitised HTML fragment. */
 export async function markdownToHtml(markdown: string, options: { root: string; file: string; breakBefore?: readonly string[]; labels?: Labels }): Promise<string> {
+  const tree = await markdownTree(markdown, options)
+  return stringifyFragment(tree, options.breakBefore ?? [])
+}
+
+/** The fragment's tree: sanitised, images inlined, every `##`–`####` heading with its section id. */
+async function markdownTree(markdown: string, options: { root: string; file: string; labels?: Labels }): Promise<Root> {
   const labels = options.labels ?? englishLabels
-  const file = await unified()
+  const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkRehype, {
@@ -114,10 +120,21 @@ export async function markdownToHtml(markdown: string, options: { root: string; 
     .use(rehypeSanitize, documentSchema)
     .use(rehypeInlineImages, { root: options.root, baseDir: path.dirname(options.file) })
     .use(rehypeSuperscripts)
-    .use(rehypeSectionIds, { ...(options.breakBefore ? { breakBefore: options.breakBefore } : {}) })
-    .use(rehypeStringify)
-    .process(markdown)
-  return String(file)
+    .use(rehypeSectionIds)
+  return (await processor.run(processor.parse(markdown))) as Root
+}
+
+const stringifier = unified().use(rehypeStringify)
+
+/** The tree as HTML, the headings in `breakBefore` marked to start a new column or page (the tree is left as it was). */
+function stringifyFragment(tree: Root, breakBefore: readonly string[]): string {
+  const marked = sectionHeadings(tree, breakBefore)
+  for (const heading of marked) heading.properties.className = [BREAK_BEFORE_CLASS]
+  try {
+    return stringifier.stringify(tree)
+  } finally {
+    for (const heading of marked) delete heading.properties.className
+  }
 }
 
 /**
@@ -157,33 +174,57 @@ function pageNumberContent(labels: Labels): string {
   return pieces.map((piece, index) => (index % 2 === 1 ? counters[piece] ?? '' : piece === '' ? '' : cssString(piece.replace(/ /g, '\u00a0')))).filter((part) => part !== '').join(' ')
 }
 
+/** What the print step may change between two prints of a document. */
+export type DocumentLayout = Pick<DocumentInput, 'contents' | 'breakBefore' | 'tight'>
+
+/** A document page in one layout: its whole HTML, and the class and contents of its body's <main>, which are all a layout changes. */
+export interface DocumentPage {
+  html: string
+  bodyClass: string
+  main: string
+}
+
 /** A complete, script-free HTML document for a handout or summary. */
 export async function documentHtml(input: DocumentInput): Promise<string> {
+  return (await documentLayouts(input)(input)).html
+}
+
+/** The document's page in each layout the print step tries, its Markdown parsed only once. */
+export function documentLayouts(input: DocumentInput): (layout: DocumentLayout) => Promise<DocumentPage> {
+  let tree: Promise<Root> | undefined
+  return async (layout) => {
+    tree ??= markdownTree(input.markdown, { root: input.root, file: input.file, labels: pageLabels(input) })
+    return documentPage(input, layout, stringifyFragment(await tree, layout.breakBefore ?? []))
+  }
+}
+
+function documentPage(input: DocumentInput, layout: DocumentLayout, fragment: string): DocumentPage {
   const labels = pageLabels(input)
-  let body = await markdownToHtml(input.markdown, { root: input.root, file: input.file, labels, ...(input.breakBefore ? { breakBefore: input.breakBefore } : {}) })
-  if (input.contents) body = withContents(body, contentsHtml(input.contents, labels))
+  let body = fragment
+  if (layout.contents) body = withContents(body, contentsHtml(layout.contents, labels))
   if (input.kind === 'handout') body = `${body}\n${notesPageHtml(labels)}`
   const label = labels.text(input.kind === 'handout' ? 'handoutLabel' : 'summaryLabel')
   const draft = input.draft ? `<strong class="gp-draft">${escapeHtml(labels.text('draftMark'))}</strong>` : ''
   const head = labels.text('documentHead', { kind: label, version: input.version, date: labels.date(input.updated) })
-  return `${htmlStart(input.lang, `${input.title} – ${label}`)}
+  const bodyClass = `gp-${input.kind}${layout.tight ? ' gp-tight' : ''}`
+  const main = `\n${body}\n`
+  const html = `${htmlStart(input.lang, `${input.title} – ${label}`)}
 <style>
 ${fontFaceCss()}
 ${styleText(input.printCss)}
 ${pageCss(input)}
 </style>
 </head>
-<body class="gp-${input.kind}${input.tight ? ' gp-tight' : ''}">
+<body class="${bodyClass}">
 <header class="gp-meta">
 ${organisationHtml(input)}<span>${escapeHtml(head)}</span>
 ${draft}
 </header>
-<main>
-${body}
-</main>
+<main>${main}</main>
 </body>
 </html>
 `
+  return { html, bodyClass, main }
 }
 
 /** The organisation's logo and name at the head of the page, when the config names one. */
@@ -230,7 +271,7 @@ export interface PrintSteps {
 export async function withPrintPage<T>(session: BrowserSession, target: PrintTarget, work: (page: Page, steps: PrintSteps) => Promise<T>): Promise<T> {
   const limits = target.limits ?? DEFAULT_STEP_LIMITS
   let place = { id: target.id, output: target.output, files: [] as string[] }
-  const page = await session.openPage()
+  const page = await session.takePage({ limitMs: limits.loadMs, place: { ...place, step: 'loading' } })
   const steps: PrintSteps = {
     load: async (html) => {
       place = { ...place, files: imagesShownIn(html) }
@@ -244,9 +285,12 @@ export async function withPrintPage<T>(session: BrowserSession, target: PrintTar
       ),
     within: (work, step) => withinLimit(work, limits.fitMs, { ...place, step })
   }
+  let ended = false
   try {
-    return await work(page, steps)
+    const result = await work(page, steps)
+    ended = true
+    return result
   } finally {
-    await closePage(page)
+    await session.releasePage(page, ended)
   }
 }

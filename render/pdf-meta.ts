@@ -81,19 +81,28 @@ export async function finalizePdf(input: Uint8Array | PDFDocument, meta: PdfMeta
   if (extras.headings) removeOutline(pdf)
   writeOutline(pdf, entries)
 
-  // The file identifier is the hash of the finished content (saved once with
-  // a blank ID), not Chrome's per-run value, so identical output gets an
-  // identical ID.
-  const setId = (hex: string): void => {
-    const id = PDFArray.withContext(context)
-    id.push(PDFHexString.of(hex))
-    id.push(PDFHexString.of(hex))
-    context.trailerInfo.ID = id
-  }
-  setId('00000000000000000000000000000000')
-  const draft = await pdf.save({ useObjectStreams: false })
-  setId(createHash('md5').update(draft).digest('hex'))
-  return pdf.save({ useObjectStreams: false })
+  // The file identifier is the hash of the finished content (saved with a blank ID), not Chrome's
+  // per-run value, so identical output gets an identical ID. Saved once: the blank ID is then
+  // overwritten in place by its hash (the same length), giving the bytes a second save would.
+  const id = PDFArray.withContext(context)
+  id.push(PDFHexString.of(BLANK_ID))
+  id.push(PDFHexString.of(BLANK_ID))
+  context.trailerInfo.ID = id
+  return withIdFromHash(await pdf.save({ useObjectStreams: false }))
+}
+
+const BLANK_ID = '0'.repeat(32)
+const BLANK_ID_ENTRY = `/ID [ <${BLANK_ID}> <${BLANK_ID}> ]`
+
+/** Writes the MD5 of `bytes` (saved with the blank ID in its trailer) over that blank ID. */
+function withIdFromHash(bytes: Uint8Array): Uint8Array {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  // The trailer ends the file: its ID entry is the last one.
+  const at = buffer.lastIndexOf(BLANK_ID_ENTRY, undefined, 'latin1')
+  if (at < 0) throw new Error('the saved PDF has no blank /ID entry in its trailer')
+  const hash = createHash('md5').update(buffer).digest('hex')
+  buffer.write(`/ID [ <${hash}> <${hash}> ]`, at, 'latin1')
+  return bytes
 }
 
 /** Text of a PDF string object, or undefined for anything else. */

@@ -3,10 +3,23 @@
 // uses), and embedded font names through pdf-lib.
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib'
 
-interface TextItemLike {
+export interface TextItemLike {
   str?: string
   hasEOL?: boolean
 }
+
+/** One page's text from its PDF.js text items: their strings, a line break where PDF.js ends a line. */
+export function pageText(items: readonly TextItemLike[]): string {
+  let text = ''
+  for (const item of items) {
+    text += item.str ?? ''
+    if (item.hasEOL) text += '\n'
+  }
+  return text.trim()
+}
+
+/** Pages' text joined as one: pages separated by a form feed. */
+export const joinPages = (pages: readonly string[]): string => pages.join('\n\f\n')
 
 /** Plain text of every page, pages separated by a form feed. */
 export async function extractPdfText(bytes: Uint8Array): Promise<string> {
@@ -21,16 +34,10 @@ export async function extractPdfText(bytes: Uint8Array): Promise<string> {
     const pages: string[] = []
     for (let n = 1; n <= doc.numPages; n += 1) {
       const page = await doc.getPage(n)
-      const content = await page.getTextContent()
-      let text = ''
-      for (const item of content.items as TextItemLike[]) {
-        text += item.str ?? ''
-        if (item.hasEOL) text += '\n'
-      }
-      pages.push(text.trim())
+      pages.push(pageText((await page.getTextContent()).items as TextItemLike[]))
       page.cleanup()
     }
-    return pages.join('\n\f\n')
+    return joinPages(pages)
   } finally {
     await doc.loadingTask.destroy()
   }

@@ -8,12 +8,13 @@
 // deck.pdf). Reusing the PPTX's PNGs instead would tie this file to --pptx and make it raster and
 // several times larger. Both halves are deterministic (pdf-lib's resource names come from a
 // seeded generator), so finalizePdf's fixed metadata gives identical bytes on every build.
-import { beginMarkedContent, endMarkedContent, PDFArray, PDFDocument, PDFName, PDFRef, rgb, type PDFObject } from 'pdf-lib'
+import { beginMarkedContent, endMarkedContent, PDFDocument, rgb } from 'pdf-lib'
 import { escapeHtml, FONT_STACK, fontFaceCss, htmlStart } from './assets.ts'
 import type { BrowserSession } from './browser.ts'
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from './deck.ts'
 import { pageCss, pageLabels, printHtml, type PaperSize, type PrintedPage, type PrintTarget } from './document.ts'
 import { englishLabels, type Labels } from '../transforms/catalogue/labels.ts'
+import { drawForm, pagesAsForms } from './pdf-forms.ts'
 import { finalizePdf, type PdfMetadata } from './pdf-meta.ts'
 import type { RenderWarning } from './errors.ts'
 import { noteHtml, noteMarkdown } from './deck/notes.ts'
@@ -191,16 +192,10 @@ async function composePresenterPdf(
   const g = presenterGeometry(options.paper)
   const pdf = await PDFDocument.load(layout, { updateMetadata: false })
   const source = await PDFDocument.load(deck, { updateMetadata: false })
-  // Copied first (one copier, so the fonts the slides share are copied once), then embedded from
-  // the same document; the copied pages only feed the forms, so they and their streams are dropped.
+  // Copied first (one copier, so the fonts the slides share are copied once), then made forms in
+  // the same document (pdf-forms.ts).
   const copied = await pdf.copyPages(source, source.getPageIndices().slice(0, options.slides))
-  const unused = copied.flatMap((page) => {
-    const annots = page.node.get(PDFName.of('Annots'))
-    return [page.ref, ...refs(page.node.get(PDFName.of('Contents'))), ...refs(annots), ...refs(pdf.context.lookup(annots))]
-  })
-  const slides = await pdf.embedPages(copied)
-  await Promise.all(slides.map((slide) => slide.embed()))
-  for (const ref of unused) pdf.context.delete(ref)
+  const slides = await pagesAsForms(pdf, copied)
   const pages = pdf.getPages()
   slides.forEach((slide, index) => {
     const box = slideBox(g, index)
@@ -214,7 +209,7 @@ async function composePresenterPdf(
     }
     // The pictures repeat deck.pdf; for the tagged structure they are artifacts beside the notes.
     page.pushOperators(beginMarkedContent('Artifact'))
-    page.drawPage(slide, rect)
+    drawForm(page, slide, rect)
     page.drawRectangle({ ...rect, borderColor: rgb(0.77, 0.83, 0.85), borderWidth: 0.6 })
     page.pushOperators(endMarkedContent())
   })
@@ -224,9 +219,4 @@ async function composePresenterPdf(
     return first >= last ? labels.text('slideNumber', { n: first }) : labels.text('slidesRange', { from: first, to: last })
   })
   return { bytes: await finalizePdf(pdf, options.meta, { outline }), pages: pages.length }
-}
-
-function refs(object: PDFObject | undefined): PDFRef[] {
-  if (object instanceof PDFRef) return [object]
-  return object instanceof PDFArray ? object.asArray().filter((item): item is PDFRef => item instanceof PDFRef) : []
 }

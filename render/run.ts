@@ -16,7 +16,7 @@ export interface Job {
 
 export class RenderRun {
   readonly root: string
-  readonly report: RenderReport = { files: [], browserStarts: 0, pdfText: {}, warnings: [], blocked: [] }
+  readonly report: RenderReport = { files: [], browserStarts: 0, browserPages: 0, prints: {}, pdfText: {}, warnings: [], blocked: [] }
   /** Set once a render failed: pages still finishing must not write anything after that. */
   failed = false
 

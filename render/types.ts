@@ -60,6 +60,10 @@ export interface RenderReport {
   /** Files written, relative to root, in the order written. */
   files: string[]
   browserStarts: number
+  /** Browser pages opened, each a window with a renderer process of its own: outputs share them, so no more than print at once. */
+  browserPages: number
+  /** Prints of each handout and summary PDF before its layout held (one, or two for a long handout's contents list), by dist path. */
+  prints: Record<string /* dist path */, number>
   /** Extracted text of each PDF, keyed by its path relative to root. */
   pdfText: Record<string /* dist path */, string>
   /** Non-fatal findings, e.g. a slide still overfull after shrinking; the render stage places them in the source. */

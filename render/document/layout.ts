@@ -4,6 +4,7 @@
 // that may not split moves on and leaves its heading behind), so the print step checks here and
 // prints again with a break before each heading found.
 import type { PlacedHeading } from '../pdf-outline.ts'
+import { joinPages, pageText, type TextItemLike } from '../pdf-text.ts'
 
 export interface TextLine {
   text: string
@@ -24,19 +25,21 @@ export interface PrintedPages {
 /** Text in the top and bottom margin boxes sits nearer the edge than this (in points): the summary's margins are the narrowest, 14–16 mm (40–45 pt). */
 const MARGIN_BOX_EDGE = 34
 
-/** The PDF's text positions, page by page, without the margin boxes. */
-export async function readPrintedPages(bytes: Uint8Array): Promise<PrintedPages> {
+/** The PDF's text positions, page by page, without the margin boxes; and its whole text as extractPdfText gives it (one parse for both). */
+export async function readPrintedPages(bytes: Uint8Array): Promise<{ layout: PrintedPages; text: string }> {
   // unpdf: PDF.js built for servers, without eval or a native canvas (see render/pdf-text.ts).
   const { getDocumentProxy } = await import('unpdf')
   const doc = await getDocumentProxy(new Uint8Array(bytes), { disableFontFace: true, useSystemFonts: false, verbosity: 0 })
   try {
     const pages: TextLine[][] = []
+    const texts: string[] = []
     let width = 0
     let height = 0
     for (let n = 1; n <= doc.numPages; n += 1) {
       const page = await doc.getPage(n)
       ;[, , width, height] = page.view as [number, number, number, number]
-      const items = (await page.getTextContent()).items as Array<{ str?: string; transform?: number[] }>
+      const items = (await page.getTextContent()).items as Array<TextItemLike & { transform?: number[] }>
+      texts.push(pageText(items))
       pages.push(
         items
           .map((item) => ({ text: item.str ?? '', x: item.transform?.[4] ?? 0, y: item.transform?.[5] ?? 0, size: Math.hypot(item.transform?.[2] ?? 0, item.transform?.[3] ?? 0) }))
@@ -44,7 +47,7 @@ export async function readPrintedPages(bytes: Uint8Array): Promise<PrintedPages>
       )
       page.cleanup()
     }
-    return { width, height, pages }
+    return { layout: { width, height, pages }, text: joinPages(texts) }
   } finally {
     await doc.loadingTask.destroy()
   }

@@ -14,21 +14,28 @@ export const NOTES_ID = 'gp-notes'
 /** The class of a heading that starts a new column (summary) or page (handout): see print.css. */
 export const BREAK_BEFORE_CLASS = 'gp-break-before'
 
-/**
- * Gives every `##`–`####` heading without an id one (`section-1`, …), so a contents list can link
- * to it and the print step can name it; those in `breakBefore` get BREAK_BEFORE_CLASS.
- */
-export function rehypeSectionIds(options: { breakBefore?: readonly string[] } = {}) {
-  const breaks = new Set(options.breakBefore ?? [])
+/** Gives every `##`–`####` heading without an id one (`section-1`, …), so a contents list can link to it and the print step can name it. */
+export function rehypeSectionIds() {
   return (tree: Root): void => {
     let n = 0
     visit(tree, 'element', (node: Element) => {
       if (!['h2', 'h3', 'h4'].includes(node.tagName) || node.properties.id !== undefined) return
       n += 1
       node.properties.id = sectionId(n)
-      if (breaks.has(sectionId(n))) node.properties.className = [BREAK_BEFORE_CLASS]
     })
   }
+}
+
+/** The headings rehypeSectionIds named whose ids are in `ids` (those the print step starts a new column or page with BREAK_BEFORE_CLASS). */
+export function sectionHeadings(tree: Root, ids: readonly string[]): Element[] {
+  const wanted = new Set(ids.filter((id) => id.startsWith('section-')))
+  const found: Element[] = []
+  if (wanted.size === 0) return found
+  visit(tree, 'element', (node: Element) => {
+    const id = node.properties.id
+    if (['h2', 'h3', 'h4'].includes(node.tagName) && typeof id === 'string' && wanted.has(id)) found.push(node)
+  })
+  return found
 }
 
 /** One line of the contents list: a `##` section, and its page in the PDF when known. */

@@ -2,6 +2,7 @@
 // list with the PDF's own page numbers, the notes page. One render (one browser) of a corpus
 // guideline and of a long handout written here, shared by every assertion.
 import { cp, readFile, rm, writeFile } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -24,6 +25,10 @@ const LONG_PLAIN = ['Before you start', 'Tests & <scans> with care', 'Your treat
 /** Thirteen paragraphs: three pages with a few lines on the third at normal spacing, two when tighter. */
 const TAIL_HANDOUT = `# Tail\n\n${Array.from({ length: 13 }, (_, i) => `${i % 3 === 0 ? `## Part ${i}\n\n` : ''}${sentence.repeat(3).trim()}\n`).join('\n')}`
 const TAIL: GuidelineMeta = { id: 'tail', title: 'Tail', version: '1.0.0', updated: '2026-11-27', status: 'draft', lang: 'en', outputs: ['handout'] }
+
+/** Over ten thousand characters of Markdown, nearly all of them link addresses: two pages in print. */
+const LINKS_HANDOUT = `# Links\n\n## Where to read more\n\n${Array.from({ length: 40 }, (_, i) => `- [Leaflet ${i + 1}](https://example.org/${'leaflets/'.repeat(30)}${i + 1})`).join('\n')}\n`
+const LINKS: GuidelineMeta = { id: 'links', title: 'Links', version: '1.0.0', updated: '2026-11-27', status: 'draft', lang: 'en', outputs: ['handout'] }
 
 const LONG: GuidelineMeta = { id: 'long', title: 'Living well', version: '1.0.0', updated: '2026-11-27', status: 'draft', lang: 'en-GB', outputs: ['handout'] }
 
@@ -51,9 +56,10 @@ beforeAll(async () => {
     [`handouts/${CORPUS_ID}.md`, corpusMarkdown.handout],
     [`summaries/${CORPUS_ID}.md`, corpusMarkdown.summary],
     ['handouts/long.md', LONG_HANDOUT],
-    ['handouts/tail.md', TAIL_HANDOUT]
+    ['handouts/tail.md', TAIL_HANDOUT],
+    ['handouts/links.md', LINKS_HANDOUT]
   ])
-  report = await renderAll([corpusMeta, LONG, TAIL], { root, pdf: true, pptx: false, markdown })
+  report = await renderAll([corpusMeta, LONG, TAIL, LINKS], { root, pdf: true, pptx: false, markdown })
 }, 180_000)
 
 afterAll(async () => {
@@ -176,11 +182,30 @@ describe('contents list', () => {
     expect(html).toContain('<h2 id="section-2">')
   })
 
+  it('a long handout is printed twice to number its list: the list is in from the first print, so no section moves when its numbers are filled in', () => {
+    // Then once more with tighter spacing, for its last page of a few lines (which that does not save).
+    expect(report.prints['dist/long/handout.pdf']).toBe(2 + 1)
+  })
+
+  it('a handout long in Markdown but short in print (link addresses) is printed again without the list, and has none', async () => {
+    expect(LINKS_HANDOUT.length).toBeGreaterThan(10_400)
+    expect(report.prints['dist/links/handout.pdf']).toBe(2)
+    expect((await pagesOf(await pdfOf('links', 'handout.pdf'))).length).toBeLessThanOrEqual(5)
+    expect(await htmlOf('links', 'handout.html')).not.toContain('<nav class="gp-contents"')
+  })
+
   it('a handout of four pages or fewer has none', async () => {
     const bytes = await pdfOf(CORPUS_ID, 'handout.pdf')
     expect((await pagesOf(bytes)).length).toBeLessThanOrEqual(5)
     expect((await htmlOf(CORPUS_ID, 'handout.html')).includes('<nav class="gp-contents"')).toBe(false)
     expect((await bookmarks(bytes)).map((mark) => mark.title)).not.toContain('Contents')
+  })
+})
+
+describe('browser pages', () => {
+  it('are shared by the outputs: no more are opened than print at once', () => {
+    expect(report.browserPages).toBeGreaterThan(0)
+    expect(report.browserPages).toBeLessThanOrEqual(Math.min(availableParallelism(), 5))
   })
 })
 
