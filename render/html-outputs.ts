@@ -24,10 +24,17 @@ export async function renderHtml(run: RenderRun, guidelines: GuidelineMeta[], us
   const printCss = housePrint + brandCss(options.brand, ':root')
   const organisation = options.organisation?.name
   const logo = organisationLogo(root, options.organisation)
-  const jobs: Job[] = []
-  for (const meta of guidelines) {
-    const job: Job = { meta, docs: [] }
-    if (meta.outputs.includes('deck')) {
+  const jobs: Job[] = guidelines.map((meta) => ({ meta, docs: [] }))
+  const steps = jobs.flatMap((job) => (['deck', 'handout', 'summary'] as const).filter((kind) => job.meta.outputs.includes(kind)).map((kind) => ({ job, kind })))
+  // The pages asked for first (those open in `guidepress dev`), then the rest, each in source order.
+  const isFirst = (step: (typeof steps)[number]): boolean => options.first?.pages.has(dist(step.job.meta.id, `${step.kind}.html`)) ?? false
+  const ordered = [...steps.filter(isFirst), ...steps.filter((step) => !isFirst(step))]
+  const firstCount = steps.filter(isFirst).length
+  let firstWritten = false
+  for (const [position, { job, kind }] of ordered.entries()) {
+    if (position === firstCount && firstWritten) await options.first?.rendered()
+    const { meta } = job
+    if (kind === 'deck') {
       const file = path.join(root, 'decks', `${meta.id}.md`)
       const rendered = renderDeckMarkdown({
         root,
@@ -40,33 +47,34 @@ export async function renderHtml(run: RenderRun, guidelines: GuidelineMeta[], us
       })
       job.deck = { file, rendered }
       if (!useBrowser) await run.emit(dist(meta.id, 'deck.html'), deckDocument(rendered, meta, { labels: labelsFor(meta.lang, options.messages) }))
+      firstWritten ||= !useBrowser
+      continue
     }
-    for (const kind of ['handout', 'summary'] as const) {
-      if (!meta.outputs.includes(kind)) continue
-      const file = path.join(root, kind === 'handout' ? 'handouts' : 'summaries', `${meta.id}.md`)
-      const input: DocumentInput = {
-        root,
-        file,
-        markdown: await readSource(file, root, options.markdown),
-        printCss,
-        kind,
-        title: audienceTitle(meta, kind),
-        version: meta.version,
-        updated: meta.updated,
-        lang: meta.lang,
-        draft: meta.status !== 'approved',
-        paper: options.paper ?? 'A4',
-        ...(organisation === undefined ? {} : { organisation }),
-        ...(options.messages === undefined ? {} : { messages: options.messages }),
-        ...(logo === undefined ? {} : { logo })
-      }
-      const html = await documentHtml(input)
-      // A handout printed to PDF is written after it: a long one gets a contents list from its pages.
-      const written = !(options.pdf && kind === 'handout')
-      job.docs.push({ kind, html, input, written })
-      if (written) await run.emit(dist(meta.id, `${kind}.html`), html)
+    const file = path.join(root, kind === 'handout' ? 'handouts' : 'summaries', `${meta.id}.md`)
+    const input: DocumentInput = {
+      root,
+      file,
+      markdown: await readSource(file, root, options.markdown),
+      printCss,
+      kind,
+      title: audienceTitle(meta, kind),
+      version: meta.version,
+      updated: meta.updated,
+      lang: meta.lang,
+      draft: meta.status !== 'approved',
+      paper: options.paper ?? 'A4',
+      ...(organisation === undefined ? {} : { organisation }),
+      ...(options.messages === undefined ? {} : { messages: options.messages }),
+      ...(logo === undefined ? {} : { logo })
     }
-    jobs.push(job)
+    const html = await documentHtml(input)
+    // A handout printed to PDF is written after it: a long one gets a contents list from its pages.
+    const written = !(options.pdf && kind === 'handout')
+    job.docs.push({ kind, html, input, written })
+    // The browser's outputs follow in source order: the handout before the summary.
+    job.docs.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'handout' ? -1 : 1))
+    if (written) await run.emit(dist(meta.id, `${kind}.html`), html)
+    firstWritten ||= written
   }
   return jobs
 }

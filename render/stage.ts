@@ -9,7 +9,7 @@ import { sourceMapsOf, sourcePlaceOf, type SourceMap } from '../transforms/seria
 import type { RenderWarning } from './errors.ts'
 import { extractPdfText } from './pdf-text.ts'
 import type { BrowserSession } from './browser.ts'
-import { renderAll, type CoverageRow, type IndexExtras, type IndexGuideline, type ReadabilityRow, type RenderReport } from './index.ts'
+import { renderAll, type CoverageRow, type IndexExtras, type IndexGuideline, type ReadabilityRow, type RenderOptions, type RenderReport } from './index.ts'
 
 export interface RenderChoice {
   pdf: boolean
@@ -26,6 +26,8 @@ export interface RenderChoice {
   session?: Promise<BrowserSession>
   /** The project's config: paper, organisation and brand (the defaults when not given). */
   config?: ProjectConfig
+  /** Pages to render first, and what to await once they are written (see RenderOptions.first). */
+  first?: RenderOptions['first']
 }
 
 export { startBrowser } from './index.ts'
@@ -55,6 +57,7 @@ export async function renderGuidelines(root: string, results: GuidelineResult[],
       markdown: choice.markdown,
       write: choice.write,
       ...(choice.session ? { session: choice.session } : {}),
+      ...(choice.first ? { first: choice.first } : {}),
       unchangedGuidelines: choice.unchanged.map((entry) => entry.guideline),
       index: {
         coverage: [...index.coverage, ...choice.unchanged.flatMap((entry) => entry.coverage)],

@@ -54,6 +54,12 @@ export interface RenderOptions {
   write?: (relative: string, data: string | Uint8Array) => Promise<void>
   /** Time limits of the browser steps (limits.ts); the defaults suit every real guideline. */
   limits?: StepLimits
+  /**
+   * HTML pages (paths relative to root, e.g. dist/x/handout.html) to render before every other
+   * output, and what to await once those this render makes are written: `guidepress dev` shows the
+   * pages open in the browser while the rest waits.
+   */
+  first?: { pages: ReadonlySet<string>; rendered: () => Promise<void> }
 }
 
 export interface RenderReport {

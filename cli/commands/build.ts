@@ -85,7 +85,13 @@ export interface BuildProjectOptions extends BuildOptions {
    * (source maps, the commit) runs: `guidepress dev` shows them straight away. Not called when
    * the build already failed; it may still fail later (a blocked output), and then writes nothing.
    */
-  onRendered?: (pages: ReadonlyMap<string, string>) => void
+  onRendered?: (pages: ReadonlyMap<string, string>) => void | Promise<void>
+  /**
+   * HTML pages (project-relative) to render before the rest, e.g. those open in `guidepress dev`'s
+   * browser: once they are rendered, `onRendered` gets them first (and the rest of the build waits
+   * for it), then every page as usual. Quick builds only (no PDFs).
+   */
+  firstPages?: ReadonlySet<string>
 }
 
 export interface BuildOutcome {
@@ -180,13 +186,15 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
           if (typeof data === 'string' && relative.endsWith('.html')) pages.set(relative, data)
           return open.stage(relative, data)
         },
-        unchanged: plan.kept
+        unchanged: plan.kept,
+        // The transform passed, and a quick build checks nothing after rendering that could fail it.
+        ...(options.firstPages && options.onRendered && !options.pdf ? { first: { pages: options.firstPages, rendered: async () => options.onRendered?.(new Map(pages)) } } : {})
       })
     } catch (error) {
       if (!(error instanceof BrowserUnavailableError)) throw error
       browserError = error
     }
-    if (!transformed.files.some(hasErrors)) options.onRendered?.(pages)
+    if (!transformed.files.some(hasErrors)) await options.onRendered?.(pages)
     // After rendering, so `guidepress dev` shows the pages sooner; a build whose browser failed
     // still writes them, as it writes the HTML.
     const sourceMaps = transformed.results.flatMap(sourceMapFiles)

@@ -37,9 +37,12 @@ export async function runDev(options: DevOptions, io: CliIo): Promise<number> {
     server.announce()
   }
 
+  // Set while a build has shown the open pages and still renders the rest (see `pending` of the server).
+  let rest: Promise<void> | undefined
+
   let server: DevServer
   try {
-    server = await startDevServer({ distDir: path.join(root, 'dist'), port: options.port, state: () => state, preview: () => preview })
+    server = await startDevServer({ distDir: path.join(root, 'dist'), port: options.port, state: () => state, preview: () => preview, pending: () => rest })
   } catch (error) {
     if (!(error instanceof PortUnavailableError)) throw error
     io.stderr(`${pc.red('guidepress:')} ${error.message}`)
@@ -51,22 +54,35 @@ export async function runDev(options: DevOptions, io: CliIo): Promise<number> {
 
   const queue = new RebuildQueue(async (changes) => {
     let previewed = false
+    let restRendered: () => void = () => undefined
+    const open = server.openPages()
     const result = await rebuild({
       root,
       pdf: options.pdf,
       today: io.today,
       lockWaitMs: io.lockWaitMs,
       onLockWait: (pid) => io.stderr(lockWaitMessage(pid)),
-      // The edit shows as soon as its pages exist; writing source maps and moving files into
-      // place follows while the page reloads.
-      onRendered: (pages) => {
+      // The pages open in the browser are rendered first and shown at once; the rest of the build
+      // (the other pages, source maps, moving files into place) waits until they have reloaded,
+      // so it does not compete with them for the processor.
+      firstPages: new Set([...open].map((page) => path.posix.join('dist', page))),
+      onRendered: async (pages) => {
         if (pages.size === 0) return
-        preview = new Map([...pages].map(([file, html]) => [path.posix.relative('dist', file), html]))
+        const shown = new Map([...pages].map(([file, html]) => [path.posix.relative('dist', file), html]))
+        preview = new Map([...preview, ...shown])
+        restRendered()
+        if (previewed) return
         previewed = true
+        // Until the rest is rendered, a page not shown yet waits rather than coming from the last build.
+        rest = new Promise<void>((resolve) => (restRendered = resolve))
         publish([])
+        const reloading = new Set([...shown.keys()].filter((page) => open.has(page)))
+        if (reloading.size > 0) await server.reloaded(state.generation, reloading, reloadWaitMs)
       }
     })
     // Built and moved into place, or failed: either way dist/ is what to serve now.
+    restRendered()
+    rest = undefined
     preview = new Map()
     printRebuild(result, changes, io)
     if (previewed && result.ok && result.removed.length === 0) return // the pages shown are this build's
@@ -105,6 +121,8 @@ export async function runDev(options: DevOptions, io: CliIo): Promise<number> {
 }
 
 const startReason = '(start)'
+/** How long the rest of a build waits for the open pages to reload (a page in a hidden tab may take its time). */
+const reloadWaitMs = 1000
 /** Longer than an interrupted build's own clean-up limit, so the build's handling ends first. */
 const interruptGraceMs = cleanUpLimitMs + 1000
 

@@ -28,7 +28,9 @@ function reloadScript(generation: string): string {
   const current = JSON.stringify(generation).replace(/</g, '\\u003c')
   return `<script ${injectedMarker}>(() => {
   const served = ${current};
-  const events = new EventSource(${JSON.stringify(eventsPath)});
+  // The page and its build, so the server knows which pages are open (it renders those first)
+  // and when a reloaded one is back.
+  const events = new EventSource(${JSON.stringify(eventsPath)} + '?page=' + encodeURIComponent(location.pathname) + '&served=' + encodeURIComponent(served));
   events.onmessage = (event) => {
     if (event.data === served) return;
     events.close();

@@ -13,7 +13,9 @@ export interface RebuildOptions {
   lockWaitMs?: number
   onLockWait?: (pid: number) => void
   /** The build's HTML pages, as soon as they are rendered (see `buildProject`). */
-  onRendered?: (pages: ReadonlyMap<string, string>) => void
+  onRendered?: (pages: ReadonlyMap<string, string>) => void | Promise<void>
+  /** Pages to render and hand over first (see `buildProject`). */
+  firstPages?: ReadonlySet<string>
 }
 
 export interface RebuildResult {

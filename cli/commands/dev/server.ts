@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import path from 'node:path'
 import { isInside } from '../../../transforms/input/paths.ts'
 import { imageTypes } from '../../../render/assets.ts'
+import { PageAssets } from './assets.ts'
 import { eventsPath, injectDevHtml, notFoundPage, type BuildProblem } from './inject.ts'
 
 /** Loopback only: a dev server shows unpublished drafts and must not be reachable from the network. */
@@ -39,6 +40,13 @@ export interface DevServer {
   url: string
   /** Tells every open page that a build finished (pages from an older generation reload). */
   announce(): void
+  /** The pages open in a browser now (dist/-relative, e.g. `x/handout.html`), as their reload scripts said. */
+  openPages(): Set<string>
+  /**
+   * Resolves once each of `pages` that is open has reconnected from `generation` (reloaded and
+   * parsed: the reload script runs at the end of the body), or after `timeoutMs`.
+   */
+  reloaded(generation: string, pages: ReadonlySet<string>, timeoutMs: number): Promise<void>
   close(): Promise<void>
 }
 
@@ -46,9 +54,19 @@ export interface DevServer {
  * Serves `distDir` on the loopback interface, with live reload. Tries `port` and, when it is
  * taken, the next few (see `port` of the result). Port 0 takes any free port.
  */
-export async function startDevServer(options: { distDir: string; port: number; state: () => DevState; preview?: () => ReadonlyMap<string, string> }): Promise<DevServer> {
+export async function startDevServer(options: {
+  distDir: string
+  port: number
+  state: () => DevState
+  preview?: () => ReadonlyMap<string, string>
+  /** While set, the rest of a build's pages are still rendering: a page not in the preview waits for it. */
+  pending?: () => Promise<void> | undefined
+}): Promise<DevServer> {
   const distDir = path.resolve(options.distDir)
-  const listeners = new Set<ServerResponse>()
+  // Each open page's event stream, with the page and the build it was served from.
+  const listeners = new Map<ServerResponse, { page: string; served: string }>()
+  let onConnect: () => void = () => undefined
+  const assets = new PageAssets()
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       if (!response.headersSent) sendText(response, 500, `Internal error: ${error instanceof Error ? error.message : String(error)}`)
@@ -67,8 +85,20 @@ export async function startDevServer(options: { distDir: string; port: number; s
       return sendText(response, 405, 'Method not allowed')
     }
     const rawPath = (request.url ?? '/').split(/[?#]/, 1)[0] ?? '/'
-    if (rawPath === eventsPath && request.method === 'GET') return openEvents(response)
-    const previewed = options.preview?.().get(previewKey(rawPath))
+    if (rawPath === eventsPath && request.method === 'GET') return openEvents(request, response)
+    const asset = assets.find(rawPath)
+    if (asset) {
+      // Named by its content, so it never changes: the browser keeps it across reloads.
+      response.writeHead(200, { 'Content-Type': asset.type, 'Content-Length': asset.bytes.length, 'Cache-Control': 'max-age=31536000, immutable', 'X-Content-Type-Options': 'nosniff' })
+      return void response.end(request.method === 'HEAD' ? undefined : asset.bytes)
+    }
+    const key = previewKey(rawPath)
+    let previewed = options.preview?.().get(key)
+    const pending = previewed === undefined && key.endsWith('.html') ? options.pending?.() : undefined
+    if (pending) {
+      await pending
+      previewed = options.preview?.().get(key)
+    }
     if (previewed !== undefined) return sendHtml(request, response, 200, previewed)
     const target = await resolveInDist(distDir, rawPath)
     if (target.kind === 'bad') return sendText(response, target.status, target.status === 400 ? 'Bad request' : 'Forbidden')
@@ -85,17 +115,19 @@ export async function startDevServer(options: { distDir: string; port: number; s
   }
 
   function sendHtml(request: IncomingMessage, response: ServerResponse, status: number, html: string): void {
-    const body = Buffer.from(injectDevHtml(html, options.state()))
+    const body = Buffer.from(injectDevHtml(assets.extract(html), options.state()))
     response.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' })
     response.end(request.method === 'HEAD' ? undefined : body)
   }
 
-  function openEvents(response: ServerResponse): void {
+  function openEvents(request: IncomingMessage, response: ServerResponse): void {
     response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
     // `retry`: after the server restarts, pages reconnect within half a second.
     response.write(`retry: 500\ndata: ${options.state().generation}\n\n`)
-    listeners.add(response)
+    const query = new URLSearchParams((request.url ?? '').split('?')[1] ?? '')
+    listeners.set(response, { page: previewKey(query.get('page') ?? ''), served: query.get('served') ?? '' })
     response.on('close', () => listeners.delete(response))
+    onConnect()
   }
 
   const port = await listenOnFreePort(server, options.port)
@@ -105,11 +137,30 @@ export async function startDevServer(options: { distDir: string; port: number; s
     url: `http://${devHost}:${port}/`,
     announce() {
       const message = `data: ${options.state().generation}\n\n`
-      for (const listener of listeners) listener.write(message)
+      for (const listener of listeners.keys()) listener.write(message)
+    },
+    openPages: () => new Set([...listeners.values()].map((listener) => listener.page)),
+    reloaded(generation, pages, timeoutMs) {
+      const waiting = new Set([...listeners.values()].map((listener) => listener.page).filter((page) => pages.has(page)))
+      return new Promise<void>((resolve) => {
+        const check = (): void => {
+          for (const listener of listeners.values()) if (listener.served === generation) waiting.delete(listener.page)
+          if (waiting.size > 0) return
+          clearTimeout(timer)
+          onConnect = () => undefined
+          resolve()
+        }
+        const timer = setTimeout(() => {
+          waiting.clear()
+          check()
+        }, timeoutMs)
+        onConnect = check
+        check()
+      })
     },
     close: () =>
       new Promise<void>((resolve) => {
-        for (const listener of listeners) listener.end()
+        for (const listener of listeners.keys()) listener.end()
         server.close(() => resolve())
         // Keep-alive and event-stream sockets would otherwise hold `close` open.
         server.closeAllConnections()
