@@ -50,11 +50,20 @@ describe('guidepress dev in a browser', () => {
     expect(await deck.evaluate(() => document.querySelectorAll('script').length)).toBe(3)
     expect(await deck.evaluate(() => customElements.get('marp-auto-scaling') !== undefined)).toBe(true)
 
+    // A mark on each page's window: a reload loses it, an update in place keeps it.
+    for (const page of [handout, deck]) await page.evaluate(() => void Reflect.set(window, 'beforeTheSave', true))
+    const marked = (page: Page) => page.evaluate(() => Reflect.get(window, 'beforeTheSave') === true)
+    const buildsBefore = dev.builds().length
     await writeFile(path.join(root, 'source/bone-health.md'), withBody('Strong bone matters for every step you take.'))
     // Nobody navigates the pages: only the live reload can bring the new text.
     await waitFor('the new sentence in the handout', async () => (await pageText(handout)).includes('for every step you take'))
     // The deck shows one slide at a time, so its text is read whatever slide is on screen.
     await waitFor('the new sentence in the deck', async () => (await deck.evaluate(() => document.body.textContent ?? '')).includes('for every step you take'))
+    // The handout's body was swapped in place (fonts, images and scroll kept); the deck, with scripts of its own, reloaded.
+    expect(await marked(handout)).toBe(true)
+    expect(await marked(deck)).toBe(false)
+    // The pages show before the build has moved its files into place.
+    await waitFor('the build to finish', () => dev.builds().length > buildsBefore)
     const goodHandout = await readFile(path.join(root, 'dist/bone-health/handout.html'), 'utf8')
 
     await writeFile(path.join(root, 'source/bone-health.md'), brokenSource)

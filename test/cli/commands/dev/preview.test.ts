@@ -40,6 +40,37 @@ describe('guidepress dev previews', () => {
     expect(calledForFailure).toBe(false)
   }, 60_000)
 
+  it('renders the pages open in the browser first and hands them over before the rest, which waits for them; then every page', async () => {
+    const root = await makeWorkspace({ 'source/alpha-care.md': guideline(), 'source/beta-care.md': guideline() })
+    await buildProject({ root, pdf: false, pptx: false })
+    await writeFile(path.join(root, 'source/alpha-care.md'), edited())
+    await writeFile(path.join(root, 'source/beta-care.md'), edited())
+    const calls: string[][] = []
+    let firstDone = false
+    let restStartedEarly = false
+    const outcome = await buildProject({
+      root,
+      pdf: false,
+      pptx: false,
+      firstPages: new Set(['dist/beta-care/summary.html', 'dist/gamma-care/handout.html']),
+      onRendered: async (pages) => {
+        calls.push([...pages.keys()].sort())
+        if (calls.length > 1) return
+        // The rest of the build does not start while the first pages are being shown.
+        await new Promise((resolve) => setTimeout(resolve, 200))
+        restStartedEarly = calls.length > 1
+        firstDone = true
+      }
+    })
+    expect(outcome.committed).toBe(true)
+    expect(firstDone).toBe(true)
+    expect(restStartedEarly).toBe(false)
+    expect(calls).toEqual([
+      ['dist/beta-care/summary.html'],
+      ['dist/alpha-care/deck.html', 'dist/alpha-care/handout.html', 'dist/alpha-care/summary.html', 'dist/beta-care/deck.html', 'dist/beta-care/handout.html', 'dist/beta-care/summary.html', 'dist/index.html']
+    ])
+  }, 60_000)
+
   it('serves a preview page in place of the file in dist/, with its reload script', async () => {
     const root = await makeWorkspace({ 'dist/alpha-care/handout.html': '<html><body>old page</body></html>', 'dist/index.html': '<html><body>old index</body></html>' })
     const preview = new Map([['alpha-care/handout.html', '<html><body>new page</body></html>'], ['index.html', '<html><body>new index</body></html>']])
