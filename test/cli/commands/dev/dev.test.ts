@@ -144,7 +144,15 @@ describe('guidepress dev serving dist/', () => {
     }
     const onDisk = await readFile(path.join(root, 'dist/bone-health/handout.html'), 'utf8')
     const served = (await get(dev.port, '/bone-health/handout.html')).body
-    expect(served.replace(/<script data-guidepress-dev>[\s\S]*?<\/script>\n/, '')).toBe(onDisk)
+    // Served with its large data: URLs at addresses of their own (cached across reloads), and otherwise as on disk.
+    let restored = served.replace(/<script data-guidepress-dev>[\s\S]*?<\/script>\n/, '')
+    for (const address of new Set(served.match(/\/__guidepress\/assets\/[0-9a-f]+/g) ?? [])) {
+      const asset = await fetch(`${dev.url.replace(/\/$/, '')}${address}`)
+      const data = `data:${asset.headers.get('content-type') ?? ''};base64,${Buffer.from(await asset.arrayBuffer()).toString('base64')}`
+      restored = restored.replaceAll(address, data)
+    }
+    expect(restored).not.toBe(served)
+    expect(restored).toBe(onDisk)
     for (const file of await readdir(path.join(root, 'dist'), { recursive: true })) {
       if (!file.endsWith('.html')) continue
       expect(await readFile(path.join(root, 'dist', file), 'utf8'), file).not.toMatch(/guidepress-dev|__guidepress/)
