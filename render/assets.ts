@@ -120,6 +120,9 @@ export function imagesShownIn(html: string): string[] {
   return [...files].sort()
 }
 
+/** The data: URL last made of each image file (by its real path), with the bytes it was made of. */
+const inlinedByFile = new Map<string, { bytes: Buffer; dataUrl: string }>()
+
 /**
  * Resolves an image reference written in a Markdown file in `baseDir` to a
  * data: URL when it points inside `<root>/source/images/`. Returns undefined
@@ -139,10 +142,12 @@ export function inlineImage(root: string, baseDir: string, url: string): string 
   if (!mime) return undefined
   let data: Buffer
   let size: number
+  let real: string
   try {
     // Compare where the file really is, so a symbolic link in source/images cannot lead outside it.
     const images = realpathSync(path.join(path.resolve(root), 'source', 'images'))
     const file = realpathSync(written)
+    real = file
     const stats = statSync(file)
     if (!isInside(images, file) || !stats.isFile()) return undefined
     size = stats.size
@@ -155,8 +160,12 @@ export function inlineImage(root: string, baseDir: string, url: string): string 
     const mb = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`
     throw new RenderError(`${relative} is ${mb(size)}; the renderer embeds images up to ${mb(MAX_INLINE_IMAGE_BYTES)}. Save it smaller (fewer pixels, or SVG/JPEG) and build again.`)
   }
-  if (mime === 'image/svg+xml') data = Buffer.from(withHouseFont(data.toString('utf8')))
-  const dataUrl = `data:${mime};base64,${data.toString('base64')}`
+  // The same bytes make the same data: URL: a rebuild (every save in `guidepress dev`) reuses it.
+  const key = `${mime} ${real}`
+  const earlier = inlinedByFile.get(key)
+  const dataUrl = earlier?.bytes.equals(data) ? earlier.dataUrl : `data:${mime};base64,${(mime === 'image/svg+xml' ? Buffer.from(withHouseFont(data.toString('utf8'))) : data).toString('base64')}`
+  if (inlinedByFile.size >= INLINED_REMEMBERED) inlinedByFile.clear()
+  inlinedByFile.set(key, { bytes: data, dataUrl })
   if (inlinedFrom.size >= INLINED_REMEMBERED) inlinedFrom.clear()
   inlinedFrom.set(dataUrl, relative)
   return dataUrl
