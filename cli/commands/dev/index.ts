@@ -79,11 +79,12 @@ export async function runDev(options: DevOptions, io: CliIo): Promise<number> {
         const reloading = new Set([...shown.keys()].filter((page) => open.has(page)))
         if (reloading.size > 0) await server.reloaded(state.generation, reloading, reloadWaitMs)
       }
+    }).finally(() => {
+      // Built and moved into place, or failed: either way dist/ is what to serve now.
+      restRendered()
+      rest = undefined
+      preview = new Map()
     })
-    // Built and moved into place, or failed: either way dist/ is what to serve now.
-    restRendered()
-    rest = undefined
-    preview = new Map()
     printRebuild(result, changes, io)
     if (previewed && result.ok && result.removed.length === 0) return // the pages shown are this build's
     const sameProblems = JSON.stringify(result.problems) === JSON.stringify(state.problems)
