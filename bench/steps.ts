@@ -1,7 +1,6 @@
 // The bench's measured steps (bench/run.ts runs them): guidepress builds, bare marp-cli, the
 // raw-print limit and a fresh copy of the toolkit for the cold start. Each run is a child process
 // measured by measure.ts.
-import { availableParallelism } from 'node:os'
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises'
 import path from 'node:path'
 import { measureNode, type Measured } from './measure.ts'
@@ -62,17 +61,28 @@ export class Bench {
 
   /** marp-cli on every deck of the workspace, as a user would run it for the same slides. */
   async marp(ws: Workspace, format: '--pdf' | '--pptx', what: string, inputDir = path.join(ws.root, 'decks')): Promise<Measured> {
-    const out = await mkdtemp(path.join(this.scratch, 'marp-'))
-    // marp's default of 5 parallel PPTX conversions fails on a 2-core machine at N = 10 (puppeteer's
-    // Runtime.callFunctionOn times out: 296 s, 1 of 10 decks written, 2026-11-30), so PPTX gets one
-    // conversion per core, which is what a user there has to do.
-    const parallel = format === '--pptx' ? ['--parallel', String(availableParallelism())] : []
-    const args = ['--input-dir', inputDir, format, ...parallel, '--browser-path', this.browser.executablePath, '--theme-set', path.join(toolkit, 'themes', 'guidepress.css'), '--allow-local-files', '-o', out]
-    const run = this.check(await measureNode(marpBin, args, ws.root), `${what} (marp ${format})`)
-    const written = (await readdir(out)).filter((name) => name.endsWith(format.slice(2))).length
-    if (written < (await readdir(inputDir)).length) throw new Error(`marp ${format} wrote ${written} files for ${inputDir}`)
-    await rm(out, { recursive: true, force: true })
+    const run = await this.marpRun(ws, format, what, inputDir)
+    if (run.unfinished) throw new Error(`${what}: marp ${format} wrote ${run.written} files for ${run.decks} decks`)
     return run
+  }
+
+  /**
+   * marp-cli where it may fail, as its batch PPTX does on a 2-core machine at N = 10 (puppeteer's
+   * Runtime.callFunctionOn or Page.captureScreenshot times out after about 260–300 s, with 1 or 2 of
+   * 10 decks written, 2026-11-30): the time until it gave up is then a lower bound of marp's time.
+   */
+  async marpRun(ws: Workspace, format: '--pdf' | '--pptx', what: string, inputDir = path.join(ws.root, 'decks')): Promise<Measured & { unfinished: boolean; written: number; decks: number }> {
+    const out = await mkdtemp(path.join(this.scratch, 'marp-'))
+    const args = ['--input-dir', inputDir, format, '--browser-path', this.browser.executablePath, '--theme-set', path.join(toolkit, 'themes', 'guidepress.css'), '--allow-local-files', '-o', out]
+    const measured = await measureNode(marpBin, args, ws.root)
+    const written = (await readdir(out)).filter((name) => name.endsWith(format.slice(2))).length
+    const decks = (await readdir(inputDir)).length
+    await rm(out, { recursive: true, force: true })
+    if (measured.exitCode !== 0 && written < decks) {
+      this.log(`${what} (marp ${format}): gave up after ${seconds(measured.wallMs)} with ${written} of ${decks} files written (load ${measured.load1Before.toFixed(1)}): ${measured.stderr.match(/\(([^)]*timed out)/)?.[1] ?? `exit ${measured.exitCode}`}`)
+      return { ...measured, unfinished: true, written, decks }
+    }
+    return { ...this.check(measured, `${what} (marp ${format})`), unfinished: written < decks, written, decks }
   }
 
   /** The raw-print limit on the HTML files the last build wrote to the workspace's dist/ (raw-print.ts). */
