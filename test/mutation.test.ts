@@ -17,16 +17,19 @@ async function flagshipWorkspace(): Promise<string> {
   return root
 }
 
-/** Changes every body line that reaches the handout: shared text and `:::handout` blocks. */
+/**
+ * Changes every body line that reaches the handout: shared text, `:::handout` blocks (any fence
+ * length) and `:::for` blocks whose audiences include the handout.
+ */
 function mapHandoutLines(source: string, change: (line: string) => string): string {
   const lines = source.split('\n')
   const start = lines.indexOf('---', 1)
   let block: string | undefined
   for (let index = start + 1; index < lines.length; index++) {
     const line = lines[index] ?? ''
-    const opening = /^:::(\w+)/.exec(line)
-    if (opening) block = opening[1]
-    else if (line.trim() === ':::') block = undefined
+    const opening = /^:{3,}(\w+)(\{[^}]*\})?/.exec(line)
+    if (opening) block = opening[1] === 'for' && /\bhandout\b/.test(opening[2] ?? '') ? 'handout' : opening[1]
+    else if (/^:{3,}\s*$/.test(line)) block = undefined
     else if (block === undefined || block === 'handout') lines[index] = change(line)
   }
   return lines.join('\n')
@@ -71,7 +74,8 @@ describe('mutations of the flagship guideline', () => {
     const source = await readFile(sourcePath(root), 'utf8')
     const hard =
       'Notwithstanding considerable interindividual heterogeneity in pharmacokinetic parameters, contemporary multimodality therapeutic algorithms increasingly incorporate molecularly stratified, biomarker-directed systemic interventions whose comparative effectiveness remains incompletely characterised by prospective randomised investigations.'
-    const paragraph = Array.from({ length: 12 }, () => hard).join(' ')
+    // Enough of it to lift the whole handout's average over grade 8 (12 did when the handout was shorter; 24 give 10.6).
+    const paragraph = Array.from({ length: 24 }, () => hard).join(' ')
     const lines = source.split('\n')
     const at = lines.findIndex((line) => line === ':::handout') + 1
     lines.splice(at, 0, paragraph, '')
