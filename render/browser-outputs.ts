@@ -1,5 +1,6 @@
 // The outputs made in the browser: per deck its PDF, PPTX, fitted deck.html and presenter.pdf; per
-// handout and summary its PDF. Pages render in parallel; the first failure ends the render.
+// handout and summary its PDF. Pages render in parallel, each guideline's as soon as its HTML is
+// made; the first failure ends the render.
 import { availableParallelism } from 'node:os'
 import pLimit from 'p-limit'
 import { PDFDocument } from 'pdf-lib'
@@ -17,37 +18,101 @@ import { deckPptx } from './pptx/index.ts'
 import { presenterHtml, presenterPdf, printPresenterLayout } from './presenter.ts'
 import { dist, type Job, type RenderRun } from './run.ts'
 
-type Limit = <T>(work: () => Promise<T>) => Promise<T>
+/** Runs `work` on a page of its own once the browser is up and one of the pages is free. */
+type Limit = <T>(work: (session: BrowserSession) => Promise<T>) => Promise<T>
 type Deck = NonNullable<Job['deck']>
 /** A guideline's PDF metadata; each output adds its own subject. */
 type DocumentMeta = Omit<PdfMetadata, 'subject'>
 
-/** Renders every browser output of every guideline in one session, and closes it. */
-export async function renderInBrowser(run: RenderRun, jobs: Job[], session: BrowserSession): Promise<void> {
-  const { options } = run
-  const pages = pLimit(Math.max(1, Math.min(options.concurrency ?? availableParallelism(), availableParallelism())))
-  // A page still queued when a render failed never opens.
-  const limit: Limit = (work) => pages(() => (run.failed ? Promise.reject(new RenderError('not rendered: another output failed first')) : work()))
-  const tasks: Array<Promise<void>> = []
-  try {
-    for (const job of jobs) {
-      const { meta } = job
-      const pdfMeta = { title: meta.title, keywords: [meta.id, `version ${meta.version}`, meta.status], author: 'guidepress', lang: meta.lang, updated: meta.updated }
-      if (job.deck) tasks.push(...deckTasks(run, job, job.deck, session, limit, pdfMeta))
-      if (options.pdf) tasks.push(...job.docs.map((doc) => documentPdfTask(run, job, doc, session, limit, pdfMeta)))
+/**
+ * Every browser output of the guidelines given to `add`, in one session. A guideline's outputs
+ * start as soon as it is added, while the HTML of the next is still being made, and run in
+ * parallel; the first failure ends the render.
+ */
+export class BrowserOutputs {
+  private readonly tasks: Array<Promise<void>> = []
+  private readonly limit: Limit
+  /** The browser never started: the tasks failed with that, which is no output's fault. */
+  private startFailed = false
+  private firstError: unknown
+
+  constructor(
+    private readonly run: RenderRun,
+    private readonly session: Promise<BrowserSession>
+  ) {
+    session.catch(() => undefined) // reported by `finish`
+    const pages = pLimit(Math.max(1, Math.min(run.options.concurrency ?? availableParallelism(), availableParallelism())))
+    // A page still queued when a render failed never opens.
+    this.limit = (work) =>
+      pages(async () => {
+        if (run.failed) throw new RenderError('not rendered: another output failed first')
+        const started = await session.catch((error: unknown) => {
+          this.startFailed = true
+          throw error
+        })
+        return work(started)
+      })
+  }
+
+  /** Starts the browser outputs of one guideline whose HTML phase is done. */
+  add(job: Job): void {
+    const { run } = this
+    const { meta } = job
+    const pdfMeta = { title: meta.title, keywords: [meta.id, `version ${meta.version}`, meta.status], author: 'guidepress', lang: meta.lang, updated: meta.updated }
+    const started = [...(job.deck ? deckTasks(run, job, job.deck, this.limit, pdfMeta) : []), ...(run.options.pdf ? job.docs.map((doc) => documentPdfTask(run, job, doc, this.limit, pdfMeta)) : [])]
+    for (const task of started) {
+      // The first failure ends the render at once (closing the browser stops the other pages).
+      const watched = task.catch((error: unknown) => {
+        if (this.startFailed) throw error
+        if (!run.failed) this.firstError = error
+        run.failed = true
+        void this.session.then((session) => session.close())
+        throw error
+      })
+      watched.catch(() => undefined) // awaited by `finish`
+      this.tasks.push(watched)
     }
-    // The first failure ends the render at once (closing the browser stops the other pages).
-    await Promise.all(tasks.map((task) => task.catch((error: unknown) => {
-      run.failed = true
-      throw error
-    })))
-  } finally {
-    // Not the proxy's refusals: most are the browser's own calls home, which say nothing about the guideline.
-    run.report.blocked.push(...session.blocked)
-    run.report.browserPages += session.pagesOpened
-    await session.close()
-    // Every page has ended now (closing the browser ends them); none writes after this returns.
-    await Promise.allSettled(tasks)
+  }
+
+  /**
+   * Waits for every output added. The browser is closed after a failure, and also after success
+   * unless `keepOpen` (its caller closes it later, so the close overlaps the rest of the build).
+   * Throws the first failure; a browser that never started throws its launch error.
+   */
+  async finish(options: { keepOpen: boolean }): Promise<void> {
+    let session: BrowserSession | undefined
+    try {
+      session = await this.session
+      await Promise.all(this.tasks)
+    } catch (error) {
+      throw this.firstError ?? error
+    } finally {
+      if (session) {
+        // Not the proxy's refusals: most are the browser's own calls home, which say nothing about the guideline.
+        this.run.report.blocked.push(...session.blocked)
+        this.run.report.browserPages += session.pagesOpened
+        if (this.run.failed || !options.keepOpen) await session.close()
+      }
+      // Every page has ended now (closing the browser ends them); none writes after this returns.
+      await this.settled()
+    }
+  }
+
+  /**
+   * Ends the render after a failure elsewhere (the HTML phase): the browser closes, the pages stop.
+   * Returns the error to report: an output's own failure when one came first (it made the other fail).
+   */
+  async abandon(error: unknown): Promise<unknown> {
+    if (!this.run.failed) this.firstError = error
+    this.run.failed = true
+    await this.session.then((session) => session.close()).catch(() => undefined)
+    await this.settled()
+    return this.firstError
+  }
+
+  /** Waits until every output added has ended, however. */
+  async settled(): Promise<void> {
+    await Promise.allSettled(this.tasks)
   }
 }
 
@@ -56,11 +121,11 @@ export async function renderInBrowser(run: RenderRun, jobs: Job[], session: Brow
  * browser's part of each holds one of the pages: pdf-lib, PDF.js and the PPTX (which needs no
  * browser at all) run beside the pages still printing.
  */
-function deckTasks(run: RenderRun, job: Job, deck: Deck, session: BrowserSession, limit: Limit, pdfMeta: DocumentMeta): Array<Promise<void>> {
+function deckTasks(run: RenderRun, job: Job, deck: Deck, limit: Limit, pdfMeta: DocumentMeta): Array<Promise<void>> {
   const { options, report } = run
   const { meta } = job
   const labels = labelsFor(meta.lang, options.messages)
-  const deckTask = limit(() =>
+  const deckTask = limit((session) =>
     renderDeckInBrowser(session, deck.rendered, meta, {
       pdf: options.pdf,
       ...(options.limits ? { limits: options.limits } : {})
@@ -98,7 +163,7 @@ function deckTasks(run: RenderRun, job: Job, deck: Deck, session: BrowserSession
   if (!options.pdf) return tasks
   // The notes layout prints alongside the deck; only drawing the slides in waits for it.
   const paper = options.paper ?? 'A4'
-  const layout = limit(() =>
+  const layout = limit((session) =>
     printPresenterLayout(session, presenterHtml({ ...meta, notes: deck.rendered.notes, draft: meta.status !== 'approved', paper, organisation: options.organisation?.name, ...(options.messages ? { messages: options.messages } : {}) }), {
       id: meta.id,
       output: 'presenter.pdf',
@@ -119,11 +184,11 @@ function deckTasks(run: RenderRun, job: Job, deck: Deck, session: BrowserSession
 }
 
 /** A handout's or summary's PDF, printed from its HTML (only the printing holds a page). */
-function documentPdfTask(run: RenderRun, job: Job, doc: Job['docs'][number], session: BrowserSession, limit: Limit, pdfMeta: DocumentMeta): Promise<void> {
+function documentPdfTask(run: RenderRun, job: Job, doc: Job['docs'][number], limit: Limit, pdfMeta: DocumentMeta): Promise<void> {
   const { meta } = job
   const output = `${doc.kind}.pdf`
   const target = { id: meta.id, output, ...(run.options.limits ? { limits: run.options.limits } : {}) }
-  return named(meta.id, output, limit(() => printDocumentPdf(session, doc.input, target, doc.html)).then(async (printed) => {
+  return named(meta.id, output, limit((session) => printDocumentPdf(session, doc.input, target, doc.html)).then(async (printed) => {
     const labels = labelsFor(meta.lang, run.options.messages)
     const label = labels.text(doc.kind === 'handout' ? 'handoutKind' : 'summaryKind')
     const headings = printed.headings.map((heading) => ({ title: heading.text, level: heading.level, page: heading.page, ...(heading.top !== undefined ? { top: heading.top } : {}) }))

@@ -15,10 +15,10 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import puppeteer, { type Browser, type Page } from 'puppeteer-core'
 import { isInside, realPathOr } from '../transforms/input/paths.ts'
-import { BrowserUnavailableError, RenderError } from './errors.ts'
+import { BrowserUnavailableError } from './errors.ts'
 import { browserRemedies, bundledChromiumRuns, currentHost, findSystemBrowser, type FinderHost } from './browser/finder.ts'
-import { withinLimit, type StepPlace } from './limits.ts'
-import { FONT_STACK, fontFaceCss } from './assets.ts'
+import type { StepPlace } from './limits.ts'
+import { FONT_WARM_UP, loadHtml } from './browser/page.ts'
 import { PROXY_FLAGS, RefusingProxy } from './proxy.ts'
 
 export { BrowserUnavailableError }
@@ -201,18 +201,35 @@ export class BrowserSession {
    */
   async takePage(options: { viewport?: { width: number; height: number }; limitMs: number; place: StepPlace }): Promise<Page> {
     let page = this.idle.pop()
-    if (!page) {
-      page = await this.openPage()
-      try {
-        await loadHtml(page, FONT_WARM_UP(), { limitMs: options.limitMs, place: { ...options.place, step: 'loading the fonts' } })
-      } catch (error) {
-        await closePage(page)
-        throw error
-      }
-    }
+    // A page warmed ahead (warmPages) when one is coming: it is further along than a new one.
+    while (!page && this.warming.length > 0) page = await this.warming.shift()
+    page ??= await this.newWarmPage(options.limitMs, options.place)
     const viewport = options.viewport ?? DEFAULT_VIEWPORT
     const now = page.viewport()
     if (now?.width !== viewport.width || now.height !== viewport.height) await page.setViewport(viewport)
+    return page
+  }
+
+  /**
+   * Opens `count` pages with the house fonts loaded, for takePage, without waiting: a build calls
+   * it as the browser starts, so opening windows (about half a second each in full Chrome) overlaps
+   * its own work before the first print. A page that fails to warm up is left out.
+   */
+  warmPages(count: number, limitMs: number): void {
+    for (let i = 0; i < count; i++) this.warming.push(this.newWarmPage(limitMs, { id: '', output: 'the browser', step: 'warming up', files: [] }).catch(() => undefined))
+  }
+
+  /** Pages being opened by warmPages. */
+  private readonly warming: Array<Promise<Page | undefined>> = []
+
+  private async newWarmPage(limitMs: number, place: StepPlace): Promise<Page> {
+    const page = await this.openPage()
+    try {
+      await loadHtml(page, FONT_WARM_UP(), { limitMs, place: { ...place, step: 'loading the fonts' } })
+    } catch (error) {
+      await closePage(page)
+      throw error
+    }
     return page
   }
 
@@ -223,11 +240,19 @@ export class BrowserSession {
   }
 
   /**
-   * Safe to call more than once (a build closes a browser it started early whatever happened).
+   * Safe to call more than once, each call ending when the browser has (a build closes a browser it
+   * started early whatever happened).
    * A browser stuck in a stalled page gets a few seconds to close, then its process is killed.
    */
-  async close(): Promise<void> {
-    if (!openSessions.delete(this)) return
+  close(): Promise<void> {
+    this.closing ??= this.closeOnce()
+    return this.closing
+  }
+
+  private closing?: Promise<void>
+
+  private async closeOnce(): Promise<void> {
+    openSessions.delete(this)
     try {
       const closed = this.browser.close().then(() => true, () => false)
       const inTime = await Promise.race([closed, new Promise<false>((resolve) => setTimeout(() => resolve(false), CLOSE_GRACE_MS).unref())])
@@ -241,50 +266,8 @@ export class BrowserSession {
 
 const CLOSE_GRACE_MS = 3000
 
-/**
- * A page setting a letter in each face of the house font. Chromium embeds a face once per PDF when
- * its renderer has loaded that face before, but several times over (each copy a subset) when the
- * page printing is the first to load it: a first print came out larger than a later print of the
- * same HTML, and which print was first depended on which page an output got. Loaded first in
- * every new page, it makes every print the later kind.
- */
-const FONT_WARM_UP = (): string =>
-  `<!doctype html><html><head><style>${fontFaceCss()}</style></head><body style="font-family:${FONT_STACK}"><p>a<b>b</b><i>c</i><b><i>d</i></b></p></body></html>`
 /** Puppeteer's viewport for a new page, which handouts, summaries and presenter notes are laid out in. */
 const DEFAULT_VIEWPORT = { width: 800, height: 600 }
-
-/** What a rendered page may do: show inline styles and data: images and fonts, run only the scripts hashed. */
-export function contentSecurityPolicy(scriptHashes: readonly string[] = []): string {
-  const scripts = scriptHashes.length ? scriptHashes.map((hash) => `'${hash}'`).join(' ') : "'none'"
-  return [
-    "default-src 'none'",
-    "style-src 'unsafe-inline'",
-    'img-src data:',
-    'font-src data:',
-    `script-src ${scripts}`,
-    "base-uri 'none'",
-    "form-action 'none'"
-  ].join('; ')
-}
-
-/**
- * Loads a guidepress HTML document into `page` under `contentSecurityPolicy(scriptHashes)` (a
- * <meta> first in <head>, before anything it governs) and waits for its fonts, within the load
- * limit. The page must then be visible: a hidden page never renders a screenshot.
- */
-export async function loadHtml(page: Page, html: string, options: { scriptHashes?: readonly string[]; limitMs: number; place: StepPlace }): Promise<void> {
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(options.scriptHashes)}">`
-  const at = html.indexOf('<head>')
-  if (at < 0) throw new RenderError(`${options.place.id}: ${options.place.output}: the page has no <head> for its security policy`)
-  const guarded = `${html.slice(0, at + 6)}\n${meta}${html.slice(at + 6)}`
-  const load = async (): Promise<string> => {
-    await page.setContent(guarded, { waitUntil: 'load', timeout: 0 })
-    await page.evaluate('document.fonts.ready.then(() => undefined)')
-    return (await page.evaluate('document.visibilityState')) as string
-  }
-  const visibility = await withinLimit(load(), options.limitMs, { ...options.place, step: 'loading the page' })
-  if (visibility !== 'visible') throw new RenderError(`${options.place.id}: ${options.place.output}: the browser hid the page (${visibility}), so it cannot be rendered`)
-}
 
 /** Closes a page, without waiting on one whose step stalled (closing the browser ends it). */
 export async function closePage(page: Page): Promise<void> {

@@ -14,9 +14,10 @@ import type { GuidelineMeta, RenderOptions } from './types.ts'
 
 /**
  * Markdown → HTML for every guideline. Handouts and summaries are written now; deck.html too when no
- * browser follows (otherwise it waits for the browser's fitted text sizes).
+ * browser follows (otherwise it waits for the browser's fitted text sizes). `onJob` gets each
+ * guideline as soon as all its HTML is made, so its browser outputs need not wait for the others.
  */
-export async function renderHtml(run: RenderRun, guidelines: GuidelineMeta[], useBrowser: boolean): Promise<Job[]> {
+export async function renderHtml(run: RenderRun, guidelines: GuidelineMeta[], useBrowser: boolean, onJob?: (job: Job) => void): Promise<Job[]> {
   const { root, options } = run
   const [houseTheme, housePrint] = await Promise.all([readTheme(root, 'guidepress.css'), readTheme(root, 'print.css')])
   // The brand's tokens after the theme's own: appended, so the theme's lines keep their numbers in messages.
@@ -31,6 +32,12 @@ export async function renderHtml(run: RenderRun, guidelines: GuidelineMeta[], us
   const ordered = [...steps.filter(isFirst), ...steps.filter((step) => !isFirst(step))]
   const firstCount = steps.filter(isFirst).length
   let firstWritten = false
+  const stepsLeft = new Map(jobs.map((job) => [job, steps.filter((step) => step.job === job).length]))
+  const stepDone = (job: Job): void => {
+    const left = (stepsLeft.get(job) ?? 0) - 1
+    stepsLeft.set(job, left)
+    if (left === 0) onJob?.(job)
+  }
   for (const [position, { job, kind }] of ordered.entries()) {
     if (position === firstCount && firstWritten) await options.first?.rendered()
     const { meta } = job
@@ -48,6 +55,7 @@ export async function renderHtml(run: RenderRun, guidelines: GuidelineMeta[], us
       job.deck = { file, rendered }
       if (!useBrowser) await run.emit(dist(meta.id, 'deck.html'), deckDocument(rendered, meta, { labels: labelsFor(meta.lang, options.messages) }))
       firstWritten ||= !useBrowser
+      stepDone(job)
       continue
     }
     const file = path.join(root, kind === 'handout' ? 'handouts' : 'summaries', `${meta.id}.md`)
@@ -75,6 +83,7 @@ export async function renderHtml(run: RenderRun, guidelines: GuidelineMeta[], us
     job.docs.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'handout' ? -1 : 1))
     if (written) await run.emit(dist(meta.id, `${kind}.html`), html)
     firstWritten ||= written
+    stepDone(job)
   }
   return jobs
 }

@@ -30,7 +30,6 @@ export interface RenderChoice {
   first?: RenderOptions['first']
 }
 
-export { startBrowser } from './index.ts'
 
 export interface RenderedGuidelines {
   report: RenderReport

@@ -48,7 +48,7 @@ export interface RenderOptions {
   markdown?: ReadonlyMap<string, string>
   /** Guidelines not rendered this time (unchanged since the last build) that dist/index.html still lists. */
   unchangedGuidelines?: IndexGuideline[]
-  /** A browser already starting (from startBrowser), so its launch overlaps earlier work; renderAll closes it. */
+  /** A browser already starting (from startBrowser), so its launch overlaps earlier work: renderAll closes it after a failure, its owner after success. */
   session?: Promise<BrowserSession>
   /** Where each file goes (relative path, bytes); by default written in place atomically. */
   write?: (relative: string, data: string | Uint8Array) => Promise<void>

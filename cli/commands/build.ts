@@ -54,6 +54,9 @@ export async function transformAll(options: BuildOptions, sources?: ReadonlyMap<
   const files: VFile[] = [...(configFile ? [configFile] : []), glossaryFile, ...references.files, ...(await checkProjectPaths(options.root))]
   const results: GuidelineResult[] = []
   for (const id of ids) {
+    // A turn for other work between guidelines: a browser starting meanwhile needs this process's
+    // replies to its messages, and would otherwise wait for the whole transform.
+    await new Promise((resolve) => setImmediate(resolve))
     const file = guidelineFile(options.root, id, sources?.get(id) ?? (await readGuidelineSource(options.root, id)))
     files.push(file)
     if (hasErrors(file)) continue
@@ -152,14 +155,17 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
       return { transformed: nothingTransformed, committed: true, unchanged: plan.unchanged }
     }
     const building = plan.stale.length > 0
-    // Loaded only when needed (the renderer brings a browser driver, Marp and a PDF reader), and
-    // started now: the browser's launch then overlaps the transform instead of following it.
-    const renderStage = import('../../render/stage.ts')
-    renderStage.catch(() => undefined) // awaited, and so reported, only if the build gets to rendering
     if (options.pdf && building) {
-      earlyBrowser = renderStage.then((stage) => stage.startBrowser(options.root))
+      // Started before the transform, whose CPU work would hold up the launch's own steps, so the
+      // launch overlaps it. Only the browser driver is loaded first: loading the whole renderer
+      // (below) before would delay the launch by a second.
+      const { startBrowser } = await import('../../render/browser/start.ts')
+      earlyBrowser = startBrowser(options.root)
       earlyBrowser.catch(() => undefined) // a launch failure is reported where rendering awaits it
     }
+    // Loaded only when needed (the renderer brings Marp, a PDF reader and PPTX writer).
+    const renderStage = import('../../render/stage.ts')
+    renderStage.catch(() => undefined) // awaited, and so reported, only if the build gets to rendering
     const transformed = building ? await transformAll({ ...options, ids: plan.stale }, plan.sources) : nothingTransformed
     if (!transformed.ok) return { transformed, committed: false, unchanged: plan.unchanged }
     const open = await Staging.open(options.root)
@@ -194,10 +200,12 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
       if (!(error instanceof BrowserUnavailableError)) throw error
       browserError = error
     }
+    // The browser's work is done: it closes while the build stages its source maps and commits.
+    void earlyBrowser?.then((session) => session.close()).catch(() => undefined)
     if (!transformed.files.some(hasErrors)) await options.onRendered?.(pages)
     // After rendering, so `guidepress dev` shows the pages sooner; a build whose browser failed
     // still writes them, as it writes the HTML.
-    const sourceMaps = transformed.results.flatMap(sourceMapFiles)
+const sourceMaps = transformed.results.flatMap(sourceMapFiles)
     for (const map of sourceMaps) {
       await open.stage(map.path, map.text)
       produced.push(map.path)
@@ -231,7 +239,8 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
     await staging?.discard()
     throw error
   } finally {
-    // Rendering closes the browser; a build that stopped before rendering closes it here.
+    // Rendering leaves the browser open when it succeeds, and the build then starts its close;
+    // whatever happened, the build ends only once the browser has.
     await earlyBrowser?.then((session) => session.close()).catch(() => undefined)
     guard.dispose()
     await lock.release()

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { inlineImage, MAX_INLINE_IMAGE_BYTES } from '../../render/assets.ts'
 import { RenderError } from '../../render/errors.ts'
-import { renderAll } from '../../render/index.ts'
+import { renderAll, startBrowser } from '../../render/index.ts'
 import { DEFAULT_STEP_LIMITS } from '../../render/limits.ts'
 import { guideline, makeWorkspace, runCli } from '../helpers.ts'
 import { GUIDELINES, makeRoot } from './helpers.ts'
@@ -41,6 +41,34 @@ describe('a render step past its time limit', () => {
     const failure = await renderAll(mbc, { root, pdf: true, pptx: false, limits: { ...DEFAULT_STEP_LIMITS, pdfMs: 1 } }).catch((error: unknown) => error)
     expect(failure).toBeInstanceOf(RenderError)
     expect((failure as Error).message).toMatch(/^mbc: (deck|handout|summary|presenter)\.pdf: printing did not render within 1 ms/)
+  }, 90_000)
+})
+
+describe('an output failing while the next guidelines are still being made', () => {
+  it('is what the render reports, not the outputs it stopped', async () => {
+    const root = await makeRoot()
+    // The browser and its pages are up before the HTML starts, so the first deck stalls while the HTML of the next is made.
+    const session = startBrowser(root)
+    const started = await session
+    const place = { id: 'test', output: 'test', step: 'warming up' }
+    const pages = await Promise.all([1, 2].map(() => started.takePage({ limitMs: 30_000, place })))
+    for (const page of pages) await started.releasePage(page, true)
+    const written: string[] = []
+    const failure = await renderAll(GUIDELINES, {
+      root,
+      pdf: true,
+      pptx: false,
+      session,
+      limits: { ...DEFAULT_STEP_LIMITS, loadMs: 1 },
+      write: async (relative) => {
+        written.push(relative)
+      }
+    }).catch((error: unknown) => error)
+    expect(failure).toBeInstanceOf(RenderError)
+    expect((failure as Error).message).toMatch(/^(mbc|ckd|asthma): (deck|handout|summary|presenter)\.pdf: loading the page did not render within 1 ms/)
+    expect(written.filter((file) => file.endsWith('.pdf'))).toEqual([])
+    // A render that failed closes the browser it was given.
+    expect((await session).browser.connected).toBe(false)
   }, 90_000)
 })
 
