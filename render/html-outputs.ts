@@ -39,6 +39,9 @@ export async function renderHtml(run: RenderRun, guidelines: GuidelineMeta[], us
     if (left === 0) onJob?.(job)
   }
   for (const [position, { job, kind }] of ordered.entries()) {
+    // A turn for the browser's messages between outputs (what is awaited here is mostly at hand,
+    // so nothing else would run): the PDFs of the guidelines already made print meanwhile.
+    await new Promise((resolve) => setImmediate(resolve))
     if (position === firstCount && firstWritten) await options.first?.rendered()
     const { meta } = job
     if (kind === 'deck') {
@@ -97,7 +100,7 @@ export async function writeIndex(run: RenderRun, jobs: Job[]): Promise<void> {
     version: meta.version,
     updated: meta.updated,
     status: meta.status,
-    files: renderedFileNames.filter((name) => run.report.files.includes(dist(meta.id, name))),
+    files: renderedFileNames.filter((name) => run.report.files.includes(dist(meta.id, name)) || run.options.keptFiles?.has(dist(meta.id, name))),
     ...indexTitles(meta)
   }))
   const all = [...entries, ...(run.options.unchangedGuidelines ?? [])].sort((a, b) => a.id.localeCompare(b.id))

@@ -28,6 +28,8 @@ export interface RenderChoice {
   config?: ProjectConfig
   /** Pages to render first, and what to await once they are written (see RenderOptions.first). */
   first?: RenderOptions['first']
+  /** Per guideline, outputs not rendered again (their files from the last build stand), and those files. */
+  kept?: ReadonlyMap<string, { audiences: ReadonlySet<string>; files: readonly string[] }>
 }
 
 
@@ -44,9 +46,11 @@ export interface RenderedGuidelines {
  */
 export async function renderGuidelines(root: string, results: GuidelineResult[], choice: RenderChoice): Promise<RenderedGuidelines> {
   const index = indexExtras(results)
+  const kept = choice.kept ?? new Map()
   const report = await renderAll(
-    results.map((result) => result.meta),
+    results.map(({ meta }) => ({ ...meta, outputs: meta.outputs.filter((output) => !kept.get(meta.id)?.audiences.has(output)) })),
     {
+      keptFiles: new Set([...kept.values()].flatMap((each) => each.files)),
       root,
       pdf: choice.pdf,
       pptx: choice.pdf && choice.pptx,

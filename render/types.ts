@@ -46,6 +46,8 @@ export interface RenderOptions {
   concurrency?: number
   /** Markdown to render, by path relative to root (e.g. decks/x.md), instead of reading it from disk. */
   markdown?: ReadonlyMap<string, string>
+  /** Files of the guidelines rendered now that are kept from the last build (outputs not rendered again), for dist/index.html. */
+  keptFiles?: ReadonlySet<string>
   /** Guidelines not rendered this time (unchanged since the last build) that dist/index.html still lists. */
   unchangedGuidelines?: IndexGuideline[]
   /** A browser already starting (from startBrowser), so its launch overlaps earlier work: renderAll closes it after a failure, its owner after success. */

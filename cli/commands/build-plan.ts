@@ -1,9 +1,13 @@
 // What a build covers: which guidelines it builds now, which keep their last build, and the build
 // cache after it. Split from build.ts, which runs the plan.
-import { inShard, isCurrent, readCache, sha256, sharedInputsHash, type BuildCache, type CacheEntry } from '../project/cache.ts'
+import { stat } from 'node:fs/promises'
+import path from 'node:path'
+import { inShard, isCurrent, readCache, renderKey, sha256, sharedInputsHash, type BuildCache, type CacheEntry } from '../project/cache.ts'
 import { listGuidelineIds, readGuidelineSource, type GuidelineSource } from '../../transforms/input/load.ts'
 import { indexTitles } from '../../transforms/shape/labels.ts'
-import type { GuidelineResult } from '../../transforms/pipeline.ts'
+import { outputFolders, type GuidelineResult } from '../../transforms/pipeline.ts'
+import { renderedFileNames, renderedFilesOf } from '../../transforms/serialize/outputs.ts'
+import type { Audience } from '../../transforms/types.ts'
 import type { RenderedGuidelines } from '../../render/stage.ts'
 import { toolkitRoot } from '../../transforms/input/toolkit.ts'
 import { UnknownGuidelineError } from './unknown-guideline.ts'
@@ -44,6 +48,8 @@ export interface BuildPlan {
   sources: Map<string, GuidelineSource>
   /** What dist/index.html keeps showing for every guideline not built now (named or not), from its last build. */
   kept: CacheEntry['index'][]
+  /** The hash of the inputs every guideline shares (cache.ts). */
+  shared: string
 }
 
 /** Which guidelines this build covers (named, sharded) and which of them changed since they were last built. */
@@ -73,22 +79,63 @@ export async function planBuild(options: PlanOptions): Promise<BuildPlan> {
     if (key) keys.set(id, key)
   }
   const kept = known.filter((id) => !stale.includes(id)).flatMap((id) => cache[id]?.index ?? [])
-  return { known, cache, keys, stale, unchanged, sources, kept }
+  return { known, cache, keys, stale, unchanged, sources, kept, shared }
+}
+
+/** Outputs of a guideline built now whose rendered files from its last build still stand, and those files. */
+export interface KeptRender {
+  audiences: Set<Audience>
+  files: string[]
+}
+
+/**
+ * For each guideline built now, the outputs whose rendered files from its last build still stand:
+ * the same renderKey (cache.ts), every file in place. They are not rendered again.
+ */
+export async function keptRenders(root: string, plan: BuildPlan, results: GuidelineResult[], formats: CacheEntry['formats']): Promise<Map<string, KeptRender>> {
+  const kept = new Map<string, KeptRender>()
+  for (const result of results) {
+    const id = result.meta.id
+    const entry = plan.cache[id]
+    if (!entry?.rendered) continue
+    const found: KeptRender = { audiences: new Set(), files: [] }
+    for (const [audience, key] of renderKeys(plan, result, formats)) {
+      const names = new Set(renderedFilesOf(audience))
+      const files = entry.dist.filter((file) => path.posix.dirname(file) === `dist/${id}` && names.has(path.posix.basename(file)))
+      if (entry.rendered[audience] !== key || files.length === 0) continue
+      const inPlace = await Promise.all(files.map((file) => stat(path.join(root, file)).then((info) => info.isFile(), () => false)))
+      if (inPlace.includes(false)) continue
+      found.audiences.add(audience)
+      found.files.push(...files)
+    }
+    if (found.audiences.size > 0) kept.set(id, found)
+  }
+  return kept
+}
+
+/** Each output of a guideline built now, with its renderKey. */
+function renderKeys(plan: BuildPlan, result: GuidelineResult, formats: CacheEntry['formats']): Array<[Audience, string]> {
+  return result.outputs.flatMap((output) => {
+    const audience = (Object.keys(outputFolders) as Audience[]).find((each) => output.path.startsWith(`${outputFolders[each]}/`))
+    return audience ? [[audience, renderKey(plan.shared, output.text, result.meta, formats)] as [Audience, string]] : []
+  })
 }
 
 /** The cache after this build: fresh entries for what was built, the rest kept (minus deleted guidelines). */
-export function updatedCache(plan: BuildPlan, results: GuidelineResult[], rendered: RenderedGuidelines | undefined, formats: CacheEntry['formats'], sourceMaps: string[]): BuildCache {
+export function updatedCache(plan: BuildPlan, results: GuidelineResult[], rendered: RenderedGuidelines | undefined, formats: CacheEntry['formats'], sourceMaps: string[], kept: ReadonlyMap<string, KeptRender>): BuildCache {
   const cache: BuildCache = { ...plan.cache }
   for (const result of results) {
     const id = result.meta.id
     const prefix = `dist/${id}/`
-    const dist = (rendered?.report.files ?? []).filter((file) => file.startsWith(prefix))
+    const made = new Set([...(rendered?.report.files ?? []).filter((file) => file.startsWith(prefix)), ...(kept.get(id)?.files ?? [])])
+    const dist = renderedFileNames.map((name) => `${prefix}${name}`).filter((file) => made.has(file))
     cache[id] = {
       key: plan.keys.get(id) ?? '',
       formats,
       markdown: Object.fromEntries(result.outputs.map((output) => [output.path, sha256(output.text)])),
       // Source maps count as built files (a rebuild notices one deleted), but dist/index.html links only rendered ones.
       dist: [...sourceMaps.filter((file) => file.startsWith(prefix)), ...dist],
+      rendered: Object.fromEntries(renderKeys(plan, result, formats)),
       index: {
         guideline: {
           id,

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { VFile } from 'vfile'
-import { planBuild, selectIds, updatedCache } from './build-plan.ts'
+import { keptRenders, planBuild, selectIds, updatedCache } from './build-plan.ts'
 import { cachePath, serializeCache } from '../project/cache.ts'
 import { loadGlossary } from '../../transforms/input/glossary.ts'
 import { loadReferences } from '../../transforms/input/references.ts'
@@ -177,9 +177,12 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
     let rendered: RenderedGuidelines | undefined
     const pages = new Map<string, string>()
     let browserError: BrowserUnavailableError | undefined
+    // Outputs whose Markdown and everything else they are rendered from are as last built keep their files.
+    const kept = options.force ? new Map() : await keptRenders(options.root, plan, transformed.results, { pdf: options.pdf, pptx: options.pdf && options.pptx, pdfNotes: options.pdf && (options.pdfNotes ?? false) })
     try {
       const { renderGuidelines } = await renderStage
       rendered = await renderGuidelines(options.root, transformed.results, {
+        kept,
         ...(earlyBrowser ? { session: earlyBrowser } : {}),
         // Only dist/index.html when nothing is built (a deleted guideline leaves it): no browser.
         pdf: options.pdf && building,
@@ -216,11 +219,11 @@ const sourceMaps = transformed.results.flatMap(sourceMapFiles)
       return { transformed, write, rendered, committed: false, unchanged: plan.unchanged }
     }
     const sourceMapPaths = sourceMaps.map((map) => map.path)
-    const made = new Set([...outputs.map((output) => output.path), ...sourceMapPaths, ...(rendered?.report.files ?? [])])
+    const made = new Set([...outputs.map((output) => output.path), ...sourceMapPaths, ...(rendered?.report.files ?? []), ...[...kept.values()].flatMap((each) => each.files)])
     for (const result of transformed.results) for (const file of await outputsNoLongerMade(options.root, result.meta.id, made)) open.remove(file)
     for (const file of deleted.files) open.remove(file)
     const formats = { pdf: options.pdf && !browserError, pptx: options.pdf && options.pptx && !browserError, pdfNotes: (options.pdfNotes ?? false) && options.pdf && !browserError }
-    await open.stage(cachePath, serializeCache(updatedCache(plan, transformed.results, rendered, formats, sourceMapPaths)))
+    await open.stage(cachePath, serializeCache(updatedCache(plan, transformed.results, rendered, formats, sourceMapPaths, kept)))
     let removed: string[]
     try {
       removed = (await guard.critical(() => open.commit())).removed

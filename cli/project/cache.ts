@@ -27,6 +27,12 @@ export interface CacheEntry {
   dist: string[]
   /** What dist/index.html shows for it. */
   index: { guideline: IndexGuideline; coverage: CoverageRow[]; readability: ReadabilityRow[] }
+  /**
+   * Per output (deck, handout, summary), a hash of everything its rendered files depend on
+   * (renderKey). A guideline rebuilt because its source changed keeps the rendered files of an
+   * output whose hash is the same: editing the handout's wording leaves the deck's PDFs and PPTX.
+   */
+  rendered?: Record<string, string>
 }
 
 export type BuildCache = Record<string, CacheEntry>
@@ -97,6 +103,15 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
     else files.push(relative)
   }
   return files
+}
+
+/**
+ * What one output's rendered files depend on: its Markdown, the guideline's metadata (titles,
+ * version, status, language, topics and their terms, which the PDFs' coverage is checked against),
+ * the inputs every guideline shares (themes, images, config, the toolkit's code) and the formats.
+ */
+export function renderKey(shared: string, markdown: string, meta: unknown, formats: CacheEntry['formats']): string {
+  return sha256(`${shared}\n${sha256(markdown)}\n${JSON.stringify(meta)}\n${JSON.stringify(formats)}`)
 }
 
 /** Whether a guideline's last build is still what a build now would give, with every file in place. */

@@ -1,4 +1,4 @@
-import { cp, rm, writeFile } from 'node:fs/promises'
+import { cp, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { inShard } from '../../../cli/project/cache.ts'
@@ -72,6 +72,38 @@ describe('incremental builds', () => {
     expect(cache).toContain('"version": 3')
     await writeFile(path.join(root, 'dist/.guidepress-cache.json'), cache.replace('"version": 3', `"version": ${old}`))
     expect(rebuilt((await runCli(root, 'build', '--no-pdf')).stdout)).toEqual(ids)
+  })
+
+  it('renders again only the outputs whose Markdown changed, keeping the files of the others', async () => {
+    const body = '## Caring for bones {#bone-care}\n\nStrong bone matters.\n\n:::handout\nWalk every day.\n:::\n'
+    const root = await makeWorkspace({ 'source/alpha-care.md': guideline({ body }) })
+    await runCli(root, 'build', '--no-pdf')
+    const file = (name: string) => path.join(root, 'dist/alpha-care', name)
+    const before = await stat(file('deck.html'))
+    // Only the handout says this.
+    await writeFile(path.join(root, 'source/alpha-care.md'), guideline({ body: body.replace('Walk every day.', 'Walk each day.') }))
+    const handoutOnly = await runCli(root, 'build', '--no-pdf')
+    expect(handoutOnly.code).toBe(0)
+    expect(handoutOnly.stdout).toContain('wrote dist/alpha-care/handout.html')
+    expect(handoutOnly.stdout).not.toContain('wrote dist/alpha-care/deck.html')
+    expect(handoutOnly.stdout).not.toContain('wrote dist/alpha-care/summary.html')
+    expect((await stat(file('deck.html'))).mtimeMs).toBe(before.mtimeMs)
+    expect(await readText(root, 'dist/alpha-care/handout.html')).toContain('Walk each day.')
+    // The index and the cache still count the kept files.
+    expect(await readText(root, 'dist/index.html')).toContain('alpha-care/deck.html')
+    expect(JSON.parse(await readText(root, 'dist/.guidepress-cache.json')).entries['alpha-care'].dist).toContain('dist/alpha-care/deck.html')
+    expect((await runCli(root, 'build', '--no-pdf')).stdout).toMatch(/Nothing to build/)
+
+    // A kept file deleted by hand is rendered again; so is every output that shows an edited shared text.
+    await rm(file('summary.html'))
+    await writeFile(path.join(root, 'source/alpha-care.md'), guideline({ body: body.replace('Walk every day.', 'Walk daily.') }))
+    const missing = await runCli(root, 'build', '--no-pdf')
+    expect(missing.stdout).toContain('wrote dist/alpha-care/summary.html')
+    expect(missing.stdout).not.toContain('wrote dist/alpha-care/deck.html')
+    await writeFile(path.join(root, 'source/alpha-care.md'), guideline({ body: body.replace('Strong bone matters.', 'Strong bone matters most.') }))
+    const shared = await runCli(root, 'build', '--no-pdf')
+    for (const name of ['deck', 'handout', 'summary']) expect(shared.stdout).toContain(`wrote dist/alpha-care/${name}.html`)
+    expect(await readText(root, 'dist/alpha-care/deck.html')).toContain('Strong bone matters most.')
   })
 
   it('renders PDFs when a quick --no-pdf build came before', async () => {
