@@ -7,6 +7,8 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { mergePackageJson, PackageJsonError } from '../../cli/commands/init/package-json.ts'
+import { labelsFor } from '../../transforms/catalogue/labels.ts'
+import { loadConfig } from '../../transforms/input/config.ts'
 import { makeWorkspace, readText, runCli } from '../helpers.ts'
 
 /** The Markdown outputs a build wrote, as project paths. */
@@ -40,6 +42,18 @@ describe('guidepress init', () => {
     expect(build.code).toBe(0)
     expect(await outputFiles(root)).toEqual(['decks/example-guideline.md', 'handouts/example-guideline.md', 'summaries/example-guideline.md'])
     expect((await runCli(root, 'check')).code).toBe(0)
+  })
+
+  it('shows how to give labels for another language, in a shape the config accepts', async () => {
+    const root = await mkdtemp(path.join(process.env.GUIDEPRESS_TEST_TMP ?? tmpdir(), 'guidepress-init-'))
+    expect((await runCli(root, 'init')).code).toBe(0)
+    const config = await readText(root, 'guidepress.config.yaml')
+    expect(config).toMatch(/^# messages:$/m)
+    // Uncommented as a team would, it loads clean and its labels reach the outputs' words.
+    await writeFile(path.join(root, 'guidepress.config.yaml'), config.replace(/^# (messages:|  it:)/gm, '$1'))
+    const loaded = await loadConfig(root)
+    expect(loaded.file?.messages ?? []).toEqual([])
+    expect(labelsFor('it', loaded.config.messages).text('agenda')).toBe('Programma')
   })
 
   it('merges into an existing project without losing anything, and lists what it skipped', async () => {

@@ -13,7 +13,7 @@ example term: A word a patient may not know, explained in everyday words.
 
 /**
  * guidepress.config.yaml in the agreed shape (README, "Configuration"). The keys with an obvious
- * default are set; the ones only the team can fill in (organisation, helplines, brand) are shown
+ * default are set; the ones only the team can fill in (organisation, helplines, brand, labels) are shown
  * commented out, so nothing made up reaches a patient's handout.
  */
 export const starterConfig = `# guidepress settings for this project. Every key is optional; delete a line to use the default.
@@ -33,6 +33,12 @@ export const starterConfig = `# guidepress settings for this project. Every key 
 # brand:
 #   colours: { primary: "#1f4e79", accent: "#c55a11", text: "#1a1a1a", background: "#ffffff" }
 #   font: Atkinson Hyperlegible Next
+
+# The words guidepress writes itself (headings, badges, page labels) come in English, German,
+# French and Spanish. For another language, or other wording, give labels by language; the build
+# names any still missing (rule messages-missing; keys: see "Languages" in the authoring guide).
+# messages:
+#   it: { agenda: Programma, keyMessages: Messaggi chiave }
 
 lang: en-GB                 # for guidelines that do not set \`lang\` in their front matter
 paper: A4                   # or Letter
