@@ -35,6 +35,7 @@ Build options:
   --pdf-notes    Also put the speaker notes in deck.pdf, as note annotations (off: they show as icons when projecting)
   --force        Rebuild every guideline, even those unchanged since their last build
   --shard i/n    Build only shard i of n (a stable share of the guidelines), for CI matrices
+  --timings      Also say when each step of the build ended, in seconds since guidepress started
 
 Init options:
   --force        Replace files init would otherwise skip because they exist
@@ -71,14 +72,15 @@ export async function main(argv: string[], given: CliIo = defaultIo): Promise<nu
         'pdf-notes': { type: 'boolean' },
         force: { type: 'boolean' },
         shard: { type: 'string' },
+        timings: { type: 'boolean' },
         json: { type: 'boolean' },
         port: { type: 'string' },
         pdf: { type: 'boolean' }
       }
     })
     const [command, ...rest] = positionals
-    if (command !== 'build' && (values['no-pdf'] || values['no-pptx'] || values['pdf-notes'] || values.shard !== undefined)) {
-      throw new UsageError('`--no-pdf`, `--no-pptx`, `--pdf-notes` and `--shard` go with `guidepress build`')
+    if (command !== 'build' && (values['no-pdf'] || values['no-pptx'] || values['pdf-notes'] || values.shard !== undefined || values.timings)) {
+      throw new UsageError('`--no-pdf`, `--no-pptx`, `--pdf-notes`, `--shard` and `--timings` go with `guidepress build`')
     }
     if (command !== 'build' && command !== 'init' && values.force) throw new UsageError('`--force` goes with `guidepress build` or `guidepress init`')
     if (command !== 'diff' && values.json) throw new UsageError('`--json` goes with `guidepress diff`')
@@ -90,7 +92,7 @@ export async function main(argv: string[], given: CliIo = defaultIo): Promise<nu
     }
     switch (command) {
       case 'build':
-        return await runBuild(rest, { pdf: !values['no-pdf'], pptx: !values['no-pptx'], pdfNotes: values['pdf-notes'] ?? false, force: values.force ?? false, shard: parseShard(values.shard) }, io)
+        return await runBuild(rest, { pdf: !values['no-pdf'], pptx: !values['no-pptx'], pdfNotes: values['pdf-notes'] ?? false, force: values.force ?? false, shard: parseShard(values.shard), timings: values.timings ?? false }, io)
       case 'check':
         if (rest.length > 0) throw new UsageError('`guidepress check` takes no arguments')
         return await runCheck(io)
@@ -139,6 +141,7 @@ interface BuildChoice {
   pdfNotes: boolean
   force: boolean
   shard: { index: number; count: number } | undefined
+  timings: boolean
 }
 
 function parseShard(value: string | undefined): BuildChoice['shard'] {
@@ -166,7 +169,10 @@ async function runBuild(ids: string[], choice: BuildChoice, io: CliIo): Promise<
     if (current !== undefined) return nothingToBuild(current, seconds(), io)
   }
   const { buildProject } = await import('./commands/build.ts')
+  // Seconds since the process started (performance.now() counts from there), so start-up shows too.
+  const phases: string[] = []
   const outcome = await buildProject({
+    ...(choice.timings ? { onPhase: (phase: string) => phases.push(`${phase} ${(performance.now() / 1000).toFixed(2)}`) } : {}),
     root: io.cwd,
     ids,
     today: io.today,
@@ -179,6 +185,7 @@ async function runBuild(ids: string[], choice: BuildChoice, io: CliIo): Promise<
   const { transformed, write, rendered } = outcome
   // PDF coverage errors land on these same files.
   await printMessages(transformed.files, io)
+  if (choice.timings) io.stdout(`Timings (seconds since start): ${phases.join(', ')}, done ${(performance.now() / 1000).toFixed(2)}`)
   if (!transformed.ok) {
     io.stderr(pc.red('Nothing was written: fix the errors above and build again.'))
     return exitCodes.contentErrors

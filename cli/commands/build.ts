@@ -78,6 +78,8 @@ export interface BuildProjectOptions extends BuildOptions {
   onRemove?: (path: string) => void
   /** Rebuild every guideline, even those the cache says are unchanged. */
   force?: boolean
+  /** Called as each step of the build ends (`--timings`): planned, browser started, transformed, rendered, committed, browser closed. */
+  onPhase?: (phase: string) => void
   /** Build only a stable share of the guidelines (`index` of `count`, 1-based), for CI matrices. */
   shard?: { index: number; count: number }
   /** How long to wait for another build holding the lock. */
@@ -149,6 +151,7 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
     const configured = loaded.config.formats
     options = { ...options, config: loaded, pdf: options.pdf && configured.includes('pdf'), pptx: options.pptx && configured.includes('pptx') }
     const plan = await planBuild(options)
+    options.onPhase?.('planned')
     const deleted = await outputsOfDeletedGuidelines(options.root, plan.known)
     if (plan.stale.length === 0 && deleted.files.length === 0) {
       await recordAllCurrent(plan.unchanged.length)
@@ -161,12 +164,13 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
       // (below) before would delay the launch by a second.
       const { startBrowser } = await import('../../render/browser/start.ts')
       earlyBrowser = startBrowser(options.root)
-      earlyBrowser.catch(() => undefined) // a launch failure is reported where rendering awaits it
+      earlyBrowser.then(() => options.onPhase?.('browser started'), () => undefined) // a launch failure is reported where rendering awaits it
     }
     // Loaded only when needed (the renderer brings Marp, a PDF reader and PPTX writer).
     const renderStage = import('../../render/stage.ts')
     renderStage.catch(() => undefined) // awaited, and so reported, only if the build gets to rendering
     const transformed = building ? await transformAll({ ...options, ids: plan.stale }, plan.sources) : nothingTransformed
+    options.onPhase?.('transformed')
     if (!transformed.ok) return { transformed, committed: false, unchanged: plan.unchanged }
     const open = await Staging.open(options.root)
     staging = open
@@ -203,6 +207,7 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
       if (!(error instanceof BrowserUnavailableError)) throw error
       browserError = error
     }
+    options.onPhase?.('rendered')
     // The browser's work is done: it closes while the build stages its source maps and commits.
     void earlyBrowser?.then((session) => session.close()).catch(() => undefined)
     if (!transformed.files.some(hasErrors)) await options.onRendered?.(pages)
@@ -227,6 +232,7 @@ const sourceMaps = transformed.results.flatMap(sourceMapFiles)
     let removed: string[]
     try {
       removed = (await guard.critical(() => open.commit())).removed
+      options.onPhase?.('committed')
     } catch (error) {
       if (!(error instanceof CommitBlockedError)) throw error
       await open.discard()
@@ -244,7 +250,7 @@ const sourceMaps = transformed.results.flatMap(sourceMapFiles)
   } finally {
     // Rendering leaves the browser open when it succeeds, and the build then starts its close;
     // whatever happened, the build ends only once the browser has.
-    await earlyBrowser?.then((session) => session.close()).catch(() => undefined)
+    if (earlyBrowser) await earlyBrowser.then((session) => session.close()).then(() => options.onPhase?.('browser closed'), () => undefined)
     guard.dispose()
     await lock.release()
   }

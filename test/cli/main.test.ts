@@ -147,7 +147,7 @@ describe('guidepress new', () => {
 })
 
 describe('usage errors exit 2', () => {
-  it.each([[['frobnicate']], [['build', '--frobnicate']], [['build', 'no-such-guideline']], [['check', 'extra']], [['new']], [[]]])('guidepress %j', async (argv) => {
+  it.each([[['frobnicate']], [['build', '--frobnicate']], [['build', 'no-such-guideline']], [['check', 'extra']], [['check', '--timings']], [['new']], [[]]])('guidepress %j', async (argv) => {
     const root = await makeWorkspace({ 'source/bone-health.md': guideline() })
     const run = await runCli(root, ...argv)
     expect(run.code).toBe(2)
@@ -182,7 +182,7 @@ describe('guidepress build with rendering', () => {
     const root = await makeWorkspace({ 'source/bone-health.md': guideline(), 'source/other-bones.md': guideline() })
     const { cp } = await import('node:fs/promises')
     await cp(path.join(import.meta.dirname, '../..', 'themes'), path.join(root, 'themes'), { recursive: true })
-    const run = await runCli(root, 'build')
+    const run = await runCli(root, 'build', '--timings')
     // Was: no stderr at all. The short fixture's section slides end in their top third, which the build
     // now reports (slide-sparse-rendered, issue 15); nothing else may be printed.
     expect(run.stderr.split('\n').filter((line) => line.trim() !== '' && !/^source\/[\w-]+\.md$/.test(line) && !/warning Slide \d+ is nearly empty: .* slide-sparse-rendered guidepress$/.test(line) && !/^⚠ \d+ warnings?$/.test(line))).toEqual([])
@@ -194,6 +194,12 @@ describe('guidepress build with rendering', () => {
     }
     expect(existsSync(path.join(root, 'dist', 'index.html'))).toBe(true)
     expect(run.stdout).toMatch(/✔ Built 2 guidelines: 6 Markdown files written \(0 unchanged\), 23 files in dist\/, 1 browser start, in \d+\.\d s/)
+    // --timings: every step, in the order they ended, each at its time since the start.
+    const timings = /^Timings \(seconds since start\): (.*)$/m.exec(run.stdout)?.[1] ?? ''
+    const steps = timings.split(', ').map((each) => /^(.*) (\d+\.\d\d)$/.exec(each)).map((match) => ({ step: match?.[1], at: Number(match?.[2]) }))
+    expect(steps.map((each) => each.step).filter((step) => step !== 'browser started')).toEqual(['planned', 'transformed', 'rendered', 'committed', 'browser closed', 'done'])
+    expect(steps.map((each) => each.step)).toContain('browser started')
+    expect(steps.map((each) => each.at)).toEqual(steps.map((each) => each.at).sort((a, b) => a - b))
   }, 120_000)
 
   it('with --no-pdf writes Markdown and HTML without starting a browser', async () => {
