@@ -17,6 +17,9 @@ export interface Browser {
 
 export type Built = Measured & { browserStarts: number | null }
 
+/** The steps of a build run with `--timings`, as "planned 0.61 · transformed 1.30 · …" (seconds since its start). */
+export const stepsOf = (run: { stdout: string }): string => /^Timings \(seconds since start\): (.*)$/m.exec(run.stdout)?.[1]?.split(', ').join(' · ') ?? ''
+
 export const seconds = (ms: number): string => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`
 
 export class Bench {
