@@ -30,11 +30,13 @@ export function isSectionId(id: string): boolean {
 /**
  * Gives each `##` heading that ends in a topic's `{#id}` (the transform writes one on the topics a
  * `#topic` link points at) that id, so the link lands on it; the `{#id}` itself is not shown. An id
- * that is not a section's or is taken already is left off (the heading gets a `section-N`).
+ * that is not a section's (`gp-contents`, say) or is taken already is left off (the heading gets a
+ * `section-N`), and links to it keep only their words: they would land on something else.
  */
 export function rehypeTopicIds() {
   return (tree: Root): void => {
     const taken = new Set<string>()
+    const refused = new Set<string>()
     visit(tree, 'element', (node: Element) => {
       if (typeof node.properties.id === 'string') taken.add(node.properties.id)
     })
@@ -46,9 +48,15 @@ export function rehypeTopicIds() {
       last.value = last.value.slice(0, match.index)
       if (last.value === '') node.children.pop()
       const id = (match[1] ?? '').trim()
-      if (!isSectionId(id) || taken.has(id)) return
+      if (isSectionId(id) && !taken.has(id)) node.properties.id = id
+      else refused.add(`#${id}`)
       taken.add(id)
-      node.properties.id = id
+    })
+    if (refused.size === 0) return
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (node.tagName !== 'a' || !refused.has(String(node.properties.href)) || !parent || index === undefined) return
+      parent.children.splice(index, 1, ...node.children)
+      return index
     })
   }
 }

@@ -191,7 +191,7 @@ describe('glyphs the house font lacks', () => {
 
 describe('handout and summary HTML links', () => {
   it('land on a topic heading: its `{#id}` (written by the transform) becomes its id, not text; other headings keep section-N', async () => {
-    const markdown = '## Caring for bones {#bone-care}\n\n### Sub\n\n## Later\n\nSee [bone care](#bone-care).\n\n## Taken {#section-2}\n\n## Reserved {#gp-contents}\n'
+    const markdown = '## Caring for bones {#bone-care}\n\n### Sub\n\n## Later\n\nSee [bone care](#bone-care) and [*reserved*](#gp-contents).\n\n## Taken {#section-2}\n\n## Reserved {#gp-contents}\n'
     const html = await markdownToHtml(markdown, { root: process.cwd(), file: 'handouts/x.md' })
     expect(html).toContain('<h2 id="bone-care">Caring for bones</h2>')
     expect(html).toContain('<a href="#bone-care">bone care</a>')
@@ -200,6 +200,8 @@ describe('handout and summary HTML links', () => {
     expect(html).toContain('<h2 id="section-3">Later</h2>')
     expect(html).toContain('<h2 id="section-2">Taken</h2>')
     expect(html).toContain('<h2 id="section-4">Reserved</h2>')
+    // A link to it would land on the contents list: its words stay, without the link.
+    expect(html).toContain('and <em>reserved</em>.')
     expect(html).not.toContain('{#')
   })
 
