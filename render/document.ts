@@ -17,7 +17,7 @@ import type { BrowserSession } from './browser.ts'
 import { loadHtml } from './browser/page.ts'
 import { cssString, escapeHtml, FONT_STACK, fontFaceCss, fromSuperscript, htmlStart, imagesShownIn, inlineImage, styleText, SUPERSCRIPT_RUN } from './assets.ts'
 import { DEFAULT_STEP_LIMITS, withinLimit, type StepLimits } from './limits.ts'
-import { BREAK_BEFORE_CLASS, contentsHtml, notesPageHtml, rehypeSectionIds, sectionHeadings, withContents, type ContentsEntry } from './document/parts.ts'
+import { BREAK_BEFORE_CLASS, contentsHtml, notesPageHtml, rehypeSectionIds, rehypeTopicIds, sectionHeadings, withContents, type ContentsEntry } from './document/parts.ts'
 import { englishLabels, labelsFor, type Labels, type MessageOverrides } from '../transforms/catalogue/labels.ts'
 
 /**
@@ -106,7 +106,7 @@ export async function markdownToHtml(markdown: string, options: { root: string; 
   return stringifyFragment(tree, options.breakBefore ?? [])
 }
 
-/** The fragment's tree: sanitised, images inlined, every `##`–`####` heading with its section id. */
+/** The fragment's tree: sanitised, images inlined, every `##`–`####` heading with its section id (a topic's `{#id}`, or `section-N`). */
 async function markdownTree(markdown: string, options: { root: string; file: string; labels?: Labels }): Promise<Root> {
   const labels = options.labels ?? englishLabels
   const processor = unified()
@@ -121,6 +121,7 @@ async function markdownTree(markdown: string, options: { root: string; file: str
     .use(rehypeSanitize, documentSchema)
     .use(rehypeInlineImages, { root: options.root, baseDir: path.dirname(options.file) })
     .use(rehypeSuperscripts)
+    .use(rehypeTopicIds)
     .use(rehypeSectionIds)
   return (await processor.run(processor.parse(markdown))) as Root
 }

@@ -16,6 +16,7 @@ import { splitSections } from './format/sections.ts'
 import { selectAudience } from './shape/select-audience.ts'
 import { serializeOutput, type WrittenBlock } from './serialize/serialize.ts'
 import { shapeAlerts } from './shape/alerts.ts'
+import { resolveFragmentLinks } from './shape/fragment-links.ts'
 import { shapeDeck } from './shape/deck.ts'
 import { shapeHandout } from './shape/handout.ts'
 import { shapeSummary } from './shape/summary.ts'
@@ -103,6 +104,7 @@ function runStages(file: VFile, context: PipelineContext): GuidelineResult | und
   for (const audience of meta.outputs) {
     const selected = shapeAlerts(selectAudience(tree, audience), project.labels, project.contacts) // 4. select audience; alerts become boxes
     const shaped = shapers[audience](selected, meta, context.glossary, project) // 5. shape one output
+    resolveFragmentLinks(shaped, audience, topicPlaces) //   #topic links go to what this output made of the topic
     shapedTrees[audience] = shaped
     const text = readOutput(shaped) // 6. what the gates read, in one walk
     coverage.push(...checkCoverage(file, meta, topicPlaces, audience, text.visible)) // 7. every topic reaches it

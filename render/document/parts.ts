@@ -5,35 +5,87 @@ import type { Element, Root } from 'hast'
 import { visit } from 'unist-util-visit'
 import { escapeHtml } from '../assets.ts'
 import type { Labels } from '../../transforms/catalogue/labels.ts'
+import { kebabCaseId, trailingId } from '../../transforms/format/ids.ts'
 
-/** The id of the n-th (1-based) heading (`##` to `####`) the Markdown wrote. */
+/** The id of the n-th (1-based) heading (`##` to `####`) the Markdown wrote without a topic id. */
 export const sectionId = (n: number): string => `section-${n}`
-/** Ids of the parts guidepress writes (never a heading's: those are `section-N`). */
+/** Ids of the parts guidepress writes (never a heading's: those are `section-N` or a topic id). */
 export const CONTENTS_ID = 'gp-contents'
 export const NOTES_ID = 'gp-notes'
 /** The class of a heading that starts a new column (summary) or page (handout): see print.css. */
 export const BREAK_BEFORE_CLASS = 'gp-break-before'
+/** What the sanitiser puts before the ids the Markdown brings (the footnotes' heading and items): never a section's. */
+const SANITIZED_ID_PREFIX = 'user-content-'
 
-/** Gives every `##`–`####` heading without an id one (`section-1`, …), so a contents list can link to it and the print step can name it. */
+const SECTION_TAGS = ['h2', 'h3', 'h4']
+
+/**
+ * Whether an id is one a heading the Markdown wrote was given here (`section-N`, or the topic id of a
+ * `## Title {#topic}` heading): the headings a contents list names and the print step may move.
+ */
+export function isSectionId(id: string): boolean {
+  return kebabCaseId.test(id) && id !== CONTENTS_ID && id !== NOTES_ID && !id.startsWith(SANITIZED_ID_PREFIX)
+}
+
+/**
+ * Gives each `##` heading that ends in a topic's `{#id}` (the transform writes one on the topics a
+ * `#topic` link points at) that id, so the link lands on it; the `{#id}` itself is not shown. An id
+ * that is not a section's (`gp-contents`, say) or is taken already is left off (the heading gets a
+ * `section-N`), and links to it keep only their words: they would land on something else.
+ */
+export function rehypeTopicIds() {
+  return (tree: Root): void => {
+    const taken = new Set<string>()
+    const refused = new Set<string>()
+    visit(tree, 'element', (node: Element) => {
+      if (typeof node.properties.id === 'string') taken.add(node.properties.id)
+    })
+    visit(tree, 'element', (node: Element) => {
+      const last = node.children.at(-1)
+      if (node.tagName !== 'h2' || node.properties.id !== undefined || last?.type !== 'text') return
+      const match = trailingId.exec(last.value)
+      if (!match) return
+      last.value = last.value.slice(0, match.index)
+      if (last.value === '') node.children.pop()
+      const id = (match[1] ?? '').trim()
+      if (isSectionId(id) && !taken.has(id)) node.properties.id = id
+      else refused.add(`#${id}`)
+      taken.add(id)
+    })
+    if (refused.size === 0) return
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (node.tagName !== 'a' || !refused.has(String(node.properties.href)) || !parent || index === undefined) return
+      parent.children.splice(index, 1, ...node.children)
+      return index
+    })
+  }
+}
+
+/** Gives every `##`–`####` heading without an id one (`section-1`, …, skipping any a topic took), so a contents list can link to it and the print step can name it. */
 export function rehypeSectionIds() {
   return (tree: Root): void => {
+    const taken = new Set<string>()
+    visit(tree, 'element', (node: Element) => {
+      if (typeof node.properties.id === 'string') taken.add(node.properties.id)
+    })
     let n = 0
     visit(tree, 'element', (node: Element) => {
-      if (!['h2', 'h3', 'h4'].includes(node.tagName) || node.properties.id !== undefined) return
-      n += 1
+      if (!SECTION_TAGS.includes(node.tagName) || node.properties.id !== undefined) return
+      do n += 1
+      while (taken.has(sectionId(n)))
       node.properties.id = sectionId(n)
     })
   }
 }
 
-/** The headings rehypeSectionIds named whose ids are in `ids` (those the print step starts a new column or page with BREAK_BEFORE_CLASS). */
+/** The headings rehypeSectionIds or rehypeTopicIds named whose ids are in `ids` (those the print step starts a new column or page with BREAK_BEFORE_CLASS). */
 export function sectionHeadings(tree: Root, ids: readonly string[]): Element[] {
-  const wanted = new Set(ids.filter((id) => id.startsWith('section-')))
+  const wanted = new Set(ids.filter(isSectionId))
   const found: Element[] = []
   if (wanted.size === 0) return found
   visit(tree, 'element', (node: Element) => {
     const id = node.properties.id
-    if (['h2', 'h3', 'h4'].includes(node.tagName) && typeof id === 'string' && wanted.has(id)) found.push(node)
+    if (SECTION_TAGS.includes(node.tagName) && typeof id === 'string' && wanted.has(id)) found.push(node)
   })
   return found
 }

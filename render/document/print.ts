@@ -16,7 +16,7 @@ import { RenderError } from '../errors.ts'
 import { placeHeadings, readOutline, type PageHeading, type PlacedHeading } from '../pdf-outline.ts'
 import { smallFigures, type SmallFigure } from './figures.ts'
 import { pageFill, readPrintedPages, strandedHeadings, type PrintedPages } from './layout.ts'
-import { CONTENTS_ID, NOTES_ID, type ContentsEntry } from './parts.ts'
+import { CONTENTS_ID, isSectionId, NOTES_ID, type ContentsEntry } from './parts.ts'
 
 /** A handout gets a contents list when its text (the notes page not counted) takes more pages than this. */
 export const CONTENTS_AFTER_PAGES = 4
@@ -84,7 +84,7 @@ async function printOnce(page: Page, steps: PrintSteps): Promise<Printed> {
 /** The `##` sections a contents list names: every one the Markdown wrote, with its page (1-based). */
 export function contentsEntries(headings: readonly PlacedHeading[]): ContentsEntry[] {
   return headings
-    .filter((heading) => heading.level === 2 && heading.id !== CONTENTS_ID && heading.id !== NOTES_ID && heading.id.startsWith('section-'))
+    .filter((heading) => heading.level === 2 && isSectionId(heading.id))
     .map((heading) => ({ id: heading.id, title: heading.text, page: heading.page + 1 }))
 }
 
@@ -174,7 +174,7 @@ export async function printDocumentPdf(session: BrowserSession, input: DocumentI
         }
         const stranded = strandedHeadings(printed.layout, printed.headings, columns)
           .map((heading) => heading.id)
-          .filter((id) => id.startsWith('section-') && !layout.breakBefore.includes(id))
+          .filter((id) => isSectionId(id) && !layout.breakBefore.includes(id))
         const text = textPages(printed)
         const wantsContents = input.kind === 'handout' && (layout.contents !== undefined || text > CONTENTS_AFTER_PAGES)
         const contents = wantsContents ? contentsEntries(printed.headings) : undefined

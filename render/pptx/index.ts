@@ -54,7 +54,7 @@ export async function buildPptx(input: PptxInput): Promise<PptxResult> {
   pptx.theme = { headFontFace: house.font, bodyFontFace: house.font }
   const crowded: number[] = []
   deck.slides.forEach((slide, index) => {
-    if (!addSlide(pptx, slide, { house, lang, pictures: { root: input.root, file: input.file } })) crowded.push(index + 1)
+    if (!addSlide(pptx, slide, { house, lang, pictures: { root: input.root, file: input.file }, slides: deck.slides.length })) crowded.push(index + 1)
   })
   // Uncompressed here: finishPackage writes the zip again and compresses it once.
   const raw = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array

@@ -16,6 +16,8 @@ export interface RunStyle {
   colour: string
   link: string
   lang: string
+  /** How many slides the deck has: a `#N` link (a topic's first slide, as the transform writes it) goes to slide N of them. */
+  slides?: number
 }
 
 interface Marks {
@@ -23,6 +25,8 @@ interface Marks {
   italic?: boolean
   code?: boolean
   url?: string
+  /** A link to this slide of the deck (1-based). */
+  slide?: number
 }
 
 const LINE_BREAK = '\n'
@@ -63,7 +67,7 @@ function markedRuns(nodes: PhrasingContent[], style: RunStyle, marks: Marks = {}
         runs.push(...markedRuns(node.children, style, marks))
         break
       case 'link':
-        runs.push(...markedRuns(node.children, style, linkable(node.url) ? { ...marks, url: node.url } : marks))
+        runs.push(...markedRuns(node.children, style, linkMarks(node.url, style, marks)))
         break
       case 'break':
         runs.push({ text: LINE_BREAK, options: runOptions(style, marks) })
@@ -82,10 +86,15 @@ function markedRuns(nodes: PhrasingContent[], style: RunStyle, marks: Marks = {}
   return runs
 }
 
-/** Only absolute addresses a source may link to: a relative link means nothing in a PowerPoint file. */
-function linkable(url: string): boolean {
+/**
+ * A link's marks: absolute addresses a source may link to, and `#N` to a slide of this deck; any
+ * other link (relative, or to a slide the deck does not have) means nothing in a PowerPoint file.
+ */
+function linkMarks(url: string, style: RunStyle, marks: Marks): Marks {
   const scheme = urlScheme(url)
-  return scheme !== undefined && allowedSchemes.includes(scheme)
+  if (scheme !== undefined) return allowedSchemes.includes(scheme) ? { ...marks, url } : marks
+  const slide = /^#([1-9]\d*)$/.exec(url.trim())?.[1]
+  return slide !== undefined && Number(slide) <= (style.slides ?? 0) ? { ...marks, slide: Number(slide) } : marks
 }
 
 /** Text with its Unicode superscript digits (citations) as superscript runs of plain digits. */
@@ -105,11 +114,12 @@ export function runOptions(style: RunStyle, marks: Marks): RunOptions {
   return {
     fontFace: style.font,
     fontSize: style.size,
-    color: marks.url ? style.link : style.colour,
+    color: marks.url || marks.slide ? style.link : style.colour,
     lang: style.lang,
     ...(marks.bold ? { bold: true } : {}),
     ...(marks.italic ? { italic: true } : {}),
-    ...(marks.url ? { hyperlink: { url: marks.url }, underline: { style: 'sng' as const } } : {})
+    ...(marks.url ? { hyperlink: { url: marks.url }, underline: { style: 'sng' as const } } : {}),
+    ...(marks.slide ? { hyperlink: { slide: marks.slide }, underline: { style: 'sng' as const } } : {})
   }
 }
 

@@ -31,6 +31,8 @@ export interface SlideContext {
   house: HouseStyle
   lang: string
   pictures: PictureSource
+  /** How many slides the deck has (links to its slides). */
+  slides: number
 }
 
 /** Adds the slide; returns whether its content fitted at the smallest sizes by estimate (else the text boxes shrink on overflow). */
@@ -38,7 +40,7 @@ export function addSlide(pptx: Presentation, source: DeckSlide, context: SlideCo
   const { house } = context
   const slide = pptx.addSlide()
   const isTitle = source.classes.includes('title')
-  const style = (size: number, colour = isTitle ? house.onBrand : house.ink): RunStyle => ({ font: house.font, size, colour, link: isTitle ? house.onBrand : house.brand, lang: context.lang })
+  const style = (size: number, colour = isTitle ? house.onBrand : house.ink): RunStyle => ({ font: house.font, size, colour, link: isTitle ? house.onBrand : house.brand, lang: context.lang, slides: context.slides })
   slide.background = { color: isTitle ? house.brand : source.classes.includes('recommendation') ? house.tint : house.surface }
   slide.addShape('rect', { x: 0, y: 0, w: 0.125, h: SLIDE.height, fill: { color: isTitle ? house.brandDark : house.brand }, line: { type: 'none' } })
   chrome(slide, source, context, isTitle)

@@ -17,8 +17,9 @@ const CORPUS_ID = 'iron-deficiency-anaemia'
 /** Eight sections of plain text: well over four pages at the handout's 13 pt. */
 const sentence = 'Your nurse will talk with you about what happens next and how you can get help at any time of day. '
 const section = (title: string): string => `## ${title}\n\n${Array.from({ length: 5 }, () => sentence.repeat(4).trim()).join('\n\n')}\n`
-const LONG_TITLES = ['Before you start', 'Tests &amp; \\<scans\\> with *care*', 'Your treatment', 'Side effects', 'Eating well', 'Staying active', 'Getting support', 'After treatment']
-const LONG_HANDOUT = `# Living well\n\nA handout long enough to need a contents list.\n\n${LONG_TITLES.map(section).join('\n')}`
+// One section is a topic that the last one links to: the transform writes its id after its title.
+const LONG_TITLES = ['Before you start', 'Tests &amp; \\<scans\\> with *care*', 'Your treatment {#your-treatment}', 'Side effects', 'Eating well', 'Staying active', 'Getting support', 'After treatment']
+const LONG_HANDOUT = `# Living well\n\nA handout long enough to need a contents list.\n\n${LONG_TITLES.map(section).join('\n')}\nSee [your treatment](#your-treatment) again.\n`
 /** The titles as a reader sees them: entities decoded, escapes and emphasis gone. */
 const LONG_PLAIN = ['Before you start', 'Tests & <scans> with care', 'Your treatment', 'Side effects', 'Eating well', 'Staying active', 'Getting support', 'After treatment']
 
@@ -29,6 +30,10 @@ const TAIL: GuidelineMeta = { id: 'tail', title: 'Tail', version: '1.0.0', updat
 /** Over ten thousand characters of Markdown, nearly all of them link addresses: two pages in print. */
 const LINKS_HANDOUT = `# Links\n\n## Where to read more\n\n${Array.from({ length: 40 }, (_, i) => `- [Leaflet ${i + 1}](https://example.org/${'leaflets/'.repeat(30)}${i + 1})`).join('\n')}\n`
 const LINKS: GuidelineMeta = { id: 'links', title: 'Links', version: '1.0.0', updated: '2026-11-27', status: 'draft', lang: 'en', outputs: ['handout'] }
+
+/** Two slides, the second linking to the first as the transform writes a `#topic` link in a deck. */
+const LINKED_DECK = `---\nmarp: true\ntheme: guidepress\npaginate: true\n---\n\n## Bones\n\nStrong bone matters.\n\n---\n\n## Later\n\nSee [bones](#1) again.\n`
+const LINKED: GuidelineMeta = { id: 'linked', title: 'Linked', version: '1.0.0', updated: '2026-11-27', status: 'draft', lang: 'en', outputs: ['deck'] }
 
 const LONG: GuidelineMeta = { id: 'long', title: 'Living well', version: '1.0.0', updated: '2026-11-27', status: 'draft', lang: 'en-GB', outputs: ['handout'] }
 
@@ -57,9 +62,10 @@ beforeAll(async () => {
     [`summaries/${CORPUS_ID}.md`, corpusMarkdown.summary],
     ['handouts/long.md', LONG_HANDOUT],
     ['handouts/tail.md', TAIL_HANDOUT],
-    ['handouts/links.md', LINKS_HANDOUT]
+    ['handouts/links.md', LINKS_HANDOUT],
+    ['decks/linked.md', LINKED_DECK]
   ])
-  report = await renderAll([corpusMeta, LONG, TAIL, LINKS], { root, pdf: true, pptx: false, markdown })
+  report = await renderAll([corpusMeta, LONG, TAIL, LINKS, LINKED], { root, pdf: true, pptx: false, markdown })
 }, 180_000)
 
 afterAll(async () => {
@@ -87,6 +93,24 @@ async function bookmarks(bytes: Uint8Array): Promise<Bookmark[]> {
   const outline = pdf.catalog.lookup(PDFName.of('Outlines'))
   if (outline instanceof PDFDict) walk(outline, 1)
   return found
+}
+
+/** Each internal link of a PDF (a named destination, as Chromium writes them): the page it is on and the page it goes to (1-based). */
+async function internalLinks(bytes: Uint8Array): Promise<Array<{ from: number; to: number }>> {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false })
+  const pages = pdf.getPages().map((page) => page.ref.toString())
+  const dests = pdf.catalog.lookup(PDFName.of('Dests'))
+  const links: Array<{ from: number; to: number }> = []
+  pdf.getPages().forEach((page, index) => {
+    const annotations = page.node.lookup(PDFName.of('Annots'))
+    if (!(annotations instanceof PDFArray)) return
+    for (const ref of annotations.asArray()) {
+      const dest = pdf.context.lookup(ref, PDFDict).get(PDFName.of('Dest'))
+      const target = dest instanceof PDFName && dests instanceof PDFDict ? dests.lookup(dest) : undefined
+      links.push({ from: index + 1, to: target instanceof PDFArray ? pages.indexOf(String(target.get(0))) + 1 : 0 })
+    }
+  })
+  return links
 }
 
 interface Line {
@@ -199,6 +223,17 @@ describe('contents list', () => {
     expect((await pagesOf(bytes)).length).toBeLessThanOrEqual(5)
     expect((await htmlOf(CORPUS_ID, 'handout.html')).includes('<nav class="gp-contents"')).toBe(false)
     expect((await bookmarks(bytes)).map((mark) => mark.title)).not.toContain('Contents')
+  })
+})
+
+describe('#topic links', () => {
+  it('land on the topic heading in handout.pdf, and on the slide in deck.pdf', async () => {
+    const bytes = await pdfOf('long', 'handout.pdf')
+    const target = headingPage(await pagesOf(bytes), 'Your treatment', 15)
+    expect(target).toBeGreaterThan(1)
+    // The contents list links to every section; the text's own link is the one on the last page of text.
+    expect((await internalLinks(bytes)).filter((link) => link.from > target)).toEqual([{ from: expect.any(Number), to: target }])
+    expect(await internalLinks(await pdfOf('linked', 'deck.pdf'))).toEqual([{ from: 2, to: 1 }])
   })
 })
 

@@ -136,6 +136,17 @@ describe('PPTX from hand-written deck Markdown', () => {
     expect(xml).toMatch(/<a:hlinkClick r:id="rId\d+"/)
   })
 
+  it('links `#N` (a topic first slide, as the transform writes it) to slide N, and `#N` past the last slide or `#name` to nothing', async () => {
+    const { zip } = await pptxOf(deck('## Bones\n\nStrong bone matters.\n\n---\n\n## Later\n\nSee [bones](#1), [nowhere](#9) and [elsewhere](#bone-care).'))
+    const xml = await slideXml(zip, 2)
+    expect(texts(xml).join('')).toContain('See bones, nowhere and elsewhere.')
+    expect([...xml.matchAll(/<a:hlinkClick [^>]*>/g)].map((m) => m[0])).toEqual([expect.stringContaining('action="ppaction://hlinksldjump"')])
+    const rels = await part(zip, 'ppt/slides/_rels/slide2.xml.rels')
+    const id = /<a:hlinkClick r:id="(rId\d+)"/.exec(xml)?.[1]
+    expect(rels).toContain(`Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/slide" Target="slide1.xml"`)
+    expect(rels).not.toMatch(/Target="#|TargetMode="External"/)
+  })
+
   it('shows the label of a recommendation as its own shape, strong filled and conditional outlined', async () => {
     const { zip } = await pptxOf(deck('<!-- _class: recommendation -->\n\n## Recommendations\n\n> **Strong recommendation · High certainty.** Offer A.\n\n> **Conditional recommendation · Low certainty.** Consider B.'))
     const xml = await slideXml(zip, 1)

@@ -7,6 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { allowedDirs, cssString, fontDir, inlineImage, superscriptsToSup, withHouseFont } from '../../render/assets.ts'
 import { BrowserSession, BrowserUnavailableError, findBrowser } from '../../render/browser.ts'
 import { markdownToHtml, pageCss } from '../../render/document.ts'
+import { isSectionId } from '../../render/document/parts.ts'
+import { contentsEntries } from '../../render/document/print.ts'
+import type { PlacedHeading } from '../../render/pdf-outline.ts'
 import { renderIndex } from '../../render/index-page.ts'
 import { renderAll } from '../../render/index.ts'
 import { finalizePdf } from '../../render/pdf-meta.ts'
@@ -187,6 +190,28 @@ describe('glyphs the house font lacks', () => {
 })
 
 describe('handout and summary HTML links', () => {
+  it('land on a topic heading: its `{#id}` (written by the transform) becomes its id, not text; other headings keep section-N', async () => {
+    const markdown = '## Caring for bones {#bone-care}\n\n### Sub\n\n## Later\n\nSee [bone care](#bone-care) and [*reserved*](#gp-contents).\n\n## Taken {#section-2}\n\n## Reserved {#gp-contents}\n'
+    const html = await markdownToHtml(markdown, { root: process.cwd(), file: 'handouts/x.md' })
+    expect(html).toContain('<h2 id="bone-care">Caring for bones</h2>')
+    expect(html).toContain('<a href="#bone-care">bone care</a>')
+    // Numbering skips an id a topic took; a guidepress part's id is never a heading's.
+    expect(html).toContain('<h3 id="section-1">Sub</h3>')
+    expect(html).toContain('<h2 id="section-3">Later</h2>')
+    expect(html).toContain('<h2 id="section-2">Taken</h2>')
+    expect(html).toContain('<h2 id="section-4">Reserved</h2>')
+    // A link to it would land on the contents list: its words stay, without the link.
+    expect(html).toContain('and <em>reserved</em>.')
+    expect(html).not.toContain('{#')
+  })
+
+  it('the contents list and the print step know a topic heading as a section, and nothing guidepress or the sanitiser named', () => {
+    const heading = (id: string): PlacedHeading => ({ level: 2, text: id, id, page: 0, left: 0, top: 0 })
+    expect(contentsEntries(['section-1', 'bone-care', 'gp-contents', 'gp-notes', 'user-content-footnote-label', ''].map(heading)).map((entry) => entry.id)).toEqual(['section-1', 'bone-care'])
+    expect(['section-1', 'bone-care', 'gp-contents', 'gp-notes', 'user-content-footnote-label', '', 'Bad Id'].filter(isSectionId)).toEqual(['section-1', 'bone-care'])
+  })
+
+
   it('keep only the schemes a source may use, even from hand-edited Markdown', async () => {
     const markdown = '[chat](irc://example.org/room) [talk](xmpp:someone@example.org) [web](https://example.org) [mail](mailto:a@example.org) [here](#top)\n'
     const html = await markdownToHtml(markdown, { root: process.cwd(), file: 'handouts/x.md' })

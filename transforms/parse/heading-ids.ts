@@ -1,8 +1,7 @@
 import type { Heading, Root } from 'mdast'
 import type {} from 'mdast-util-to-hast'
 import { visit } from 'unist-util-visit'
-
-const trailingId = /[ \t]*\{#([^}]*)\}[ \t]*$/
+import { trailingId } from '../format/ids.ts'
 
 declare module 'mdast' {
   interface HeadingData {

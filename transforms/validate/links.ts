@@ -9,6 +9,9 @@ export const allowedSchemes: readonly string[] = ['http', 'https', 'mailto']
 /**
  * Every link, reference definition (footnotes' too), autolink and bare web address is a web or mail
  * address, or a `#section` of the document: an allowlist, so a scheme nobody thought of cannot pass.
+ * A `#section` must name a topic of the front matter (`file.data.topicIds`; not checked when the front
+ * matter could not be read): topic ids are the only ids a source gives its sections, so any other
+ * fragment would go nowhere in every output.
  */
 export default function validateLinks() {
   return (tree: Root, file: VFile): void => {
@@ -30,12 +33,31 @@ export default function validateLinks() {
         // Used only by reference-style images: the image rule refuses those, with a better message.
         if (imageReferences.has(node.identifier) && !linkReferences.has(node.identifier)) continue
       }
-      if (isSourceLinkAllowed(node.url)) continue
+      if (isSourceLinkAllowed(node.url)) {
+        checkFragment(file, node)
+        continue
+      }
       const scheme = urlScheme(node.url)
       const what = scheme ? `\`${scheme}:\` link` : `link \`${node.url}\``
       reportError(file, `Unexpected ${what}; link to an \`https:\`, \`http:\` or \`mailto:\` address, or to a \`#section\` of this guideline`, node.position, 'link-unsafe-protocol')
     }
   }
+}
+
+/** A `#fragment` link must name a declared topic (see validateLinks). */
+function checkFragment(file: VFile, node: Link | Definition): void {
+  const topicIds = file.data.topicIds
+  const topic = fragmentTopic(node.url)
+  if (!topicIds || topic === undefined || topicIds.includes(topic)) return
+  const known = topicIds.length > 0 ? `; link to one of its topics: ${topicIds.map((id) => `\`#${id}\``).join(', ')}` : '; declare the topic under `topics` and give its section `{#id}`'
+  const problem = topic === '' ? 'it names no section' : `no section of this guideline has the id \`${topic}\``
+  reportError(file, `Unexpected link \`${node.url.trim()}\`: ${problem}${known}`, node.position, 'link-fragment-unknown')
+}
+
+/** The topic id a `#fragment` link names (what follows the `#`), or `undefined` for any other link. */
+export function fragmentTopic(url: string): string | undefined {
+  const trimmed = url.trim()
+  return urlScheme(trimmed) === undefined && trimmed.startsWith('#') ? trimmed.slice(1) : undefined
 }
 
 /**

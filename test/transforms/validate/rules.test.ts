@@ -74,6 +74,8 @@ const cases: Array<{ rule: string; source: string; expected: string }> = [
   { rule: 'html-raw', source: guideline({ body: section + '\n<script>alert(1)</script>\n' }), expected: 'html-raw@16:1' },
   { rule: 'html-raw (inline, event handler)', source: guideline({ body: section + '\nA <img src=x onerror="alert(1)"> here.\n' }), expected: 'html-raw@16:3' },
   { rule: 'link-unsafe-protocol', source: guideline({ body: section + '\n[click](javascript:alert(1))\n' }), expected: 'link-unsafe-protocol@16:1' },
+  { rule: 'link-fragment-unknown', source: guideline({ body: section + '\nSee [bones](#bone-care) and [more](#nowhere).\n' }), expected: 'link-fragment-unknown@16:29' },
+  { rule: 'link-fragment-unknown (reference definition)', source: guideline({ body: section + '\nSee [more][m].\n\n[m]: #Bone-Care\n' }), expected: 'link-fragment-unknown@18:1' },
   { rule: 'link-unsafe-protocol (entity-encoded)', source: guideline({ body: section + '\n[click](&#106;avascript:alert(1))\n' }), expected: 'link-unsafe-protocol@16:1' },
   { rule: 'image-alt-missing', source: guideline({ body: section + '\n![](images/dot.svg)\n' }), expected: 'image-alt-missing@16:1' },
   { rule: 'image-path-outside', source: guideline({ body: section + '\n![A dot](../secret.svg)\n' }), expected: 'image-path-outside@16:1' },
@@ -121,6 +123,12 @@ describe('validation rules', () => {
   it('refuses `:::` blocks opened inside each other more than 20 deep', () => {
     const { file } = transformText(guideline({ body: `${section}\n${':::deck\n'.repeat(30)}bone\n` }))
     expect(messagesOf(file)).toEqual(['nesting-too-deep@36:1'])
+  })
+
+  it('says which topic ids a `#section` link may name', () => {
+    const { file } = transformText(guideline({ body: section + '\nSee [more](#nowhere).\n' }))
+    expect(file.messages.map((message) => message.reason)).toEqual(['Unexpected link `#nowhere`: no section of this guideline has the id `nowhere`; link to one of its topics: `#bone-care`'])
+    expect(file.messages[0]?.url).toMatch(/authoring\.md#link-fragment-unknown$/)
   })
 
   it('reports a past next-review date as a warning that does not stop the build', () => {
