@@ -166,7 +166,13 @@ async function runBuild(ids: string[], choice: BuildChoice, io: CliIo): Promise<
   if (ids.length === 0 && choice.shard === undefined && !choice.force) {
     // The fast path: the project is exactly as a build with these options left it (fresh.ts).
     const current = await freshGuidelines(io.cwd, freshKey(choice, codeStamp(toolkitRoot)))
-    if (current !== undefined) return nothingToBuild(current, seconds(), io)
+    if (current !== undefined) {
+      if (current.warnings.length > 0) {
+        const [{ VFile }, { restoreWarnings }] = await Promise.all([import('vfile'), import('../transforms/messages.ts')])
+        await printMessages(current.warnings.map((each) => restoreWarnings(new VFile({ cwd: io.cwd, path: each.path }), each.warnings)), io)
+      }
+      return nothingToBuild(current.guidelines, seconds(), io)
+    }
   }
   const { buildProject } = await import('./commands/build.ts')
   // Seconds since the process started (performance.now() counts from there), so start-up shows too.
@@ -184,7 +190,7 @@ async function runBuild(ids: string[], choice: BuildChoice, io: CliIo): Promise<
   })
   const { transformed, write, rendered } = outcome
   // PDF coverage errors land on these same files.
-  await printMessages(transformed.files, io)
+  await printMessages([...transformed.files, ...(outcome.replayed ?? [])], io)
   if (choice.timings) io.stdout(`Timings (seconds since start): ${phases.join(', ')}, done ${(performance.now() / 1000).toFixed(2)}`)
   if (!transformed.ok) {
     io.stderr(pc.red('Nothing was written: fix the errors above and build again.'))

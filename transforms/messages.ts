@@ -38,3 +38,35 @@ export function hasErrors(file: VFile): boolean {
 export function ruleUrl(ruleId: string): string {
   return `docs/authoring.md#${ruleId}`
 }
+
+/** A warning as a build keeps it (build cache, fresh record), to say again while its file is not read. */
+export interface KeptWarning {
+  reason: string
+  line: number
+  column: number
+  ruleId: string
+}
+
+/** The warnings on a file, to keep. */
+export function keptWarnings(file: VFile): KeptWarning[] {
+  return file.messages.filter((message) => message.fatal !== true).map((message) => ({ reason: message.reason, line: message.line ?? 1, column: message.column ?? 1, ruleId: message.ruleId ?? '' }))
+}
+
+/** Kept warnings read back from a file guidepress wrote earlier: only well-formed ones (it is data, never trusted further). */
+export function validKeptWarnings(value: unknown): KeptWarning[] {
+  if (!Array.isArray(value)) return []
+  return value.filter(
+    (each): each is KeptWarning =>
+      typeof each === 'object' && each !== null && typeof each.reason === 'string' && typeof each.ruleId === 'string' && Number.isInteger(each.line) && Number.isInteger(each.column)
+  )
+}
+
+/** Puts kept warnings back on `file`, worded and placed as first reported. */
+export function restoreWarnings(file: VFile, warnings: readonly KeptWarning[]): VFile {
+  for (const warning of warnings) {
+    const message = file.message(warning.reason, { place: { line: warning.line, column: warning.column }, ruleId: warning.ruleId, source: messageSource })
+    message.fatal = false
+    message.url = ruleUrl(warning.ruleId)
+  }
+  return file
+}

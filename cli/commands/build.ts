@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { VFile } from 'vfile'
-import { keptRenders, planBuild, selectIds, updatedCache } from './build-plan.ts'
+import { keptRenders, planBuild, selectIds, unchangedWarnings, updatedCache } from './build-plan.ts'
 import { cachePath, serializeCache } from '../project/cache.ts'
 import { loadGlossary } from '../../transforms/input/glossary.ts'
 import { loadReferences } from '../../transforms/input/references.ts'
@@ -17,7 +17,7 @@ import { toolkitRoot } from '../../transforms/input/toolkit.ts'
 import type { RenderedGuidelines } from '../../render/stage.ts'
 import type { BrowserSession } from '../../render/browser.ts'
 import { BrowserUnavailableError } from '../../render/errors.ts'
-import { hasErrors, reportError } from '../../transforms/messages.ts'
+import { hasErrors, keptWarnings, reportError } from '../../transforms/messages.ts'
 import { sourceMapFiles } from '../../transforms/serialize/source-map.ts'
 import { CommitBlockedError, removeFolderIfEmpty, Staging, stageOutputs, type WriteResult } from '../project/write.ts'
 
@@ -113,6 +113,8 @@ export interface BuildOutcome {
   sourceMaps?: string[]
   /** Files guidepress had made that the build removed (deleted guidelines, outputs no longer made). */
   removed?: string[]
+  /** The warnings of the last builds of guidelines not built now (and the config's), to print with the rest. */
+  replayed?: VFile[]
 }
 
 const nothingTransformed: TransformResult = { files: [], results: [], ok: true }
@@ -143,19 +145,24 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
     // keyed on the options as given: the fast path runs before the config is read.
     const whole = !(options.ids?.length ?? 0) && options.shard === undefined
     const key = freshKey({ pdf: options.pdf, pptx: options.pptx, pdfNotes: options.pdfNotes ?? false }, codeStamp(toolkitRoot))
-    const recordAllCurrent = async (guidelines: number): Promise<void> => {
+    const recordAllCurrent = async (guidelines: number, reported: VFile[]): Promise<void> => {
+      const warnings = reported.map((file) => ({ path: file.path, warnings: keptWarnings(file) })).filter((each) => each.warnings.length > 0)
       // Best effort: without a record the next build takes the full check, nothing worse.
-      if (whole && guidelines > 0) await recordFresh(options.root, key, buildFootprint, guidelines).catch(() => undefined)
+      if (whole && guidelines > 0) await recordFresh(options.root, key, buildFootprint, guidelines, warnings).catch(() => undefined)
     }
     // The command line can only take formats away: `--no-pdf` wins over `formats: [html, pdf]`.
     const configured = loaded.config.formats
     options = { ...options, config: loaded, pdf: options.pdf && configured.includes('pdf'), pptx: options.pptx && configured.includes('pptx') }
     const plan = await planBuild(options)
     options.onPhase?.('planned')
+    // What the last builds of the guidelines not built now warned about, said again.
+    const replayed = unchangedWarnings(options.root, plan)
     const deleted = await outputsOfDeletedGuidelines(options.root, plan.known)
     if (plan.stale.length === 0 && deleted.files.length === 0) {
-      await recordAllCurrent(plan.unchanged.length)
-      return { transformed: nothingTransformed, committed: true, unchanged: plan.unchanged }
+      // Nothing is transformed, so the config's own warnings are said here (a transform says them otherwise).
+      const said = [...(loaded.file?.messages.length ? [loaded.file] : []), ...replayed]
+      await recordAllCurrent(plan.unchanged.length, said)
+      return { transformed: nothingTransformed, committed: true, unchanged: plan.unchanged, replayed: said }
     }
     const building = plan.stale.length > 0
     if (options.pdf && building) {
@@ -240,10 +247,10 @@ const sourceMaps = transformed.results.flatMap(sourceMapFiles)
       return { transformed: { ...transformed, files: [...transformed.files, ...blocked], ok: false }, write, rendered, committed: false, unchanged: plan.unchanged }
     }
     for (const folder of deleted.folders) await removeFolderIfEmpty(options.root, folder)
-    if (!browserError) await recordAllCurrent(plan.known.length)
+    if (!browserError) await recordAllCurrent(plan.known.length, [...transformed.files, ...replayed])
     for (const file of produced) options.onFile?.(file)
     for (const file of removed) options.onRemove?.(file)
-    return { transformed, write, rendered, browserError, committed: true, unchanged: plan.unchanged, sourceMaps: sourceMapPaths, removed }
+    return { transformed, write, rendered, browserError, committed: true, unchanged: plan.unchanged, sourceMaps: sourceMapPaths, removed, replayed }
   } catch (error) {
     await staging?.discard()
     throw error

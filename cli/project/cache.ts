@@ -8,6 +8,7 @@ import { linkProblem, readProjectFile } from '../../transforms/input/paths.ts'
 import { imagesDir, themeFiles } from './paths.ts'
 import { codeStamp } from '../../bin/code-stamp.js'
 import type { CoverageRow, IndexGuideline, ReadabilityRow } from '../../render/index.ts'
+import type { KeptWarning } from '../../transforms/messages.ts'
 
 export const cachePath = 'dist/.guidepress-cache.json'
 /**
@@ -33,6 +34,8 @@ export interface CacheEntry {
    * output whose hash is the same: editing the handout's wording leaves the deck's PDFs and PPTX.
    */
   rendered?: Record<string, string>
+  /** The warnings its build reported on the guideline's file, said again while it is not rebuilt. */
+  warnings?: KeptWarning[]
 }
 
 export type BuildCache = Record<string, CacheEntry>

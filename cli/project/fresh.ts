@@ -14,9 +14,11 @@ import { createHash } from 'node:crypto'
 import { lstat, readdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { lockName } from './lock.ts'
+import { validKeptWarnings, type KeptWarning } from '../../transforms/messages.ts'
 
 export const freshRecordPath = 'dist/.guidepress-fresh.json'
-const recordVersion = 1
+/** 2: the record keeps the build's warnings, said again by a build with nothing to do. */
+const recordVersion = 2
 
 export interface FreshRecord {
   version: number
@@ -26,6 +28,13 @@ export interface FreshRecord {
   paths: string[]
   listing: string
   guidelines: number
+  /** The warnings of the build that left every guideline current, by project-relative file. */
+  warnings: FileWarnings[]
+}
+
+export interface FileWarnings {
+  path: string
+  warnings: KeptWarning[]
 }
 
 /** What else must match: the options that change what a build makes, and the toolkit's code. */
@@ -57,10 +66,10 @@ export async function projectListing(root: string, paths: readonly string[]): Pr
 }
 
 /**
- * How many guidelines are current, when the project is exactly as the last build that left them all
- * current recorded it (with the same key); undefined whenever anything may differ.
+ * How many guidelines are current, and that build's warnings, when the project is exactly as the
+ * last build that left them all current recorded it (with the same key); undefined whenever anything may differ.
  */
-export async function freshGuidelines(root: string, key: string): Promise<number | undefined> {
+export async function freshGuidelines(root: string, key: string): Promise<{ guidelines: number; warnings: FileWarnings[] } | undefined> {
   try {
     const record = JSON.parse(await readFile(path.join(root, freshRecordPath), 'utf8')) as Partial<FreshRecord>
     if (record.version !== recordVersion || record.key !== key || typeof record.listing !== 'string' || typeof record.guidelines !== 'number') return undefined
@@ -69,15 +78,19 @@ export async function freshGuidelines(root: string, key: string): Promise<number
     if (!Array.isArray(paths) || paths.some((each) => typeof each !== 'string' || !isPlainRelative(each))) return undefined
     // Another build is under way (or was cut short): let the full path wait for it, or clean up after it.
     if (await lstat(path.join(root, lockName)).then(() => true, () => false)) return undefined
-    return (await projectListing(root, paths)) === record.listing ? record.guidelines : undefined
+    if ((await projectListing(root, paths)) !== record.listing) return undefined
+    const warnings = (Array.isArray(record.warnings) ? record.warnings : []).flatMap((each: unknown) =>
+      typeof each === 'object' && each !== null && 'path' in each && typeof each.path === 'string' && isPlainRelative(each.path) && 'warnings' in each ? [{ path: each.path, warnings: validKeptWarnings(each.warnings) }] : []
+    )
+    return { guidelines: record.guidelines, warnings }
   } catch {
     return undefined
   }
 }
 
 /** Records the project as it is now, after a build that left all `guidelines` current. */
-export async function recordFresh(root: string, key: string, paths: readonly string[], guidelines: number): Promise<void> {
-  const record: FreshRecord = { version: recordVersion, key, paths: [...paths], listing: await projectListing(root, paths), guidelines }
+export async function recordFresh(root: string, key: string, paths: readonly string[], guidelines: number, warnings: FileWarnings[]): Promise<void> {
+  const record: FreshRecord = { version: recordVersion, key, paths: [...paths], listing: await projectListing(root, paths), guidelines, warnings }
   const file = path.join(root, freshRecordPath)
   // Renamed into place: a build reading it meanwhile sees the old record or the new one, whole.
   const temporary = `${file}.${process.pid}.tmp`

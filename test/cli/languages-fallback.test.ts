@@ -1,5 +1,7 @@
 // A guideline in a language guidepress has no catalogue for (`it`) reads English labels and says
 // so once, at its `lang`; the project config's `messages` supplies labels, checked like every setting.
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { english } from '../../transforms/catalogue/en.ts'
 import { messageKeys } from '../../transforms/catalogue/labels.ts'
@@ -15,6 +17,33 @@ async function buildItalian(config?: string) {
   const run = await runCli(root, 'build', '--no-pdf')
   return { root, run, warnings: run.stderr.split('\n').filter((line) => line.includes('messages-missing')) }
 }
+
+describe('a warning of a guideline not rebuilt', () => {
+  it('is said again, by the quick "nothing to build" and by a build of another guideline', async () => {
+    const root = await makeWorkspace({ 'source/ossa.md': italian, 'source/bone-health.md': guideline() })
+    const first = await runCli(root, 'build', '--no-pdf')
+    const warning = first.stderr.split('\n').find((line) => line.includes('messages-missing'))
+    expect(warning).toMatch(/^6:7 +warning Expected guidepress's labels in Italian/)
+    // Nothing changed: the fast path says it again, placed and worded as first reported.
+    const again = await runCli(root, 'build', '--no-pdf')
+    expect(again.stdout).toMatch(/Nothing to build/)
+    expect(again.stderr).toContain('source/ossa.md')
+    expect(again.stderr.split('\n')).toContain(warning)
+    // Another guideline edited: ossa is not rebuilt, and its warning still shows.
+    await writeFile(path.join(root, 'source/bone-health.md'), guideline().replace('Strong bone matters.', 'Strong bone matters most.'))
+    const other = await runCli(root, 'build', '--no-pdf')
+    expect(other.stdout).toContain('Built 1 guideline (1 unchanged since the last build)')
+    expect(other.stderr.split('\n')).toContain(warning)
+    // A record tampered with says nothing it cannot vouch for (no path out of the project, no malformed entry).
+    const record = JSON.parse(await readText(root, 'dist/.guidepress-fresh.json')) as { warnings: Array<{ path: string; warnings: unknown[] }> }
+    record.warnings.push({ path: '../outside.md', warnings: [{ reason: 'planted', line: 1, column: 1, ruleId: 'x' }] }, { path: 'source/ossa.md', warnings: [{ reason: 7 }] })
+    await writeFile(path.join(root, 'dist/.guidepress-fresh.json'), `${JSON.stringify(record)}\n`)
+    const tampered = await runCli(root, 'build', '--no-pdf')
+    expect(tampered.stdout).toMatch(/Nothing to build/)
+    expect(tampered.stderr).not.toContain('planted')
+    expect(tampered.stderr.split('\n')).toContain(warning)
+  }, 60_000)
+})
 
 describe('a language without a catalogue', () => {
   it('gets English labels and one warning at its `lang`, naming the language and the fix', async () => {
