@@ -82,12 +82,15 @@ const STATUS_LABEL: Record<IndexGuideline['status'], PlainKey> = {
   approved: 'indexApproved'
 }
 
+/** An output's name in the reader's language, for the coverage and readability tables. */
+const outputLabel: Record<OutputKind, PlainKey> = { deck: 'slides', handout: 'handoutKind', summary: 'summaryKind' }
+
 function coverageTable(rows: CoverageRow[], labels: Labels): string {
   const kinds: OutputKind[] = ['deck', 'handout', 'summary']
   const cell = (value: boolean | undefined): string =>
     value === undefined ? '<td>–</td>' : value ? `<td class="ok">${escapeHtml(labels.text('indexYes'))}</td>` : `<td class="bad">${escapeHtml(labels.text('indexMissing'))}</td>`
   return `<table>
-<thead><tr>${headers(labels, 'indexGuideline', 'indexTerm')}${kinds.map((k) => `<th scope="col">${k}</th>`).join('')}</tr></thead>
+<thead><tr>${headers(labels, 'indexGuideline', 'indexTerm')}${kinds.map((k) => `<th scope="col">${escapeHtml(labels.text(outputLabel[k]))}</th>`).join('')}</tr></thead>
 <tbody>
 ${rows.map((r) => `<tr><td>${escapeHtml(r.id)}</td><td>${escapeHtml(r.term)}</td>${kinds.map((k) => cell(r.present[k])).join('')}</tr>`).join('\n')}
 </tbody>
@@ -105,7 +108,7 @@ function readabilityTable(rows: ReadabilityRow[], labels: Labels): string {
 ${rows
   .map(
     (r) =>
-      `<tr><td>${escapeHtml(r.id)}</td><td>${r.output}</td><td>${escapeHtml(r.metric)}</td>` +
+      `<tr><td>${escapeHtml(r.id)}</td><td>${escapeHtml(labels.text(outputLabel[r.output]))}</td><td>${escapeHtml(r.metric)}</td>` +
       `<td class="${r.pass === false ? 'bad' : r.pass ? 'ok' : ''}">${escapeHtml(String(r.value))}</td><td>${escapeHtml(r.target ?? '')}</td></tr>`
   )
   .join('\n')}

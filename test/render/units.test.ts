@@ -11,6 +11,7 @@ import { isSectionId } from '../../render/document/parts.ts'
 import { contentsEntries } from '../../render/document/print.ts'
 import type { PlacedHeading } from '../../render/pdf-outline.ts'
 import { renderIndex } from '../../render/index-page.ts'
+import { labelsFor } from '../../transforms/catalogue/labels.ts'
 import { renderAll } from '../../render/index.ts'
 import { finalizePdf } from '../../render/pdf-meta.ts'
 import { GUIDELINES, makeRoot, PROJECT } from './helpers.ts'
@@ -151,6 +152,16 @@ describe('index page', () => {
     expect(html).toContain('<td class="bad">missing</td>')
     expect(html).toContain('Flesch–Kincaid grade')
     expect(html).not.toContain('data-placeholder')
+  })
+
+  it('names the outputs in the reader’s language in its coverage and readability tables', () => {
+    const data = { coverage: [{ id: 'x', term: 'Statin', present: { deck: true, handout: false, summary: true } }], readability: [{ id: 'x', output: 'handout' as const, metric: 'Flesch–Kincaid grade', value: 6.2 }] }
+    const page = [{ id: 'x', title: 'X', version: '1.0.0', updated: '2026-01-01', status: 'approved' as const, files: ['deck.pdf'] }]
+    const german = renderIndex(page, data, { labels: labelsFor('de') })
+    expect(german).toContain('<th scope="col">Folien</th><th scope="col">Patienteninformation</th><th scope="col">Kurzfassung für Fachpersonal</th>')
+    expect(german).toContain('<td>x</td><td>Patienteninformation</td>')
+    expect(german).not.toMatch(/>(deck|handout|summary)</)
+    expect(renderIndex(page, data)).toContain('<th scope="col">Slides</th><th scope="col">Patient handout</th><th scope="col">Clinician summary</th>')
   })
 })
 
