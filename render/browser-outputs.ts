@@ -164,7 +164,7 @@ function deckTasks(run: RenderRun, job: Job, deck: Deck, limit: Limit, pdfMeta: 
   // The notes layout prints alongside the deck; only drawing the slides in waits for it.
   const paper = options.paper ?? 'A4'
   const layout = limit((session) =>
-    printPresenterLayout(session, presenterHtml({ ...meta, notes: deck.rendered.notes, draft: meta.status !== 'approved', paper, organisation: options.organisation?.name, ...(options.messages ? { messages: options.messages } : {}) }), {
+    printPresenterLayout(session, presenterHtml({ ...meta, notes: deck.rendered.notes, draft: meta.status !== 'approved', paper, organisation: options.organisation?.name, ...(options.messages ? { messages: options.messages } : {}), ...(options.brand ? { brand: options.brand } : {}) }), {
       id: meta.id,
       output: 'presenter.pdf',
       ...(options.limits ? { limits: options.limits } : {})

@@ -18,6 +18,8 @@ import { drawForm, pagesAsForms } from './pdf-forms.ts'
 import { finalizePdf, type PdfMetadata } from './pdf-meta.ts'
 import type { RenderWarning } from './errors.ts'
 import { noteHtml, noteMarkdown } from './deck/notes.ts'
+import { brandCss } from './brand.ts'
+import type { ProjectConfig } from '../transforms/input/config-schema.ts'
 
 export const SLIDES_PER_PAGE = 3
 /** Notes start at 10 pt and shrink in 8% steps down to this size before they count as too long. */
@@ -72,6 +74,8 @@ export function noteParagraphs(note: string): string[] {
 
 export interface PresenterInput extends PrintedPage {
   notes: string[]
+  /** The config's brand (render/brand.ts): its colours and font over the house ones, as on the handout. */
+  brand?: ProjectConfig['brand']
 }
 
 /** The text half of the handout: one sheet per page, three rows per sheet, an empty box for each slide. */
@@ -96,26 +100,26 @@ export function presenterHtml(input: PresenterInput): string {
 <style>
 ${fontFaceCss(true)}
 ${pageCss({ ...input, kind: 'presenter' }, `${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm`)}
-html{font-family:${FONT_STACK};color:#1a2330;background:#fff;font-variant-ligatures:none;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+html{font-family:var(--gp-font,${FONT_STACK});color:var(--gp-ink,#1a2330);background:var(--gp-surface,#fff);font-variant-ligatures:none;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 body{margin:0}
 .gp-sheet{width:${contentWidth}mm;height:${contentHeight}mm;overflow:hidden;break-after:page}
 .gp-sheet:last-child{break-after:auto}
 .gp-row{position:relative;box-sizing:border-box;height:${g.row}mm;padding:${g.pad}mm 0;display:flex;gap:${g.gap}mm;overflow:hidden}
-.gp-row+.gp-row::before{content:"";position:absolute;left:0;right:0;top:0;border-top:0.3mm solid #c5d3da}
+.gp-row+.gp-row::before{content:"";position:absolute;left:0;right:0;top:0;border-top:0.3mm solid var(--gp-rule,#c5d3da)}
 .gp-slide{flex:none;width:${g.slide.width}mm;height:${g.slide.height}mm}
 .gp-notes{flex:1;min-width:0;display:flex;flex-direction:column}
-.gp-notes h2{margin:0 0 1.5mm;font-size:11pt;line-height:1.2;color:#0b5870}
+.gp-notes h2{margin:0 0 1.5mm;font-size:11pt;line-height:1.2;color:var(--gp-brand,#0b5870)}
 .gp-text{flex:1 1 0;min-height:0;overflow:hidden;font-size:${NOTES_PT}pt;line-height:1.35}
 .gp-text p,.gp-text ul,.gp-text ol{margin:0 0 0.45em}
 .gp-text ul,.gp-text ol{padding-left:1.2em}
 .gp-text li+li{margin-top:0.15em}
 .gp-text li>p{margin:0}
 .gp-text>:last-child{margin-bottom:0}
-.gp-none{color:#4a5563}
+.gp-none{color:var(--gp-muted,#4a5563)}
 .gp-cut{display:none;margin:1mm 0 0;font-size:8pt;font-weight:700;color:#5c3300}
 .gp-notes.gp-overfull .gp-cut{display:block}
 sup{font-size:0.7em;line-height:0;vertical-align:super}
-</style>
+${brandCss(input.brand, ':root')}</style>
 </head>
 <body>
 ${sheets.join('\n')}

@@ -272,4 +272,13 @@ describe('presenter layout (no browser)', () => {
     expect(html).not.toContain('Draft')
     expect(presenterHtml({ notes: [], title: 'T', version: '1', updated: '2026-01-01', lang: 'en', draft: true, paper: 'A4' })).toContain('Draft – not clinically approved')
   })
+
+  it('takes the brand’s colours and font, as the handout does, and the house ones without a brand', () => {
+    const page = { notes: ['Say hello.'], title: 'T', version: '1', updated: '2026-01-01', lang: 'en', draft: false, paper: 'A4' as const }
+    const branded = presenterHtml({ ...page, brand: { colours: { primary: '#7a1f5c', text: '#222222' }, font: 'Verdana' } })
+    expect(branded).toMatch(/:root\{--gp-brand:#7a1f5c;.*--gp-ink:#222222;.*--gp-font:"Verdana"/)
+    expect(branded).toContain('.gp-notes h2{margin:0 0 1.5mm;font-size:11pt;line-height:1.2;color:var(--gp-brand,#0b5870)}')
+    expect(branded).toMatch(/html\{font-family:var\(--gp-font,[^)]*\);color:var\(--gp-ink,#1a2330\)/)
+    expect(presenterHtml(page)).not.toContain('--gp-brand:')
+  })
 })
