@@ -66,7 +66,7 @@ export class BrowserOutputs {
         if (this.startFailed) throw error
         if (!run.failed) this.firstError = error
         run.failed = true
-        void this.session.then((session) => session.close())
+        this.session.then((session) => session.close()).catch(() => undefined)
         throw error
       })
       watched.catch(() => undefined) // awaited by `finish`
