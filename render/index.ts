@@ -39,9 +39,11 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
     await starting
     run.report.browserStarts += 1
   } catch (error) {
-    // No browser: the HTML outputs are still written in full, as a --no-pdf build would.
-    // Every browser output failed with the launch error, and wrote nothing.
+    // No browser: the HTML outputs are still written in full, as a --no-pdf build would. Every
+    // browser output failed with the launch error and wrote nothing, unless one failed on its own
+    // first (a PPTX needs the browser only at its end): that failure is the one to report.
     await browserOutputs.settled()
+    if (run.failed) throw await browserOutputs.abandon(error)
     for (const job of jobs) {
       if (job.deck) await run.emit(dist(job.meta.id, 'deck.html'), deckDocument(job.deck.rendered, job.meta))
       for (const doc of job.docs) if (!doc.written) await run.emit(dist(job.meta.id, `${doc.kind}.html`), doc.html)
