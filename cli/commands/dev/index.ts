@@ -8,6 +8,7 @@ import { lockWaitMessage } from '../../project/lock.ts'
 import { watchAncestors } from './parent.ts'
 import { rebuild, type RebuildResult } from './rebuild.ts'
 import { PortUnavailableError, startDevServer, type DevServer, type DevState } from './server.ts'
+import { changedSince, settledChanges, stampFiles } from './settle.ts'
 import { RebuildQueue, watchSources, type SourceWatcher } from './watch.ts'
 
 export const defaultDevPort = 4173
@@ -53,6 +54,8 @@ export async function runDev(options: DevOptions, io: CliIo): Promise<number> {
   io.stdout(options.pdf ? 'Each build renders PDFs too (--pdf).' : 'Quick builds: Markdown and HTML, no PDFs (add --pdf for them).')
 
   const queue = new RebuildQueue(async (changes) => {
+    // What the saved files were as the build set out to read them (see settle.ts).
+    const stamps = await stampFiles(root, changes)
     let previewed = false
     let restRendered: () => void = () => undefined
     const open = server.openPages()
@@ -85,6 +88,12 @@ export async function runDev(options: DevOptions, io: CliIo): Promise<number> {
       rest = undefined
       preview = new Map()
     })
+    // A file changed after the build read it: build again, also when the watcher folded that
+    // change into the one before (it passes on one change of a file in 50 ms). A failure seen
+    // while a file was still being written is not shown at all.
+    const rewritten = result.ok ? await changedSince(root, stamps) : await settledChanges(root, stamps)
+    for (const change of rewritten) queue.notify(change)
+    if (!result.ok && rewritten.length > 0) return printSuperseded(rewritten, io)
     printRebuild(result, changes, io)
     if (previewed && result.ok && result.removed.length === 0) return // the pages shown are this build's
     const sameProblems = JSON.stringify(result.problems) === JSON.stringify(state.problems)
@@ -143,6 +152,11 @@ function printRebuild(result: RebuildResult, changes: string[], io: CliIo): void
   if (result.removed.length > 0) io.stdout(`${pc.yellow('removed')} ${listed(result.removed)}`)
   if (result.built.length === 0) io.stdout(`${pc.dim('·')} ${time} nothing to rebuild (${cause}${unchanged}), ${took}`)
   else io.stdout(`${pc.green('✔')} ${time} rebuilt ${result.built.join(', ')} in ${took} (${cause}${unchanged})`)
+}
+
+function printSuperseded(rewritten: string[], io: CliIo): void {
+  const time = new Date().toLocaleTimeString('en-GB', { hour12: false })
+  io.stdout(`${pc.dim('·')} ${time} ${listed(rewritten)} changed while it was read; building again`)
 }
 
 /** Up to three names, then how many more. */
