@@ -68,11 +68,14 @@ export const outputFolders: Record<Audience, string> = { deck: 'decks', handout:
 
 /**
  * One guideline, source to Markdown outputs, stage by stage. Problems become messages on `file`;
- * nothing is returned when any of them is an error.
+ * nothing is returned when any of them is an error. With `audiences`, only those of the
+ * guideline's outputs are shaped, checked and written (`guidepress dev` shows the pages open in
+ * the browser from them before the whole build): each is the same as in a whole transform, but a
+ * problem of another output goes unseen, so such a result is never a build's.
  */
-export function transformGuideline(file: VFile, context: PipelineContext): GuidelineResult | undefined {
+export function transformGuideline(file: VFile, context: PipelineContext, audiences?: readonly Audience[]): GuidelineResult | undefined {
   try {
-    return runStages(file, context)
+    return runStages(file, context, audiences)
   } catch (error) {
     // The guards in front-matter.ts refuse deep nesting; this is the backstop for shapes they miss.
     if (!(error instanceof RangeError)) throw error
@@ -81,7 +84,7 @@ export function transformGuideline(file: VFile, context: PipelineContext): Guide
   }
 }
 
-function runStages(file: VFile, context: PipelineContext): GuidelineResult | undefined {
+function runStages(file: VFile, context: PipelineContext, audiences: readonly Audience[] | undefined): GuidelineResult | undefined {
   const config = context.config ?? defaultConfig
   readFrontMatter(file, file.stem ?? '', context.today, config) //  1. front matter: YAML only, checked by the schema
   if (file.data.body === undefined) return undefined //      (no body to read without a front matter that ends)
@@ -102,6 +105,7 @@ function runStages(file: VFile, context: PipelineContext): GuidelineResult | und
   numberReferences(tree, context.bibliography ?? emptyBibliography, meta.lang) // one numbering for every output
   const project: ShapeProject = { contacts: contactsFor(config, meta.lang), labels: labelsFor(meta.lang, config.messages) }
   for (const audience of meta.outputs) {
+    if (audiences && !audiences.includes(audience)) continue
     const selected = shapeAlerts(selectAudience(tree, audience), project.labels, project.contacts) // 4. select audience; alerts become boxes
     const shaped = shapers[audience](selected, meta, context.glossary, project) // 5. shape one output
     resolveFragmentLinks(shaped, audience, topicPlaces) //   #topic links go to what this output made of the topic

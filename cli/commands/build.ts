@@ -10,6 +10,7 @@ import { guidelineFile, readGuidelineSource, sourceDir, type GuidelineSource } f
 import { acquireBuildLock } from '../project/lock.ts'
 import { outputsNoLongerMade, outputsOfDeletedGuidelines } from '../project/orphans.ts'
 import { transformGuideline, type GuidelineResult } from '../../transforms/pipeline.ts'
+import type { Audience } from '../../transforms/types.ts'
 import { buildFootprint, checkProjectPaths } from '../project/paths.ts'
 import { freshKey, recordFresh } from '../project/fresh.ts'
 import { codeStamp } from '../../bin/code-stamp.js'
@@ -31,6 +32,8 @@ export interface BuildOptions {
   today?: string
   /** The project's config, when already read (a build reads it before planning); read here otherwise. */
   config?: LoadedConfig
+  /** Only these outputs of each guideline (`transformGuideline`; `guidepress dev`'s early pages), all when not given. */
+  audiences?: readonly Audience[]
 }
 
 export interface TransformResult {
@@ -60,7 +63,7 @@ export async function transformAll(options: BuildOptions, sources?: ReadonlyMap<
     const file = guidelineFile(options.root, id, sources?.get(id) ?? (await readGuidelineSource(options.root, id)))
     files.push(file)
     if (hasErrors(file)) continue
-    const result = transformGuideline(file, context)
+    const result = transformGuideline(file, context, options.audiences)
     if (result) results.push(result)
   }
   return { files, results, ok: !files.some(hasErrors) }

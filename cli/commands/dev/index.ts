@@ -8,6 +8,7 @@ import { lockWaitMessage } from '../../project/lock.ts'
 import { watchAncestors } from './parent.ts'
 import { rebuild, type RebuildResult } from './rebuild.ts'
 import { PortUnavailableError, startDevServer, type DevServer, type DevState } from './server.ts'
+import { renderEarlyPages } from './early-pages.ts'
 import { changedSince, settledChanges, stampFiles } from './settle.ts'
 import { RebuildQueue, watchSources, type SourceWatcher } from './watch.ts'
 
@@ -59,28 +60,38 @@ export async function runDev(options: DevOptions, io: CliIo): Promise<number> {
     let previewed = false
     let restRendered: () => void = () => undefined
     const open = server.openPages()
+    // Shows pages at once; the rest of the build (the other pages, source maps, moving files into
+    // place) waits until the open ones have reloaded, so it does not compete with them for the processor.
+    const show = async (shown: ReadonlyMap<string, string>): Promise<void> => {
+      preview = new Map([...preview, ...shown])
+      previewed = true
+      // Until the rest is rendered, a page not shown yet waits rather than coming from the last build.
+      rest = new Promise<void>((resolve) => (restRendered = resolve))
+      publish([])
+      const reloading = new Set([...shown.keys()].filter((page) => open.has(page)))
+      if (reloading.size > 0) await server.reloaded(state.generation, reloading, reloadWaitMs)
+    }
+    // A save of a guideline with pages open: those pages first, from only the outputs they show.
+    // (A PDF build's handout page waits for its PDF's page numbers, so with --pdf the build shows it.)
+    const early = options.pdf ? new Map<string, string>() : await renderEarlyPages(root, changes, open, io.today).catch(() => new Map<string, string>())
+    if (early.size > 0 && (await changedSince(root, stamps)).length === 0) await show(early)
+    // Set when a page of the build is not what the early pages showed: the build's end then shows it.
+    let earlyDiffers = false
     const result = await rebuild({
       root,
       pdf: options.pdf,
       today: io.today,
       lockWaitMs: io.lockWaitMs,
       onLockWait: (pid) => io.stderr(lockWaitMessage(pid)),
-      // The pages open in the browser are rendered first and shown at once; the rest of the build
-      // (the other pages, source maps, moving files into place) waits until they have reloaded,
-      // so it does not compete with them for the processor.
-      firstPages: new Set([...open].map((page) => path.posix.join('dist', page))),
+      // Without early pages, the build renders the open pages first and hands them over before the rest.
+      ...(previewed ? {} : { firstPages: new Set([...open].map((page) => path.posix.join('dist', page))) }),
       onRendered: async (pages) => {
         if (pages.size === 0) return
         const shown = new Map([...pages].map(([file, html]) => [path.posix.relative('dist', file), html]))
+        earlyDiffers ||= [...early].some(([page, html]) => shown.has(page) && shown.get(page) !== html)
         preview = new Map([...preview, ...shown])
         restRendered()
-        if (previewed) return
-        previewed = true
-        // Until the rest is rendered, a page not shown yet waits rather than coming from the last build.
-        rest = new Promise<void>((resolve) => (restRendered = resolve))
-        publish([])
-        const reloading = new Set([...shown.keys()].filter((page) => open.has(page)))
-        if (reloading.size > 0) await server.reloaded(state.generation, reloading, reloadWaitMs)
+        if (!previewed) await show(shown)
       }
     }).finally(() => {
       // Built and moved into place, or failed: either way dist/ is what to serve now.
@@ -95,7 +106,7 @@ export async function runDev(options: DevOptions, io: CliIo): Promise<number> {
     for (const change of rewritten) queue.notify(change)
     if (!result.ok && rewritten.length > 0) return printSuperseded(rewritten, io)
     printRebuild(result, changes, io)
-    if (previewed && result.ok && result.removed.length === 0) return // the pages shown are this build's
+    if (previewed && result.ok && result.removed.length === 0 && !earlyDiffers) return // the pages shown are this build's
     const sameProblems = JSON.stringify(result.problems) === JSON.stringify(state.problems)
     if (!previewed && result.built.length === 0 && result.removed.length === 0 && sameProblems) return
     publish(result.problems)

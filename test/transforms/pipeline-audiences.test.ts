@@ -1,0 +1,36 @@
+// `transformGuideline` asked for some audiences only (what `guidepress dev` shows first): each
+// output it makes is the one the whole transform makes, figures and all.
+import path from 'node:path'
+import { VFile } from 'vfile'
+import { describe, expect, it } from 'vitest'
+import { loadConfig } from '../../transforms/input/config.ts'
+import { loadGlossary } from '../../transforms/input/glossary.ts'
+import { readGuidelineSource, guidelineFile } from '../../transforms/input/load.ts'
+import { loadReferences } from '../../transforms/input/references.ts'
+import { transformGuideline, type GuidelineResult } from '../../transforms/pipeline.ts'
+import type { Audience } from '../../transforms/types.ts'
+import { fixedToday } from '../helpers.ts'
+
+const toolkit = path.join(import.meta.dirname, '../..')
+
+describe('transforming some audiences only', () => {
+  it('makes each asked-for output of the flagship exactly as the whole transform does, and no other', async () => {
+    const [{ config }, { glossary }, { bibliography }] = await Promise.all([loadConfig(toolkit), loadGlossary(toolkit), loadReferences(toolkit)])
+    const context = { sourceDir: path.join(toolkit, 'source'), glossary, bibliography, today: fixedToday, config }
+    const source = await readGuidelineSource(toolkit, 'metastatic-breast-cancer')
+    const transform = (audiences?: Audience[]): { file: VFile; result: GuidelineResult | undefined } => {
+      const file = guidelineFile(toolkit, 'metastatic-breast-cancer', source)
+      return { file, result: transformGuideline(file, context, audiences) }
+    }
+    const whole = transform()
+    expect(whole.result?.outputs).toHaveLength(3)
+    for (const audiences of [['handout'], ['summary'], ['deck'], ['summary', 'handout']] satisfies Audience[][]) {
+      const some = transform(audiences)
+      const made = some.result?.outputs ?? []
+      expect(made.map((output) => output.path).sort(), audiences.join()).toEqual(audiences.map((audience) => `${audience === 'deck' ? 'decks' : audience === 'handout' ? 'handouts' : 'summaries'}/metastatic-breast-cancer.md`).sort())
+      for (const output of made) expect(output.text, output.path).toBe(whole.result?.outputs.find((each) => each.path === output.path)?.text)
+      for (const audience of audiences) expect(some.result?.readability[audience], audience).toEqual(whole.result?.readability[audience])
+      expect(some.result?.coverage).toEqual(whole.result?.coverage.filter((cell) => (audiences as string[]).includes(cell.output)))
+    }
+  }, 60_000)
+})
