@@ -25,6 +25,8 @@ export interface DevLatency {
    * loaded machine the wall time mostly measures waiting for a core, this what the round needed.
    */
   cpuMs: Array<number | null>
+  /** The same until the round's build has ended (the rest of the build runs after the page shows the edit). */
+  buildCpuMs: Array<number | null>
   guideline: string
 }
 
@@ -57,6 +59,7 @@ export async function measureDevLatency(options: { toolkit: string; sourceDir: s
     await page.goto(`${url}${options.guideline}/handout.html`, { waitUntil: 'load' })
     const roundsMs: number[] = []
     const cpuMs: Array<number | null> = []
+    const buildCpuMs: Array<number | null> = []
     // The profile's timestamps are the monotonic clock's, in microseconds, as is hrtime here.
     const windows: Array<{ startUs: number; shownUs: number; builtUs: number }> = []
     const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n)
@@ -78,11 +81,15 @@ export async function measureDevLatency(options: { toolkit: string; sourceDir: s
       }
       // Let the server settle (its build ends after the page has what it needs) before the next save.
       await output.waitFor(/rebuilt|build failed/, 60_000)
-      if (round > 0) windows.push({ startUs, shownUs, builtUs: monotonicUs() })
+      const cpuBuilt = await processCpuMs(dev.pid)
+      if (round > 0) {
+        windows.push({ startUs, shownUs, builtUs: monotonicUs() })
+        buildCpuMs.push(cpuBefore === null || cpuBuilt === null ? null : cpuBuilt - cpuBefore)
+      }
     }
     if (options.profileDir) await writeFile(path.join(options.profileDir, 'rounds.json'), JSON.stringify(windows))
     const sorted = [...roundsMs].sort((a, b) => a - b)
-    return { roundsMs, medianMs: sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN, cpuMs, guideline: options.guideline }
+    return { roundsMs, medianMs: sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN, cpuMs, buildCpuMs, guideline: options.guideline }
   } finally {
     await browser.close()
     dev.kill('SIGTERM')
@@ -147,5 +154,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     rounds: Number(values.rounds),
     ...(values.profile ? { profileDir: values.profile } : {})
   })
-  process.stdout.write(`${result.roundsMs.map((ms) => ms.toFixed(0)).join(' ')} ms; median ${result.medianMs.toFixed(0)} ms; dev process CPU ${result.cpuMs.join(' ')} ms\n`)
+  const median = (values: Array<number | null>): string => {
+    const known = values.flatMap((value) => (value === null ? [] : [value])).sort((a, b) => a - b)
+    return known.length === 0 ? 'n/a' : `${known[Math.floor((known.length - 1) / 2)]}`
+  }
+  process.stdout.write(
+    `${result.roundsMs.map((ms) => ms.toFixed(0)).join(' ')} ms; median ${result.medianMs.toFixed(0)} ms; ` +
+      `dev process CPU to the page ${result.cpuMs.join(' ')} ms (median ${median(result.cpuMs)}), to the build's end ${result.buildCpuMs.join(' ')} ms (median ${median(result.buildCpuMs)})\n`
+  )
 }
