@@ -10,7 +10,7 @@ import { watchedFolders } from './watch.ts'
 export type FileStamps = ReadonlyMap<string, string>
 
 /** How long a file must have gone unwritten before a failed build of it is believed. */
-export const failureQuietMs = 100
+export const failureQuietMs = 300
 /** A file written without pause for this long is taken as it is. */
 const settleLimitMs = 2000
 
