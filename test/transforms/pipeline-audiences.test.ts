@@ -7,7 +7,7 @@ import { loadConfig } from '../../transforms/input/config.ts'
 import { loadGlossary } from '../../transforms/input/glossary.ts'
 import { readGuidelineSource, guidelineFile } from '../../transforms/input/load.ts'
 import { loadReferences } from '../../transforms/input/references.ts'
-import { transformGuideline, type GuidelineResult } from '../../transforms/pipeline.ts'
+import { transformGuideline, type GuidelineResult, type PipelineContext } from '../../transforms/pipeline.ts'
 import type { Audience } from '../../transforms/types.ts'
 import { fixedToday } from '../helpers.ts'
 
@@ -32,5 +32,32 @@ describe('transforming some audiences only', () => {
       for (const audience of audiences) expect(some.result?.readability[audience], audience).toEqual(whole.result?.readability[audience])
       expect(some.result?.coverage).toEqual(whole.result?.coverage.filter((cell) => (audiences as string[]).includes(cell.output)))
     }
+  }, 60_000)
+
+  it('starts from a prepared guideline of the same source and inputs (read, parsed and checked once), with the same outputs and messages, and from nothing else', async () => {
+    const [{ config }, { glossary }, { bibliography }] = await Promise.all([loadConfig(toolkit), loadGlossary(toolkit), loadReferences(toolkit)])
+    const context = { sourceDir: path.join(toolkit, 'source'), glossary, bibliography, today: fixedToday, config }
+    const source = await readGuidelineSource(toolkit, 'metastatic-breast-cancer')
+    const fresh = (given?: PipelineContext) => ({ file: guidelineFile(toolkit, 'metastatic-breast-cancer', source), context: given ?? context })
+    const messages = (file: VFile) => file.messages.map((message) => `${message.ruleId}@${message.line}:${message.column} ${message.reason}`)
+    const early = fresh()
+    const prepared = transformGuideline(early.file, early.context, ['handout'])?.prepared
+    expect(prepared).toBeDefined()
+    const whole = fresh()
+    const wholeResult = transformGuideline(whole.file, whole.context)
+    const reused = fresh()
+    const reusedResult = transformGuideline(reused.file, reused.context, undefined, prepared)
+    expect(reusedResult?.prepared).toBe(prepared)
+    expect(reusedResult?.outputs).toEqual(wholeResult?.outputs)
+    expect(reusedResult?.readability).toEqual(wholeResult?.readability)
+    expect(reusedResult?.coverage).toEqual(wholeResult?.coverage)
+    expect(reusedResult?.meta).toEqual(wholeResult?.meta)
+    expect(messages(reused.file)).toEqual(messages(whole.file))
+    // Another source, or another glossary: read afresh.
+    const edited = { bytes: new TextEncoder().encode(new TextDecoder().decode('bytes' in source ? source.bytes : new Uint8Array()).replace('Metastatic breast cancer', 'Metastatic  breast cancer')) }
+    const editedFile = guidelineFile(toolkit, 'metastatic-breast-cancer', edited)
+    expect(transformGuideline(editedFile, context, undefined, prepared)?.prepared).not.toBe(prepared)
+    const otherGlossary = fresh({ ...context, glossary: new Map([...glossary, ['zebra', 'a striped animal']]) })
+    expect(transformGuideline(otherGlossary.file, otherGlossary.context, undefined, prepared)?.prepared).not.toBe(prepared)
   }, 60_000)
 })

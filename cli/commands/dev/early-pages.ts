@@ -7,6 +7,7 @@ import { transformAll } from '../build.ts'
 import { loadConfig } from '../../../transforms/input/config.ts'
 import { hasErrors } from '../../../transforms/messages.ts'
 import type { Audience } from '../../../transforms/types.ts'
+import type { PreparedGuideline } from '../../../transforms/pipeline.ts'
 
 const pageAudiences: ReadonlyMap<string, Audience> = new Map([
   ['deck.html', 'deck'],
@@ -34,18 +35,26 @@ export function earlyPagesOf(changes: readonly string[], open: ReadonlySet<strin
   return audiences.size === 0 ? undefined : { ids: [...shown].sort(), audiences: [...audiences] }
 }
 
+export interface EarlyPages {
+  /** dist/-relative path → page. */
+  pages: Map<string, string>
+  /** The guidelines as read and checked, for the build that follows (see `PreparedGuideline`). */
+  prepared: Map<string, PreparedGuideline>
+}
+
 /**
- * The open pages of the saved guidelines (dist/-relative path → page), rendered as the build would
- * render them; none when any input has an error (the build reports it) or a guideline is unknown.
+ * The open pages of the saved guidelines, rendered as the build would render them; none when any
+ * input has an error (the build reports it) or a guideline is unknown.
  */
-export async function renderEarlyPages(root: string, changes: readonly string[], open: ReadonlySet<string>, today: string | undefined): Promise<Map<string, string>> {
+export async function renderEarlyPages(root: string, changes: readonly string[], open: ReadonlySet<string>, today: string | undefined): Promise<EarlyPages> {
   const pages = new Map<string, string>()
+  const none = { pages, prepared: new Map<string, PreparedGuideline>() }
   const wanted = earlyPagesOf(changes, open)
-  if (!wanted) return pages
+  if (!wanted) return none
   const config = await loadConfig(root)
-  if (config.file && hasErrors(config.file)) return pages
+  if (config.file && hasErrors(config.file)) return none
   const transformed = await transformAll({ root, ids: wanted.ids, ...(today ? { today } : {}), config, audiences: wanted.audiences }).catch(() => undefined)
-  if (!transformed?.ok) return pages
+  if (!transformed?.ok) return none
   const outputs = transformed.results.flatMap((result) => result.outputs)
   const { renderGuidelines } = await import('../../../render/stage.ts')
   await renderGuidelines(
@@ -64,5 +73,5 @@ export async function renderEarlyPages(root: string, changes: readonly string[],
       unchanged: []
     }
   )
-  return pages
+  return { pages, prepared: new Map(transformed.results.map((result) => [result.meta.id, result.prepared])) }
 }

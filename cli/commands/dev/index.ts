@@ -8,7 +8,7 @@ import { lockWaitMessage } from '../../project/lock.ts'
 import { watchAncestors } from './parent.ts'
 import { rebuild, type RebuildResult } from './rebuild.ts'
 import { PortUnavailableError, startDevServer, type DevServer, type DevState } from './server.ts'
-import { renderEarlyPages } from './early-pages.ts'
+import { renderEarlyPages, type EarlyPages } from './early-pages.ts'
 import { changedSince, settledChanges, stampFiles } from './settle.ts'
 import { RebuildQueue, watchSources, type SourceWatcher } from './watch.ts'
 
@@ -73,7 +73,8 @@ export async function runDev(options: DevOptions, io: CliIo): Promise<number> {
     }
     // A save of a guideline with pages open: those pages first, from only the outputs they show.
     // (A PDF build's handout page waits for its PDF's page numbers, so with --pdf the build shows it.)
-    const early = options.pdf ? new Map<string, string>() : await renderEarlyPages(root, changes, open, io.today).catch(() => new Map<string, string>())
+    const none: EarlyPages = { pages: new Map(), prepared: new Map() }
+    const { pages: early, prepared } = options.pdf ? none : await renderEarlyPages(root, changes, open, io.today).catch(() => none)
     if (early.size > 0 && (await changedSince(root, stamps)).length === 0) await show(early)
     // Set when a page of the build is not what the early pages showed: the build's end then shows it.
     let earlyDiffers = false
@@ -83,6 +84,8 @@ export async function runDev(options: DevOptions, io: CliIo): Promise<number> {
       today: io.today,
       lockWaitMs: io.lockWaitMs,
       onLockWait: (pid) => io.stderr(lockWaitMessage(pid)),
+      // What the early pages read and checked is not read again (where the source is still the same).
+      prepared,
       // Without early pages, the build renders the open pages first and hands them over before the rest.
       ...(previewed ? {} : { firstPages: new Set([...open].map((page) => path.posix.join('dist', page))) }),
       onRendered: async (pages) => {

@@ -32,7 +32,7 @@ describe('early pages', () => {
     expect((await buildProject({ root, pdf: false, pptx: false, today: fixedToday })).committed).toBe(true)
     const pages = ['handout.html', 'summary.html', 'deck.html'].map((name) => `${flagship}/${name}`)
     for (const shown of [pages, [pages[0] ?? '']]) {
-      const early = await renderEarlyPages(root, [`source/${flagship}.md`], new Set(shown), fixedToday)
+      const { pages: early } = await renderEarlyPages(root, [`source/${flagship}.md`], new Set(shown), fixedToday)
       expect([...early.keys()].sort()).toEqual([...shown].sort())
       for (const page of shown) expect(early.get(page), page).toBe(await readFile(path.join(root, 'dist', page), 'utf8'))
     }
@@ -40,7 +40,7 @@ describe('early pages', () => {
 
   it('are none when the guideline has an error (the build reports it)', async () => {
     const root = await makeWorkspace({ 'source/bone-health.md': guideline().replace('Strong bone matters.', '<iframe src="x"></iframe>') })
-    expect(await renderEarlyPages(root, ['source/bone-health.md'], new Set(['bone-health/handout.html']), fixedToday)).toEqual(new Map())
+    expect(await renderEarlyPages(root, ['source/bone-health.md'], new Set(['bone-health/handout.html']), fixedToday)).toEqual({ pages: new Map(), prepared: new Map() })
   })
 
   it('show a save in an open page before the build, even while another build holds the lock', async () => {
