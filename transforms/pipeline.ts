@@ -60,8 +60,12 @@ export interface GuidelineResult {
   shaped: Partial<Record<Audience, Root>>
   /** The output lines each top-level block of `shaped` was written on (undefined when the serializer could not say). */
   written: Partial<Record<Audience, WrittenBlock[] | undefined>>
-  /** What the outputs were cut from, for a transform of the same source to start from (see `PreparedGuideline`). */
-  prepared: PreparedGuideline
+  /**
+   * What the outputs were cut from, for a transform of the same source to start from (see
+   * `PreparedGuideline`); kept only by a transform of some audiences (a build keeps its results
+   * until it ends, and a library's source trees are not to be held that long).
+   */
+  prepared?: PreparedGuideline
 }
 
 export type SectionHeading = Omit<Section, 'children'>
@@ -134,7 +138,7 @@ function runStages(file: VFile, context: PipelineContext, audiences: readonly Au
     written[audience] = serialized.blocks
     outputs.push({ path: `${outputFolders[audience]}/${meta.id}.md`, text: serialized.text })
   }
-  return hasErrors(file) ? undefined : { file, meta, topicPlaces, outputs, coverage, readability, slides, sections, shaped: shapedTrees, written, prepared }
+  return hasErrors(file) ? undefined : { file, meta, topicPlaces, outputs, coverage, readability, slides, sections, shaped: shapedTrees, written, ...(audiences ? { prepared } : {}) }
 }
 
 function prepareGuideline(file: VFile, context: PipelineContext, config: ProjectConfig): PreparedGuideline | undefined {

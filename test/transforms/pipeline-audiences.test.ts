@@ -46,18 +46,29 @@ describe('transforming some audiences only', () => {
     const whole = fresh()
     const wholeResult = transformGuideline(whole.file, whole.context)
     const reused = fresh()
-    const reusedResult = transformGuideline(reused.file, reused.context, undefined, prepared)
+    // Every audience named: the result keeps what it started from, so it shows it was reused.
+    const reusedResult = transformGuideline(reused.file, reused.context, ['deck', 'handout', 'summary'], prepared)
     expect(reusedResult?.prepared).toBe(prepared)
+    // A whole transform keeps none (a build holds its results until it ends).
+    expect(wholeResult?.prepared).toBeUndefined()
     expect(reusedResult?.outputs).toEqual(wholeResult?.outputs)
     expect(reusedResult?.readability).toEqual(wholeResult?.readability)
     expect(reusedResult?.coverage).toEqual(wholeResult?.coverage)
     expect(reusedResult?.meta).toEqual(wholeResult?.meta)
     expect(messages(reused.file)).toEqual(messages(whole.file))
+    // The messages of reading it come with it: a review date past (front matter) is warned of again.
+    const later = { ...context, today: '2099-01-01' }
+    const dueEarly = fresh(later)
+    const due = transformGuideline(dueEarly.file, later, ['handout'])?.prepared
+    const dueAgain = fresh(later)
+    expect(transformGuideline(dueAgain.file, later, ['summary'], due)?.prepared).toBe(due)
+    expect(messages(dueAgain.file)).toEqual(messages(dueEarly.file))
+    expect(messages(dueAgain.file).join()).toContain('next-review-past')
     // Another source, or another glossary: read afresh.
     const edited = { bytes: new TextEncoder().encode(new TextDecoder().decode('bytes' in source ? source.bytes : new Uint8Array()).replace('Metastatic breast cancer', 'Metastatic  breast cancer')) }
     const editedFile = guidelineFile(toolkit, 'metastatic-breast-cancer', edited)
-    expect(transformGuideline(editedFile, context, undefined, prepared)?.prepared).not.toBe(prepared)
+    expect(transformGuideline(editedFile, context, ['handout'], prepared)?.prepared).not.toBe(prepared)
     const otherGlossary = fresh({ ...context, glossary: new Map([...glossary, ['zebra', 'a striped animal']]) })
-    expect(transformGuideline(otherGlossary.file, otherGlossary.context, undefined, prepared)?.prepared).not.toBe(prepared)
+    expect(transformGuideline(otherGlossary.file, otherGlossary.context, ['handout'], prepared)?.prepared).not.toBe(prepared)
   }, 60_000)
 })

@@ -73,5 +73,5 @@ export async function renderEarlyPages(root: string, changes: readonly string[],
       unchanged: []
     }
   )
-  return { pages, prepared: new Map(transformed.results.map((result) => [result.meta.id, result.prepared])) }
+  return { pages, prepared: new Map(transformed.results.flatMap((result) => (result.prepared ? [[result.meta.id, result.prepared] as const] : []))) }
 }
