@@ -6,8 +6,11 @@
 // The time runs from just before the file is written to the moment the page's DOM has the sentence.
 //
 //   npx tsx bench/dev-latency.ts [--rounds 10]     prints the times and the median
+//   … --profile <dir>   also writes the dev process's CPU profile (node --cpu-prof) to <dir>, and
+//                       `rounds.json` there: each counted round's window on the profile's clock
+//                       (microseconds), from the write to the end of its build
 import { spawn, type ChildProcess } from 'node:child_process'
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -22,6 +25,8 @@ export interface DevLatency {
    * loaded machine the wall time mostly measures waiting for a core, this what the round needed.
    */
   cpuMs: Array<number | null>
+  /** The same until the round's build has ended (the rest of the build runs after the page shows the edit). */
+  buildCpuMs: Array<number | null>
   guideline: string
 }
 
@@ -32,12 +37,14 @@ export function withHandoutSentence(text: string, sentence: string): string {
   return edited
 }
 
-export async function measureDevLatency(options: { toolkit: string; sourceDir: string; guideline: string; browserPath: string; rounds: number }): Promise<DevLatency> {
+export async function measureDevLatency(options: { toolkit: string; sourceDir: string; guideline: string; browserPath: string; rounds: number; profileDir?: string }): Promise<DevLatency> {
   const root = await mkdtemp(path.join(tmpdir(), 'guidepress-bench-dev-'))
   await cp(options.sourceDir, path.join(root, 'source'), { recursive: true })
   const file = path.join(root, 'source', `${options.guideline}.md`)
   const original = await readFile(file, 'utf8')
-  const dev = spawn(process.execPath, [path.join(options.toolkit, 'bin', 'guidepress.js'), 'dev', '--port', '0'], {
+  if (options.profileDir) await mkdir(options.profileDir, { recursive: true })
+  const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.profileDir)}`] : []
+  const dev = spawn(process.execPath, [...profile, path.join(options.toolkit, 'bin', 'guidepress.js'), 'dev', '--port', '0'], {
     cwd: root,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe']
@@ -52,15 +59,21 @@ export async function measureDevLatency(options: { toolkit: string; sourceDir: s
     await page.goto(`${url}${options.guideline}/handout.html`, { waitUntil: 'load' })
     const roundsMs: number[] = []
     const cpuMs: Array<number | null> = []
+    const buildCpuMs: Array<number | null> = []
+    // The profile's timestamps are the monotonic clock's, in microseconds, as is hrtime here.
+    const windows: Array<{ startUs: number; shownUs: number; builtUs: number }> = []
+    const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n)
     // Round 0 warms up (the first rebuild loads what the first build did not need); it is not counted.
     for (let round = 0; round <= options.rounds; round++) {
       const sentence = `Ask about it on visit ${101 + round}.`
       const shown = page.waitForFunction((text: string) => document.body?.innerText.includes(text) ?? false, { polling: 'raf', timeout: 60_000 }, sentence)
       const cpuBefore = await processCpuMs(dev.pid)
       const started = performance.now()
+      const startUs = monotonicUs()
       await writeFile(file, withHandoutSentence(original, sentence))
       await shown
       const took = performance.now() - started
+      const shownUs = monotonicUs()
       const cpuAfter = await processCpuMs(dev.pid)
       if (round > 0) {
         roundsMs.push(took)
@@ -68,9 +81,15 @@ export async function measureDevLatency(options: { toolkit: string; sourceDir: s
       }
       // Let the server settle (its build ends after the page has what it needs) before the next save.
       await output.waitFor(/rebuilt|build failed/, 60_000)
+      const cpuBuilt = await processCpuMs(dev.pid)
+      if (round > 0) {
+        windows.push({ startUs, shownUs, builtUs: monotonicUs() })
+        buildCpuMs.push(cpuBefore === null || cpuBuilt === null ? null : cpuBuilt - cpuBefore)
+      }
     }
+    if (options.profileDir) await writeFile(path.join(options.profileDir, 'rounds.json'), JSON.stringify(windows))
     const sorted = [...roundsMs].sort((a, b) => a - b)
-    return { roundsMs, medianMs: sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN, cpuMs, guideline: options.guideline }
+    return { roundsMs, medianMs: sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN, cpuMs, buildCpuMs, guideline: options.guideline }
   } finally {
     await browser.close()
     dev.kill('SIGTERM')
@@ -124,7 +143,7 @@ function lines(child: ChildProcess): { waitFor(pattern: RegExp, timeoutMs: numbe
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { rounds: { type: 'string', default: '10' } } })
+  const { values } = parseArgs({ options: { rounds: { type: 'string', default: '10' }, profile: { type: 'string' } } })
   const toolkit = path.resolve(import.meta.dirname, '..')
   const { findBrowser } = await import('../render/browser.ts')
   const result = await measureDevLatency({
@@ -132,7 +151,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     sourceDir: path.join(toolkit, 'source'),
     guideline: 'metastatic-breast-cancer',
     browserPath: (await findBrowser()).executablePath,
-    rounds: Number(values.rounds)
+    rounds: Number(values.rounds),
+    ...(values.profile ? { profileDir: values.profile } : {})
   })
-  process.stdout.write(`${result.roundsMs.map((ms) => ms.toFixed(0)).join(' ')} ms; median ${result.medianMs.toFixed(0)} ms; dev process CPU ${result.cpuMs.join(' ')} ms\n`)
+  const median = (values: Array<number | null>): string => {
+    const known = values.flatMap((value) => (value === null ? [] : [value])).sort((a, b) => a - b)
+    return known.length === 0 ? 'n/a' : `${known[Math.floor((known.length - 1) / 2)]}`
+  }
+  process.stdout.write(
+    `${result.roundsMs.map((ms) => ms.toFixed(0)).join(' ')} ms; median ${result.medianMs.toFixed(0)} ms; ` +
+      `dev process CPU to the page ${result.cpuMs.join(' ')} ms (median ${median(result.cpuMs)}), to the build's end ${result.buildCpuMs.join(' ')} ms (median ${median(result.buildCpuMs)})\n`
+  )
 }

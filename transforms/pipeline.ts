@@ -60,6 +60,12 @@ export interface GuidelineResult {
   shaped: Partial<Record<Audience, Root>>
   /** The output lines each top-level block of `shaped` was written on (undefined when the serializer could not say). */
   written: Partial<Record<Audience, WrittenBlock[] | undefined>>
+  /**
+   * What the outputs were cut from, for a transform of the same source to start from (see
+   * `PreparedGuideline`); kept only by a transform of some audiences (a build keeps its results
+   * until it ends, and a library's source trees are not to be held that long).
+   */
+  prepared?: PreparedGuideline
 }
 
 export type SectionHeading = Omit<Section, 'children'>
@@ -68,11 +74,14 @@ export const outputFolders: Record<Audience, string> = { deck: 'decks', handout:
 
 /**
  * One guideline, source to Markdown outputs, stage by stage. Problems become messages on `file`;
- * nothing is returned when any of them is an error.
+ * nothing is returned when any of them is an error. With `audiences`, only those of the
+ * guideline's outputs are shaped, checked and written (`guidepress dev` shows the pages open in
+ * the browser from them before the whole build): each is the same as in a whole transform, but a
+ * problem of another output goes unseen, so such a result is never a build's.
  */
-export function transformGuideline(file: VFile, context: PipelineContext): GuidelineResult | undefined {
+export function transformGuideline(file: VFile, context: PipelineContext, audiences?: readonly Audience[], prepared?: PreparedGuideline): GuidelineResult | undefined {
   try {
-    return runStages(file, context)
+    return runStages(file, context, audiences, prepared)
   } catch (error) {
     // The guards in front-matter.ts refuse deep nesting; this is the backstop for shapes they miss.
     if (!(error instanceof RangeError)) throw error
@@ -81,14 +90,27 @@ export function transformGuideline(file: VFile, context: PipelineContext): Guide
   }
 }
 
-function runStages(file: VFile, context: PipelineContext): GuidelineResult | undefined {
+/**
+ * A guideline read, parsed, validated and its references numbered: what each output is cut from.
+ * `guidepress dev` hands the one its early pages made to the build that follows at once, which then
+ * reads, parses and checks nothing again. It stands for a file only with the same source and the
+ * same context (`key`); the build right after is the only one to take it, as the checks of images
+ * on disk are as they were when it was made.
+ */
+export interface PreparedGuideline {
+  key: string
+  /** The messages of stages 1–3 and the file's data (meta, topic ids…), given to the file it stands for. */
+  messages: VFile['messages']
+  data: VFile['data']
+  tree: Root
+}
+
+function runStages(file: VFile, context: PipelineContext, audiences: readonly Audience[] | undefined, given: PreparedGuideline | undefined): GuidelineResult | undefined {
   const config = context.config ?? defaultConfig
-  readFrontMatter(file, file.stem ?? '', context.today, config) //  1. front matter: YAML only, checked by the schema
-  if (file.data.body === undefined) return undefined //      (no body to read without a front matter that ends)
-  const tree = parseGuideline(file) //                     2. parse: Markdown, GFM, directives, {#id}s
-  validateBody(tree, file, context) //                     3. validate: every body rule of the format
+  const prepared = given?.key === preparedKey(file, context) ? reusePrepared(file, given) : prepareGuideline(file, context, config)
   const meta = file.data.meta
-  if (!meta || hasErrors(file)) return undefined
+  if (!prepared || !meta) return undefined
+  const tree = prepared.tree
 
   const sections = splitSections(tree).sections.map(({ children, ...heading }): SectionHeading => heading)
   const topicPlaces = new Map(sections.flatMap((section) => (section.topicId ? [[section.topicId, { line: section.line, column: section.column }] as const] : [])))
@@ -99,9 +121,9 @@ function runStages(file: VFile, context: PipelineContext): GuidelineResult | und
   const written: GuidelineResult['written'] = {}
   let slides: SlideFigures | undefined
   const sentences: SentenceMemo = new Map() // the outputs share most of their paragraphs: each is read once
-  numberReferences(tree, context.bibliography ?? emptyBibliography, meta.lang) // one numbering for every output
   const project: ShapeProject = { contacts: contactsFor(config, meta.lang), labels: labelsFor(meta.lang, config.messages) }
   for (const audience of meta.outputs) {
+    if (audiences && !audiences.includes(audience)) continue
     const selected = shapeAlerts(selectAudience(tree, audience), project.labels, project.contacts) // 4. select audience; alerts become boxes
     const shaped = shapers[audience](selected, meta, context.glossary, project) // 5. shape one output
     resolveFragmentLinks(shaped, audience, topicPlaces) //   #topic links go to what this output made of the topic
@@ -116,7 +138,32 @@ function runStages(file: VFile, context: PipelineContext): GuidelineResult | und
     written[audience] = serialized.blocks
     outputs.push({ path: `${outputFolders[audience]}/${meta.id}.md`, text: serialized.text })
   }
-  return hasErrors(file) ? undefined : { file, meta, topicPlaces, outputs, coverage, readability, slides, sections, shaped: shapedTrees, written }
+  return hasErrors(file) ? undefined : { file, meta, topicPlaces, outputs, coverage, readability, slides, sections, shaped: shapedTrees, written, ...(audiences ? { prepared } : {}) }
+}
+
+function prepareGuideline(file: VFile, context: PipelineContext, config: ProjectConfig): PreparedGuideline | undefined {
+  const key = preparedKey(file, context)
+  const before = file.messages.length
+  readFrontMatter(file, file.stem ?? '', context.today, config) //  1. front matter: YAML only, checked by the schema
+  if (file.data.body === undefined) return undefined //      (no body to read without a front matter that ends)
+  const tree = parseGuideline(file) //                     2. parse: Markdown, GFM, directives, {#id}s
+  validateBody(tree, file, context) //                     3. validate: every body rule of the format
+  const meta = file.data.meta
+  if (!meta || hasErrors(file)) return undefined
+  numberReferences(tree, context.bibliography ?? emptyBibliography, meta.lang) // one numbering for every output
+  return { key, messages: file.messages.slice(before), data: { ...file.data }, tree }
+}
+
+function reusePrepared(file: VFile, prepared: PreparedGuideline): PreparedGuideline {
+  file.messages.push(...prepared.messages)
+  Object.assign(file.data, prepared.data)
+  return prepared
+}
+
+/** Everything stages 1–3 read, but the disk: the source, and the context by content. */
+function preparedKey(file: VFile, context: PipelineContext): string {
+  const bibliography = context.bibliography ? [context.bibliography.complete, [...context.bibliography.entries].map(([key, entry]) => [key, entry.item, entry.file, entry.place])] : null
+  return JSON.stringify([file.path, String(file.value), context.sourceDir, context.today, context.config ?? null, [...context.glossary], bibliography])
 }
 
 /** One output's shaper; the handout's takes `project.contacts` for its contacts panel. */

@@ -9,7 +9,8 @@ import { InterruptGuard } from '../project/interrupt.ts'
 import { guidelineFile, readGuidelineSource, sourceDir, type GuidelineSource } from '../../transforms/input/load.ts'
 import { acquireBuildLock } from '../project/lock.ts'
 import { outputsNoLongerMade, outputsOfDeletedGuidelines } from '../project/orphans.ts'
-import { transformGuideline, type GuidelineResult } from '../../transforms/pipeline.ts'
+import { transformGuideline, type GuidelineResult, type PreparedGuideline } from '../../transforms/pipeline.ts'
+import type { Audience } from '../../transforms/types.ts'
 import { buildFootprint, checkProjectPaths } from '../project/paths.ts'
 import { freshKey, recordFresh } from '../project/fresh.ts'
 import { codeStamp } from '../../bin/code-stamp.js'
@@ -31,6 +32,10 @@ export interface BuildOptions {
   today?: string
   /** The project's config, when already read (a build reads it before planning); read here otherwise. */
   config?: LoadedConfig
+  /** Only these outputs of each guideline (`transformGuideline`; `guidepress dev`'s early pages), all when not given. */
+  audiences?: readonly Audience[]
+  /** Guidelines just read and checked by `guidepress dev`'s early pages, by id: used only where the source and inputs are the same. */
+  prepared?: ReadonlyMap<string, PreparedGuideline>
 }
 
 export interface TransformResult {
@@ -60,7 +65,7 @@ export async function transformAll(options: BuildOptions, sources?: ReadonlyMap<
     const file = guidelineFile(options.root, id, sources?.get(id) ?? (await readGuidelineSource(options.root, id)))
     files.push(file)
     if (hasErrors(file)) continue
-    const result = transformGuideline(file, context)
+    const result = transformGuideline(file, context, options.audiences, options.prepared?.get(id))
     if (result) results.push(result)
   }
   return { files, results, ok: !files.some(hasErrors) }

@@ -5,16 +5,13 @@ import { readBibtex, type ReadEntry } from './bibtex.ts'
 import { readCslJson } from './csl-json.ts'
 import { readProjectFile } from './paths.ts'
 import { reportError } from '../messages.ts'
+import { vancouverFormatter } from './vancouver.ts'
 
 /** The shared bibliography's files, in the order their keys are read. */
 export const referencesPaths = ['source/references.bib', 'source/references.json'] as const
 const referencesFolder = 'source'
 /** A bibliography of some thousands of works; past this a file is refused unread. */
 const maxReferencesBytes = 8 * 1024 * 1024
-/** Vancouver: the numeric style of the ICMJE recommendations, used by most medical journals. */
-const referenceStyle = 'vancouver'
-/** The locales citation-js ships; a guideline's `lang` picks one (English otherwise). */
-const styleLocales = ['en-US', 'de-DE', 'fr-FR', 'es-ES', 'nl-NL']
 
 export interface ReferenceEntry {
   key: string
@@ -89,7 +86,7 @@ export async function parseReferences(root: string, texts: readonly ReferencesTe
     }
   }
   const complete = !files.some((file) => file.messages.some((message) => message.fatal === true))
-  return { files, bibliography: { entries, complete, format: entries.size > 0 ? await vancouverFormatter(entries) : emptyBibliography.format } }
+  return { files, bibliography: { entries, complete, format: entries.size > 0 ? await entriesFormatter(entries) : emptyBibliography.format } }
 }
 
 /** The bare DOI (`10.…/…`), `undefined` when none is given, `null` when what is given is no DOI. */
@@ -100,22 +97,10 @@ function normalizedDoi(value: unknown): string | undefined | null {
   return /^10\.\d{4,9}\/\S+$/.test(bare) ? bare : null
 }
 
-async function vancouverFormatter(entries: ReadonlyMap<string, ReferenceEntry>): Promise<Bibliography['format']> {
-  const { Cite } = await import('@citation-js/core')
-  await import('@citation-js/plugin-csl')
-  return (keys, lang) => {
-    const items = keys.flatMap((key) => entries.get(key)?.item ?? [])
-    if (items.length === 0) return new Map()
-    const cite = new Cite(items, { forceType: '@csl/list+object', generateGraph: false })
-    const formatted = cite.format('bibliography', { template: referenceStyle, lang: styleLocale(lang), format: 'text', asEntryArray: true, nosort: true, entry: items.map((item) => item.id) })
-    // Each entry starts with its number in this one list ("1. "); the outputs number them themselves.
-    return new Map(formatted.map(([key, text]) => [key, text.trim().replace(/^\d+\.\s*/, '')]))
-  }
-}
-
-function styleLocale(lang: string): string {
-  const language = lang.split('-')[0]?.toLowerCase()
-  return styleLocales.find((locale) => locale.toLowerCase() === lang.toLowerCase()) ?? styleLocales.find((locale) => locale.startsWith(`${language}-`)) ?? 'en-US'
+/** The bibliography's `format`: the entries of the keys given, in that order, as `vancouver.ts` writes them. */
+async function entriesFormatter(entries: ReadonlyMap<string, ReferenceEntry>): Promise<Bibliography['format']> {
+  const format = await vancouverFormatter()
+  return (keys, lang) => format(keys.flatMap((key) => entries.get(key)?.item ?? []), lang)
 }
 
 function decode(bytes: Uint8Array): string {

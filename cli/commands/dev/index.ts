@@ -8,6 +8,8 @@ import { lockWaitMessage } from '../../project/lock.ts'
 import { watchAncestors } from './parent.ts'
 import { rebuild, type RebuildResult } from './rebuild.ts'
 import { PortUnavailableError, startDevServer, type DevServer, type DevState } from './server.ts'
+import { renderEarlyPages, type EarlyPages } from './early-pages.ts'
+import { changedSince, settledChanges, stampFiles } from './settle.ts'
 import { RebuildQueue, watchSources, type SourceWatcher } from './watch.ts'
 
 export const defaultDevPort = 4173
@@ -53,31 +55,46 @@ export async function runDev(options: DevOptions, io: CliIo): Promise<number> {
   io.stdout(options.pdf ? 'Each build renders PDFs too (--pdf).' : 'Quick builds: Markdown and HTML, no PDFs (add --pdf for them).')
 
   const queue = new RebuildQueue(async (changes) => {
+    // What the saved files were as the build set out to read them (see settle.ts).
+    const stamps = await stampFiles(root, changes)
     let previewed = false
     let restRendered: () => void = () => undefined
     const open = server.openPages()
+    // Shows pages at once; the rest of the build (the other pages, source maps, moving files into
+    // place) waits until the open ones have reloaded, so it does not compete with them for the processor.
+    const show = async (shown: ReadonlyMap<string, string>): Promise<void> => {
+      preview = new Map([...preview, ...shown])
+      previewed = true
+      // Until the rest is rendered, a page not shown yet waits rather than coming from the last build.
+      rest = new Promise<void>((resolve) => (restRendered = resolve))
+      publish([])
+      const reloading = new Set([...shown.keys()].filter((page) => open.has(page)))
+      if (reloading.size > 0) await server.reloaded(state.generation, reloading, reloadWaitMs)
+    }
+    // A save of a guideline with pages open: those pages first, from only the outputs they show.
+    // (A PDF build's handout page waits for its PDF's page numbers, so with --pdf the build shows it.)
+    const none: EarlyPages = { pages: new Map(), prepared: new Map() }
+    const { pages: early, prepared } = options.pdf ? none : await renderEarlyPages(root, changes, open, io.today).catch(() => none)
+    if (early.size > 0 && (await changedSince(root, stamps)).length === 0) await show(early)
+    // Set when a page of the build is not what the early pages showed: the build's end then shows it.
+    let earlyDiffers = false
     const result = await rebuild({
       root,
       pdf: options.pdf,
       today: io.today,
       lockWaitMs: io.lockWaitMs,
       onLockWait: (pid) => io.stderr(lockWaitMessage(pid)),
-      // The pages open in the browser are rendered first and shown at once; the rest of the build
-      // (the other pages, source maps, moving files into place) waits until they have reloaded,
-      // so it does not compete with them for the processor.
-      firstPages: new Set([...open].map((page) => path.posix.join('dist', page))),
+      // What the early pages read and checked is not read again (where the source is still the same).
+      prepared,
+      // Without early pages, the build renders the open pages first and hands them over before the rest.
+      ...(previewed ? {} : { firstPages: new Set([...open].map((page) => path.posix.join('dist', page))) }),
       onRendered: async (pages) => {
         if (pages.size === 0) return
         const shown = new Map([...pages].map(([file, html]) => [path.posix.relative('dist', file), html]))
+        earlyDiffers ||= [...early].some(([page, html]) => shown.has(page) && shown.get(page) !== html)
         preview = new Map([...preview, ...shown])
         restRendered()
-        if (previewed) return
-        previewed = true
-        // Until the rest is rendered, a page not shown yet waits rather than coming from the last build.
-        rest = new Promise<void>((resolve) => (restRendered = resolve))
-        publish([])
-        const reloading = new Set([...shown.keys()].filter((page) => open.has(page)))
-        if (reloading.size > 0) await server.reloaded(state.generation, reloading, reloadWaitMs)
+        if (!previewed) await show(shown)
       }
     }).finally(() => {
       // Built and moved into place, or failed: either way dist/ is what to serve now.
@@ -85,8 +102,14 @@ export async function runDev(options: DevOptions, io: CliIo): Promise<number> {
       rest = undefined
       preview = new Map()
     })
+    // A file changed after the build read it: build again, also when the watcher folded that
+    // change into the one before (it passes on one change of a file in 50 ms). A failure seen
+    // while a file was still being written is not shown at all.
+    const rewritten = result.ok ? await changedSince(root, stamps) : await settledChanges(root, stamps)
+    for (const change of rewritten) queue.notify(change)
+    if (!result.ok && rewritten.length > 0) return printSuperseded(rewritten, io)
     printRebuild(result, changes, io)
-    if (previewed && result.ok && result.removed.length === 0) return // the pages shown are this build's
+    if (previewed && result.ok && result.removed.length === 0 && !earlyDiffers) return // the pages shown are this build's
     const sameProblems = JSON.stringify(result.problems) === JSON.stringify(state.problems)
     if (!previewed && result.built.length === 0 && result.removed.length === 0 && sameProblems) return
     publish(result.problems)
@@ -143,6 +166,11 @@ function printRebuild(result: RebuildResult, changes: string[], io: CliIo): void
   if (result.removed.length > 0) io.stdout(`${pc.yellow('removed')} ${listed(result.removed)}`)
   if (result.built.length === 0) io.stdout(`${pc.dim('·')} ${time} nothing to rebuild (${cause}${unchanged}), ${took}`)
   else io.stdout(`${pc.green('✔')} ${time} rebuilt ${result.built.join(', ')} in ${took} (${cause}${unchanged})`)
+}
+
+function printSuperseded(rewritten: string[], io: CliIo): void {
+  const time = new Date().toLocaleTimeString('en-GB', { hour12: false })
+  io.stdout(`${pc.dim('·')} ${time} ${listed(rewritten)} changed while it was read; building again`)
 }
 
 /** Up to three names, then how many more. */

@@ -4,6 +4,7 @@ import { reporter } from 'vfile-reporter'
 import { buildProject } from '../build.ts'
 import { BuildInProgressError } from '../../project/lock.ts'
 import type { BuildProblem } from './inject.ts'
+import type { PreparedGuideline } from '../../../transforms/pipeline.ts'
 
 export interface RebuildOptions {
   root: string
@@ -16,6 +17,8 @@ export interface RebuildOptions {
   onRendered?: (pages: ReadonlyMap<string, string>) => void | Promise<void>
   /** Pages to render and hand over first (see `buildProject`). */
   firstPages?: ReadonlySet<string>
+  /** What the early pages read and checked, by guideline (see `PreparedGuideline`). */
+  prepared?: ReadonlyMap<string, PreparedGuideline>
 }
 
 export interface RebuildResult {

@@ -16,9 +16,10 @@ export class RebuildQueue {
 
   constructor(
     private readonly build: (changes: string[]) => Promise<void>,
-    // Long enough for an editor's save (write, or write and rename) to arrive as one change,
-    // short enough not to count in the edit loop (issue 19: save to page in ≤ 0.3 s).
-    private readonly quietMs = 40
+    // Long enough for the events of one save (write, or write and rename) to arrive as one
+    // change, short enough not to count in the edit loop (issue 19: save to page in ≤ 0.3 s). A
+    // save still being written when its build reads it is caught after the build (settle.ts).
+    private readonly quietMs = 8
   ) {}
 
   /** Something changed (a path relative to the project, or a reason such as `start`). */

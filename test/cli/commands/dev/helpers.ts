@@ -110,3 +110,15 @@ export async function blockConsecutivePorts(count: number): Promise<number> {
   }
   throw new Error(`No ${count} consecutive free ports found`)
 }
+
+/** Opens an event stream as a page's reload script does; resolves once the server answered. */
+export function openStream(port: number, page: string, served: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const query = `page=${encodeURIComponent(page)}&served=${encodeURIComponent(served)}`
+    const request = http.get({ host: '127.0.0.1', port, path: `/__guidepress/events?${query}`, agent: false }, (response) => {
+      closeAfterTest(async () => response.destroy())
+      resolve()
+    })
+    request.on('error', reject)
+  })
+}

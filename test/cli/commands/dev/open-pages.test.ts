@@ -6,21 +6,9 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startDevServer } from '../../../../cli/commands/dev/server.ts'
 import { makeWorkspace } from '../../../helpers.ts'
-import { closeAfterTest, closeAll, get, sleep } from './helpers.ts'
+import { closeAfterTest, closeAll, get, openStream, sleep } from './helpers.ts'
 
 afterEach(closeAll)
-
-/** Opens an event stream as a page's reload script does; resolves once the server answered. */
-function openStream(port: number, page: string, served: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const query = `page=${encodeURIComponent(page)}&served=${encodeURIComponent(served)}`
-    const request = http.get({ host: '127.0.0.1', port, path: `/__guidepress/events?${query}`, agent: false }, (response) => {
-      closeAfterTest(async () => response.destroy())
-      resolve()
-    })
-    request.on('error', reject)
-  })
-}
 
 async function serve(root: string, state = { generation: 'g1', problems: [] }, more: { preview?: () => ReadonlyMap<string, string>; pending?: () => Promise<void> | undefined } = {}) {
   const server = await startDevServer({ distDir: path.join(root, 'dist'), port: 0, state: () => state, ...more })

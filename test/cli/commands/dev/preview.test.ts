@@ -12,6 +12,8 @@ import { closeAfterTest, closeAll, get, startDev, waitFor } from './helpers.ts'
 afterEach(closeAll)
 
 const edited = () => guideline().replace('Strong bone matters.', 'Strong bone matters most.')
+const bib = (title: string) => `@article{smith2020,\n  author = {Smith, Jane},\n  title = {${title}},\n  journal = {BMJ},\n  year = {2020}\n}\n`
+const cited = guideline().replace('Strong bone matters.', 'Strong bone matters.[@smith2020]')
 
 describe('guidepress dev previews', () => {
   it('hands over the rendered pages before the build puts them in dist/, and never for a failed build', async () => {
@@ -92,5 +94,20 @@ describe('guidepress dev previews', () => {
     const line = await waitFor('the rebuild', () => dev.builds().find((each) => each.includes('rebuilt') && each.includes('source/beta-care.md')))
     expect(line).toMatch(/rebuilt beta-care in [\d.]+ s \(source\/beta-care\.md; 1 unchanged\)/)
     expect((await get(dev.port, '/beta-care/handout.html')).body).toContain('Strong bone matters most.')
+  }, 60_000)
+
+  it('shows an edited bibliography entry in its new words, and a guideline edit keeps the cited text (formatted references are remembered by content)', async () => {
+    const root = await makeWorkspace({ 'source/alpha-care.md': cited, 'source/references.bib': bib('Bone care in adults') })
+    const dev = await startDev(root)
+    const summary = async () => (await get(dev.port, '/alpha-care/summary.html')).body
+    expect(await summary()).toContain('Bone care in adults.')
+    await writeFile(path.join(root, 'source/references.bib'), bib('Bone care in older adults'))
+    await waitFor('the edited entry in the summary', async () => (await summary()).includes('Bone care in older adults.'))
+    expect(await summary()).not.toContain('Bone care in adults.')
+    await writeFile(path.join(root, 'source/alpha-care.md'), cited.replace('Strong bone matters.', 'Strong bone matters most.'))
+    await waitFor('the guideline edit in the summary', async () => (await summary()).includes('Strong bone matters most.'))
+    expect(await summary()).toContain('Bone care in older adults.')
+    await writeFile(path.join(root, 'source/references.bib'), bib('Bone care in adults'))
+    await waitFor('the entry back as it was', async () => (await summary()).includes('Bone care in adults.'))
   }, 60_000)
 })
