@@ -225,7 +225,7 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
     if (!transformed.files.some(hasErrors)) await options.onRendered?.(pages)
     // After rendering, so `guidepress dev` shows the pages sooner; a build whose browser failed
     // still writes them, as it writes the HTML.
-const sourceMaps = transformed.results.flatMap(sourceMapFiles)
+    const sourceMaps = transformed.results.flatMap(sourceMapFiles)
     for (const map of sourceMaps) {
       await open.stage(map.path, map.text)
       produced.push(map.path)
