@@ -99,7 +99,8 @@ export async function keptRenders(root: string, plan: BuildPlan, results: Guidel
   for (const result of results) {
     const id = result.meta.id
     const entry = plan.cache[id]
-    if (!entry?.rendered) continue
+    // The cache is a file in dist/: anything not as written is no reason to keep a file.
+    if (typeof entry?.rendered !== 'object' || entry.rendered === null || !Array.isArray(entry.dist)) continue
     const found: KeptRender = { audiences: new Set(), files: [] }
     for (const [audience, key] of renderKeys(plan, result, formats)) {
       const names = new Set(renderedFilesOf(audience))

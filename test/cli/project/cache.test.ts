@@ -106,6 +106,21 @@ describe('incremental builds', () => {
     expect(await readText(root, 'dist/alpha-care/deck.html')).toContain('Strong bone matters most.')
   })
 
+  it('rebuilds in full, without failing, from a cache entry that is not as guidepress writes it', async () => {
+    const body = '## Caring for bones {#bone-care}\n\nStrong bone matters.\n\n:::handout\nWalk every day.\n:::\n'
+    const root = await makeWorkspace({ 'source/alpha-care.md': guideline({ body }) })
+    await runCli(root, 'build', '--no-pdf')
+    const cache = JSON.parse(await readText(root, 'dist/.guidepress-cache.json')) as { entries: Record<string, { dist: unknown }> }
+    const entry = cache.entries['alpha-care']
+    if (entry) entry.dist = 'dist/alpha-care/deck.html'
+    await writeFile(path.join(root, 'dist/.guidepress-cache.json'), JSON.stringify(cache))
+    await writeFile(path.join(root, 'source/alpha-care.md'), guideline({ body: body.replace('Walk every day.', 'Walk each day.') }))
+    const run = await runCli(root, 'build', '--no-pdf')
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('wrote dist/alpha-care/deck.html')
+  })
+
   it('renders PDFs when a quick --no-pdf build came before', async () => {
     const root = await makeWorkspace({ 'source/alpha-care.md': guideline() })
     await runCli(root, 'build', '--no-pdf')
