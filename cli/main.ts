@@ -168,8 +168,8 @@ async function runBuild(ids: string[], choice: BuildChoice, io: CliIo): Promise<
     const current = await freshGuidelines(io.cwd, freshKey(choice, codeStamp(toolkitRoot)))
     if (current !== undefined) {
       if (current.warnings.length > 0) {
-        const [{ VFile }, { restoreWarnings }] = await Promise.all([import('vfile'), import('../transforms/messages.ts')])
-        await printMessages(current.warnings.map((each) => restoreWarnings(new VFile({ cwd: io.cwd, path: each.path }), each.warnings)), io)
+        const { restoredWarnings } = await import('../transforms/messages.ts')
+        await printMessages(current.warnings.map((each) => restoredWarnings(io.cwd, each.path, each.warnings)), io)
       }
       return nothingToBuild(current.guidelines, seconds(), io)
     }

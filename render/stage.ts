@@ -32,7 +32,6 @@ export interface RenderChoice {
   kept?: ReadonlyMap<string, { audiences: ReadonlySet<string>; files: readonly string[] }>
 }
 
-
 export interface RenderedGuidelines {
   report: RenderReport
   /** The index rows of the guidelines rendered now, for the build cache. */

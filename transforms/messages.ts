@@ -1,5 +1,5 @@
 import type { Point, Position } from 'unist'
-import type { VFile } from 'vfile'
+import { VFile } from 'vfile'
 import { messageSource } from './types.ts'
 
 type Place = Point | Position | undefined
@@ -61,8 +61,9 @@ export function validKeptWarnings(value: unknown): KeptWarning[] {
   )
 }
 
-/** Puts kept warnings back on `file`, worded and placed as first reported. */
-export function restoreWarnings(file: VFile, warnings: readonly KeptWarning[]): VFile {
+/** The file at `path` (relative to `cwd`) with kept warnings back on it, worded and placed as first reported. */
+export function restoredWarnings(cwd: string, path: string, warnings: readonly KeptWarning[]): VFile {
+  const file = new VFile({ cwd, path })
   for (const warning of warnings) {
     const message = file.message(warning.reason, { place: { line: warning.line, column: warning.column }, ruleId: warning.ruleId, source: messageSource })
     message.fatal = false

@@ -1,7 +1,7 @@
 // What a build covers: which guidelines it builds now, which keep their last build, and the build
 // cache after it. Split from build.ts, which runs the plan.
 import { stat } from 'node:fs/promises'
-import { VFile } from 'vfile'
+import type { VFile } from 'vfile'
 import path from 'node:path'
 import { inShard, isCurrent, readCache, renderKey, sha256, sharedInputsHash, type BuildCache, type CacheEntry } from '../project/cache.ts'
 import { listGuidelineIds, readGuidelineSource, sourceDir, type GuidelineSource } from '../../transforms/input/load.ts'
@@ -9,7 +9,7 @@ import { indexTitles } from '../../transforms/shape/labels.ts'
 import { outputFolders, type GuidelineResult } from '../../transforms/pipeline.ts'
 import { renderedFileNames, renderedFilesOf } from '../../transforms/serialize/outputs.ts'
 import type { Audience } from '../../transforms/types.ts'
-import { keptWarnings, restoreWarnings, validKeptWarnings } from '../../transforms/messages.ts'
+import { keptWarnings, restoredWarnings, validKeptWarnings } from '../../transforms/messages.ts'
 import type { RenderedGuidelines } from '../../render/stage.ts'
 import { toolkitRoot } from '../../transforms/input/toolkit.ts'
 import { UnknownGuidelineError } from './unknown-guideline.ts'
@@ -163,6 +163,6 @@ export function updatedCache(plan: BuildPlan, results: GuidelineResult[], render
 export function unchangedWarnings(root: string, plan: BuildPlan): VFile[] {
   return plan.unchanged.flatMap((id) => {
     const warnings = validKeptWarnings(plan.cache[id]?.warnings)
-    return warnings.length > 0 ? [restoreWarnings(new VFile({ cwd: root, path: path.posix.join(sourceDir, `${id}.md`) }), warnings)] : []
+    return warnings.length > 0 ? [restoredWarnings(root, path.posix.join(sourceDir, `${id}.md`), warnings)] : []
   })
 }

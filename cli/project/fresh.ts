@@ -9,7 +9,7 @@
 // way) falls back to the full check in build-plan.ts, which is what decides; this only ever skips
 // work when the full check would find none. The change time is kept as well as the modification
 // time because no tool can set it back, so an edit that restores a file's size and mtime is still seen.
-// Node built-ins only: this module runs before the pipeline is loaded.
+// Node built-ins only (and the small transforms/messages.ts): this module runs before the pipeline is loaded.
 import { createHash } from 'node:crypto'
 import { lstat, readdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
