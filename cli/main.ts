@@ -168,7 +168,7 @@ async function runBuild(ids: string[], choice: BuildChoice, io: CliIo): Promise<
     const current = await freshGuidelines(io.cwd, freshKey(choice, codeStamp(toolkitRoot)))
     if (current !== undefined) {
       if (current.warnings.length > 0) {
-        const { restoredWarnings } = await import('../transforms/messages.ts')
+        const { restoredWarnings } = await import('../transforms/restored-warnings.ts')
         await printMessages(current.warnings.map((each) => restoredWarnings(io.cwd, each.path, each.warnings)), io)
       }
       return nothingToBuild(current.guidelines, seconds(), io)

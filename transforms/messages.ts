@@ -1,5 +1,5 @@
 import type { Point, Position } from 'unist'
-import { VFile } from 'vfile'
+import type { VFile } from 'vfile'
 import { messageSource } from './types.ts'
 
 type Place = Point | Position | undefined
@@ -59,15 +59,4 @@ export function validKeptWarnings(value: unknown): KeptWarning[] {
     (each): each is KeptWarning =>
       typeof each === 'object' && each !== null && typeof each.reason === 'string' && typeof each.ruleId === 'string' && Number.isInteger(each.line) && Number.isInteger(each.column)
   )
-}
-
-/** The file at `path` (relative to `cwd`) with kept warnings back on it, worded and placed as first reported. */
-export function restoredWarnings(cwd: string, path: string, warnings: readonly KeptWarning[]): VFile {
-  const file = new VFile({ cwd, path })
-  for (const warning of warnings) {
-    const message = file.message(warning.reason, { place: { line: warning.line, column: warning.column }, ruleId: warning.ruleId, source: messageSource })
-    message.fatal = false
-    message.url = ruleUrl(warning.ruleId)
-  }
-  return file
 }
