@@ -3,7 +3,7 @@
 // made; the first failure ends the render.
 import { availableParallelism } from 'node:os'
 import pLimit from 'p-limit'
-import { PDFDocument } from 'pdf-lib'
+import { PDFDocument } from './pdf-lib.ts'
 import { audienceTitle } from '../transforms/shape/labels.ts'
 import { labelsFor } from '../transforms/catalogue/labels.ts'
 import type { BrowserSession } from './browser.ts'

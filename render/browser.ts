@@ -10,10 +10,11 @@
 // Content-Security-Policy that allows no connection and no script but the
 // deck's own (`loadHtml`).
 import { mkdtemp, rm } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import puppeteer, { type Browser, type Page } from 'puppeteer-core'
+import type { Browser, Page } from 'puppeteer-core'
 import { isInside, realPathOr } from '../transforms/input/paths.ts'
 import { BrowserUnavailableError } from './errors.ts'
 import { browserRemedies, bundledChromiumRuns, currentHost, findSystemBrowser, type FinderHost } from './browser/finder.ts'
@@ -22,6 +23,10 @@ import { FONT_WARM_UP, loadHtml } from './browser/page.ts'
 import { PROXY_FLAGS, RefusingProxy } from './proxy.ts'
 
 export { BrowserUnavailableError }
+
+// puppeteer-core's CommonJS build: Node 20 loads it in about 0.23 s against 0.38 s for its ES
+// modules, on the way to every build's browser start. Nothing else loads puppeteer-core's code.
+const puppeteer = (createRequire(import.meta.url)('puppeteer-core') as typeof import('puppeteer-core')).default
 
 export interface BrowserCandidate {
   executablePath: string

@@ -14,7 +14,7 @@ import {
   type PDFDocument,
   type PDFObject,
   type PDFPage
-} from 'pdf-lib'
+} from './pdf-lib.ts'
 
 /** A page turned into a form: drawn with `drawForm`. */
 export interface PageForm {

@@ -2,7 +2,7 @@
 // dates fixed from the guideline's `updated` date (so rebuilds are
 // byte-identical), presenter notes as text annotations, outline bookmarks.
 import { createHash } from 'node:crypto'
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib'
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from './pdf-lib.ts'
 import { removeOutline, writeOutline, type OutlineEntry } from './pdf-outline.ts'
 import { englishLabels } from '../transforms/catalogue/labels.ts'
 

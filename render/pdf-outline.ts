@@ -3,7 +3,7 @@
 // the top of a page comes out twice: "Mastectomy…Mastectomy…"), so guidepress only reads where
 // Chromium put each heading and writes the outline again with pdf-lib, titled from the page's own
 // headings and nested by their level.
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFNull, PDFRef, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib'
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFNull, PDFRef, PDFString, type PDFDocument, type PDFObject } from './pdf-lib.ts'
 
 /** One bookmark: its title (plain text), level (1 = top), page (0-based) and, when known, the y of its top. */
 export interface OutlineEntry {

@@ -1,7 +1,7 @@
 // Text and font names of a PDF: text (for coverage checks) through unpdf, PDF.js built for servers
 // without a canvas (pdfjs-dist itself pulls a 33 MB native canvas package that reading text never
 // uses), and embedded font names through pdf-lib.
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib'
+import { PDFDict, PDFDocument, PDFName } from './pdf-lib.ts'
 
 export interface TextItemLike {
   str?: string

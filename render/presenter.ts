@@ -8,7 +8,7 @@
 // deck.pdf). Reusing the PPTX's PNGs instead would tie this file to --pptx and make it raster and
 // several times larger. Both halves are deterministic (pdf-lib's resource names come from a
 // seeded generator), so finalizePdf's fixed metadata gives identical bytes on every build.
-import { beginMarkedContent, endMarkedContent, PDFDocument, rgb } from 'pdf-lib'
+import { beginMarkedContent, endMarkedContent, PDFDocument, rgb } from './pdf-lib.ts'
 import { escapeHtml, FONT_STACK, fontFaceCss, htmlStart } from './assets.ts'
 import type { BrowserSession } from './browser.ts'
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from './deck.ts'

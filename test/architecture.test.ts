@@ -91,6 +91,21 @@ describe('the module graph of transforms/, render/ and cli/', () => {
     expect(long).toEqual([])
   })
 
+  it('loads pdf-lib and puppeteer-core only through their one home (render/pdf-lib.ts, render/browser.ts)', () => {
+    // (This file is left out: its own cases below spell such imports.)
+    const testModules = [...modulesUnder('test'), ...modulesUnder('bench')].filter((module) => module.file !== 'test/architecture.test.ts')
+    const problems = [...modules, ...testModules].flatMap((module) => libraryCodeImports(module))
+    expect(problems).toEqual([])
+  })
+
+  it('finds a module taking pdf-lib or puppeteer-core from the package itself (the check above can fail)', () => {
+    const module = (code: string): Module => ({ file: 'render/x.ts', code, specifiers: [] })
+    expect(libraryCodeImports(module("import { PDFDocument } from 'pdf-lib'"))).toEqual(['render/x.ts takes pdf-lib from the package'])
+    expect(libraryCodeImports(module("import puppeteer from 'puppeteer-core'"))).toEqual(['render/x.ts takes puppeteer-core from the package'])
+    expect(libraryCodeImports(module("const lib = await import('pdf-lib')"))).toEqual(['render/x.ts takes pdf-lib from the package'])
+    expect(libraryCodeImports(module("import type { PDFDocument } from 'pdf-lib'\nimport type { Page } from 'puppeteer-core'"))).toEqual([])
+  })
+
   it('keeps transforms/ pure: no browser, server, child process, terminal, lock or file writes', () => {
     const forbiddenPackages = /^(node:)?(child_process|http|https|http2|net|process|readline|tty|worker_threads)$|^(puppeteer-core|@sparticuz\/chromium|chokidar|picocolors|vfile-reporter|pdf-lib|pptxgenjs|@marp-team\/)/
     const writes = /\b(writeFile|writeFileSync|appendFile|appendFileSync|mkdir|mkdirSync|rename|renameSync|rm|rmSync|rmdir|unlink|unlinkSync|createWriteStream|copyFile|cp|cpSync)\b/
@@ -109,3 +124,21 @@ describe('the module graph of transforms/, render/ and cli/', () => {
     expect(problems).toEqual([])
   })
 })
+
+/**
+ * A module that takes pdf-lib's or puppeteer-core's code (not only its types) from the package:
+ * render/pdf-lib.ts loads pdf-lib's one-file build, and objects of two copies fail each other's
+ * `instanceof`; render/browser.ts loads puppeteer-core's CommonJS build. The bench's own
+ * processes drive a browser of their own and may.
+ */
+function libraryCodeImports(module: Module): string[] {
+  const homes: Record<string, string> = { 'pdf-lib': 'render/pdf-lib.ts', 'puppeteer-core': 'render/browser.ts' }
+  const problems: string[] = []
+  for (const [library, home] of Object.entries(homes)) {
+    if (module.file === home || (library === 'puppeteer-core' && module.file.startsWith('bench/'))) continue
+    const quoted = `'${library}'`
+    const codeImport = new RegExp(`(?:^|\\n)\\s*import\\s+(?!type\\b)[^'"]*from\\s*${quoted}|\\bimport\\(\\s*${quoted}\\s*\\)`)
+    if (codeImport.test(module.code)) problems.push(`${module.file} takes ${library} from the package`)
+  }
+  return problems
+}

@@ -9,7 +9,7 @@
 // page numbers not yet known), so its sections are where the list puts them from the first print:
 // two prints instead of three.
 import type { Page } from 'puppeteer-core'
-import { PDFDocument } from 'pdf-lib'
+import { PDFDocument } from '../pdf-lib.ts'
 import type { BrowserSession } from '../browser.ts'
 import { documentLayouts, withPrintPage, type DocumentInput, type DocumentPage, type PrintSteps, type PrintTarget } from '../document.ts'
 import { RenderError } from '../errors.ts'

@@ -2,7 +2,7 @@
 // the organisation their running footer.
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { PDFDocument } from 'pdf-lib'
+import { PDFDocument } from '../../render/pdf-lib.ts'
 import { describe, expect, it } from 'vitest'
 import { extractPdfText } from '../../render/pdf-text.ts'
 import { guideline, makeWorkspace, runCli } from '../helpers.ts'

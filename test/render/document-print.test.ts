@@ -4,7 +4,7 @@
 import { cp, readFile, rm, writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
-import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib'
+import { PDFArray, PDFDict, PDFDocument, PDFName } from '../../render/pdf-lib.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderAll, type GuidelineMeta, type RenderReport } from '../../render/index.ts'
 import { loadReferences } from '../../transforms/input/references.ts'

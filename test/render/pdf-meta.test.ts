@@ -1,6 +1,6 @@
 // Bookmarks written with pdf-lib (no browser): nesting by level, plain titles, and reading where
 // Chromium put each heading when its own titles are doubled; the layout checks on text positions.
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib'
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName } from '../../render/pdf-lib.ts'
 import { describe, expect, it } from 'vitest'
 import { finalizePdf } from '../../render/pdf-meta.ts'
 import { markdownImages, smallFigures, svgLabels } from '../../render/document/figures.ts'

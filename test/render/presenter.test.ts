@@ -4,7 +4,7 @@
 // without a browser.
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib'
+import { PDFDict, PDFDocument, PDFHexString, PDFName } from '../../render/pdf-lib.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fromSuperscript } from '../../render/assets.ts'
 import { renderAll, type GuidelineMeta, type RenderReport } from '../../render/index.ts'

@@ -2,7 +2,7 @@
 // error, theme tokens and contrast, sanitising, the index page, PDF metadata.
 import { readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { PDFDocument } from 'pdf-lib'
+import { PDFDocument } from '../../render/pdf-lib.ts'
 import { afterEach, describe, expect, it } from 'vitest'
 import { allowedDirs, cssString, fontDir, inlineImage, superscriptsToSup, withHouseFont } from '../../render/assets.ts'
 import { BrowserSession, BrowserUnavailableError, findBrowser } from '../../render/browser.ts'
