@@ -6,6 +6,10 @@
 // The time runs from just before the file is written to the moment the page's DOM has the sentence.
 //
 //   npx tsx bench/dev-latency.ts [--rounds 10]     prints the times and the median
+//   … --browser <path>  the browser to show the page in (default: the one guidepress finds)
+//   … --json <file>     also writes the result (DevLatency) there: bench/run.ts runs this file as a
+//                       child of its own, so nothing of the bench's process (its heap from the rows
+//                       before) weighs on the rounds
 //   … --profile <dir>   also writes the dev process's CPU profile (node --cpu-prof) to <dir>, and
 //                       `rounds.json` there: each counted round's window on the profile's clock
 //                       (microseconds), from the write to the end of its build
@@ -13,6 +17,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import puppeteer from 'puppeteer-core'
 
@@ -98,6 +103,23 @@ export async function measureDevLatency(options: { toolkit: string; sourceDir: s
   }
 }
 
+/**
+ * measureDevLatency on the flagship, run as a child process of its own (this file's command line),
+ * with `rounds` counted rounds: what the bench reports, free of its own process's state.
+ */
+export async function measureDevLatencyInChild(browserPath: string, rounds: number): Promise<DevLatency> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'guidepress-bench-dev-result-'))
+  const json = path.join(dir, 'dev.json')
+  try {
+    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx/esm'), fileURLToPath(import.meta.url), '--rounds', String(rounds), '--browser', browserPath, '--json', json], { stdio: ['ignore', 'ignore', 'inherit'] })
+    const code = await new Promise<number | null>((resolve, reject) => child.once('error', reject).once('exit', resolve))
+    if (code !== 0) throw new Error(`bench/dev-latency.ts exited with ${code}`)
+    return JSON.parse(await readFile(json, 'utf8')) as DevLatency
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
 /** User + system CPU time of a process so far (Linux /proc; fields 14 and 15 are in clock ticks, 100 a second). */
 async function processCpuMs(pid: number | undefined): Promise<number | null> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined)
@@ -143,17 +165,18 @@ function lines(child: ChildProcess): { waitFor(pattern: RegExp, timeoutMs: numbe
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { rounds: { type: 'string', default: '10' }, profile: { type: 'string' } } })
+  const { values } = parseArgs({ options: { rounds: { type: 'string', default: '10' }, profile: { type: 'string' }, browser: { type: 'string' }, json: { type: 'string' } } })
   const toolkit = path.resolve(import.meta.dirname, '..')
   const { findBrowser } = await import('../render/browser.ts')
   const result = await measureDevLatency({
     toolkit,
     sourceDir: path.join(toolkit, 'source'),
     guideline: 'metastatic-breast-cancer',
-    browserPath: (await findBrowser()).executablePath,
+    browserPath: values.browser ?? (await findBrowser()).executablePath,
     rounds: Number(values.rounds),
     ...(values.profile ? { profileDir: values.profile } : {})
   })
+  if (values.json) await writeFile(values.json, JSON.stringify(result))
   const median = (values: Array<number | null>): string => {
     const known = values.flatMap((value) => (value === null ? [] : [value])).sort((a, b) => a - b)
     return known.length === 0 ? 'n/a' : `${known[Math.floor((known.length - 1) / 2)]}`

@@ -14,7 +14,7 @@
 // only it and dist/index.html were rewritten; a cold first build (fresh toolkit copy, empty bundle
 // cache, fresh workspace) vs a warm one, and where the difference goes; the transform stage vs
 // remark parse + stringify (in process, both reading the files); `guidepress dev` from a save to
-// the DOM change (dev-latency.ts, median of 10); the N = 100 PDF-only build vs N = 10; peak memory.
+// the DOM change (dev-latency.ts in a child process of its own, median of 10); the N = 100 PDF-only build vs N = 10; peak memory.
 //
 // Each run is a child process (measure.ts: wall time, node peak RSS, browser peak PSS). Both sides
 // use the same browser: CHROME_PATH, else the one guidepress finds (render/browser.ts), passed to
@@ -32,7 +32,7 @@ import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
 import { transformAll } from '../cli/commands/build.ts'
 import { findBrowser } from '../render/browser.ts'
-import { measureDevLatency } from './dev-latency.ts'
+import { measureDevLatencyInChild } from './dev-latency.ts'
 import { mb, Report, strip, timed } from './report.ts'
 import { Bench, compare, median, seconds, stepsOf, toolkit, type Built } from './steps.ts'
 import { editGuideline, guidelineId, writeWorkspace } from './synthetic.ts'
@@ -126,7 +126,7 @@ const mbPerS = (ms: number): number => transformBytes / 1e6 / (ms / 1000)
 // ---- guidepress dev: save → DOM change on the flagship -----------------------------------------------
 bench.log('guidepress dev: edit → DOM change on the flagship')
 const devLoad = loadavg()[0] ?? 0
-const dev = await measureDevLatency({ toolkit, sourceDir: path.join(toolkit, 'source'), guideline: 'metastatic-breast-cancer', browserPath: browser.executablePath, rounds: quick ? 3 : 10 })
+const dev = await measureDevLatencyInChild(browser.executablePath, quick ? 3 : 10)
 bench.log(`guidepress dev: ${dev.roundsMs.map((ms) => ms.toFixed(0)).join(' ')} ms`)
 
 // ---- N = large: PDF-only scaling -------------------------------------------------------------------
