@@ -29,7 +29,7 @@ export interface RenderChoice {
   /** Pages to render first, and what to await once they are written (see RenderOptions.first). */
   first?: RenderOptions['first']
   /** Per guideline, outputs not rendered again (their files from the last build stand), and those files. */
-  kept?: ReadonlyMap<string, { audiences: ReadonlySet<string>; files: readonly string[] }>
+  kept?: ReadonlyMap<string, { audiences: ReadonlySet<string>; files: readonly string[]; warnings?: readonly RenderWarning[] }>
 }
 
 export interface RenderedGuidelines {
@@ -67,7 +67,8 @@ export async function renderGuidelines(root: string, results: GuidelineResult[],
       }
     }
   )
-  placeRenderWarnings(results, report.warnings)
+  // Kept files' findings from the build that made them, placed anew: the source may have moved round them.
+  placeRenderWarnings(results, [...report.warnings, ...[...kept.values()].flatMap((each) => each.warnings ?? [])])
   const pdfCoverage: CoverageCell[] = []
   for (const result of results) {
     for (const [file, text] of Object.entries(report.pdfText)) {

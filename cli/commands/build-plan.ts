@@ -3,15 +3,16 @@
 import { stat } from 'node:fs/promises'
 import type { VFile } from 'vfile'
 import path from 'node:path'
-import { inShard, isCurrent, readCache, renderKey, sha256, sharedInputsHash, type BuildCache, type CacheEntry } from '../project/cache.ts'
+import { inShard, isCurrent, readCache, renderKey, sha256, sharedInputsHash, validRenderWarnings, type BuildCache, type CacheEntry, type CachedRenderWarning } from '../project/cache.ts'
 import { listGuidelineIds, readGuidelineSource, sourceDir, type GuidelineSource } from '../../transforms/input/load.ts'
 import { indexTitles } from '../../transforms/shape/labels.ts'
 import { outputFolders, type GuidelineResult } from '../../transforms/pipeline.ts'
-import { renderedFileNames, renderedFilesOf } from '../../transforms/serialize/outputs.ts'
+import { audienceOfRenderedFile, renderedFileNames, renderedFilesOf } from '../../transforms/serialize/outputs.ts'
 import type { Audience } from '../../transforms/types.ts'
 import { keptWarnings, validKeptWarnings } from '../../transforms/messages.ts'
 import { restoredWarnings } from '../../transforms/restored-warnings.ts'
 import type { RenderedGuidelines } from '../../render/stage.ts'
+import type { RenderWarning } from '../../render/errors.ts'
 import { toolkitRoot } from '../../transforms/input/toolkit.ts'
 import { UnknownGuidelineError } from './unknown-guideline.ts'
 
@@ -89,6 +90,8 @@ export async function planBuild(options: PlanOptions): Promise<BuildPlan> {
 export interface KeptRender {
   audiences: Set<Audience>
   files: string[]
+  /** What the renderer found in those files when it made them, to say again. */
+  warnings: RenderWarning[]
 }
 
 /**
@@ -102,7 +105,7 @@ export async function keptRenders(root: string, plan: BuildPlan, results: Guidel
     const entry = plan.cache[id]
     // The cache is a file in dist/: anything not as written is no reason to keep a file.
     if (typeof entry?.rendered !== 'object' || entry.rendered === null || !Array.isArray(entry.dist)) continue
-    const found: KeptRender = { audiences: new Set(), files: [] }
+    const found: KeptRender = { audiences: new Set(), files: [], warnings: [] }
     for (const [audience, key] of renderKeys(plan, result, formats)) {
       const names = new Set(renderedFilesOf(audience))
       const files = entry.dist.filter((file) => path.posix.dirname(file) === `dist/${id}` && names.has(path.posix.basename(file)))
@@ -111,6 +114,7 @@ export async function keptRenders(root: string, plan: BuildPlan, results: Guidel
       if (inPlace.includes(false)) continue
       found.audiences.add(audience)
       found.files.push(...files)
+      found.warnings.push(...validRenderWarnings(entry, audience).map((warning) => ({ ...warning, id })))
     }
     if (found.audiences.size > 0) kept.set(id, found)
   }
@@ -141,6 +145,7 @@ export function updatedCache(plan: BuildPlan, results: GuidelineResult[], render
       dist: [...sourceMaps.filter((file) => file.startsWith(prefix)), ...dist],
       rendered: Object.fromEntries(renderKeys(plan, result, formats)),
       warnings: keptWarnings(result.file),
+      renderWarnings: renderWarningsOf(id, result, rendered, kept.get(id)),
       index: {
         guideline: {
           id,
@@ -158,6 +163,17 @@ export function updatedCache(plan: BuildPlan, results: GuidelineResult[], render
     }
   }
   return cache
+}
+
+/** Per output of a guideline built now, its render warnings: this build's, or the last build's for files kept. */
+function renderWarningsOf(id: string, result: GuidelineResult, rendered: RenderedGuidelines | undefined, kept: KeptRender | undefined): Record<string, CachedRenderWarning[]> {
+  const warnings = [...(rendered?.report.warnings ?? []).filter((warning) => warning.id === id), ...(kept?.warnings ?? [])]
+  const byAudience: Record<string, CachedRenderWarning[]> = {}
+  for (const { id: _guideline, ...warning } of warnings) {
+    const audience = audienceOfRenderedFile(warning.output)
+    if (audience && result.meta.outputs.includes(audience)) (byAudience[audience] ??= []).push(warning)
+  }
+  return byAudience
 }
 
 /** The guidelines not built now whose last build had warnings, with those warnings, to print again. */

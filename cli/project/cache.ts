@@ -9,6 +9,7 @@ import { imagesDir, themeFiles } from './paths.ts'
 import { codeStamp } from '../../bin/code-stamp.js'
 import type { CoverageRow, IndexGuideline, ReadabilityRow } from '../../render/index.ts'
 import type { KeptWarning } from '../../transforms/messages.ts'
+import type { RenderWarning } from '../../render/errors.ts'
 
 export const cachePath = 'dist/.guidepress-cache.json'
 /**
@@ -36,6 +37,29 @@ export interface CacheEntry {
   rendered?: Record<string, string>
   /** The warnings its build reported on the guideline's file, said again while it is not rebuilt. */
   warnings?: KeptWarning[]
+  /**
+   * Per output, what the renderer found in its files (a nearly empty slide, say), in the output's
+   * own terms (slide, output line): said again, placed anew, while a rebuild keeps those files.
+   */
+  renderWarnings?: Record<string, CachedRenderWarning[]>
+}
+
+/** A renderer's warning as the cache keeps it (its guideline is the entry's). */
+export type CachedRenderWarning = Omit<RenderWarning, 'id'>
+
+/** One output's cached render warnings read back: only well-formed ones (the cache is a file in dist/, never trusted further). */
+export function validRenderWarnings(entry: CacheEntry, audience: string): CachedRenderWarning[] {
+  const all: unknown = entry.renderWarnings
+  if (typeof all !== 'object' || all === null || !Object.hasOwn(all, audience)) return []
+  const value: unknown = (all as Record<string, unknown>)[audience]
+  if (!Array.isArray(value)) return []
+  const optionalInteger = (field: unknown): boolean => field === undefined || Number.isInteger(field)
+  return value
+    .filter(
+      (each): each is CachedRenderWarning =>
+        typeof each === 'object' && each !== null && typeof each.output === 'string' && typeof each.ruleId === 'string' && typeof each.message === 'string' && optionalInteger(each.slide) && optionalInteger(each.outputLine)
+    )
+    .map(({ output, slide, outputLine, ruleId, message }) => ({ output, ...(slide !== undefined ? { slide } : {}), ...(outputLine !== undefined ? { outputLine } : {}), ruleId, message }))
 }
 
 export type BuildCache = Record<string, CacheEntry>

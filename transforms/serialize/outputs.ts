@@ -8,6 +8,11 @@ export function renderedFilesOf(audience: Audience): string[] {
   return renderedFileNames.filter((name) => name.startsWith(`${audience}.`) || (audience === 'deck' && name === 'presenter.pdf'))
 }
 
+/** The output a rendered file of `dist/<id>/` is made from (`presenter.pdf` → deck), if it is one. */
+export function audienceOfRenderedFile(name: string): Audience | undefined {
+  return audiences.find((audience) => renderedFilesOf(audience).includes(name))
+}
+
 /** The source map of one output in `dist/<id>/` (see `source-map.ts`). */
 export function sourceMapName(audience: Audience): string {
   return `${audience}.map.json`

@@ -2,7 +2,7 @@ import { cp, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { inShard } from '../../../cli/project/cache.ts'
-import { guideline, makeWorkspace, readText, runCli } from '../../helpers.ts'
+import { defaultFrontMatter, guideline, makeWorkspace, readText, runCli } from '../../helpers.ts'
 
 const ids = ['alpha-care', 'beta-care', 'gamma-care']
 const workspace = () => makeWorkspace(Object.fromEntries(ids.map((id) => [`source/${id}.md`, guideline()])))
@@ -105,6 +105,40 @@ describe('incremental builds', () => {
     for (const name of ['deck', 'handout', 'summary']) expect(shared.stdout).toContain(`wrote dist/alpha-care/${name}.html`)
     expect(await readText(root, 'dist/alpha-care/deck.html')).toContain('Strong bone matters most.')
   })
+
+  it('says the render warnings of a kept output again, placed in the edited source', async () => {
+    // Two sections whose deck slides are nearly empty (slide-sparse-rendered, found printing deck.pdf).
+    // Only the handout's block in the first changes below, growing by two lines: the deck's Markdown
+    // stays the same, so its files are kept, and the second section's heading moves down two lines.
+    const frontMatter = `${defaultFrontMatter()}\n  - id: moving\n    title: Moving more\n    terms: [moving]`
+    const body = '## Moving more {#moving}\n\n:::handout\nWalk every day.\n:::\n\nMoving keeps bone strong.\n\n## Caring for bones {#bone-care}\n\nStrong bone matters.\n'
+    const source = (text: string): string => guideline({ frontMatter, body: text })
+    const root = await makeWorkspace({ 'source/alpha-care.md': source(body) })
+    const sparseLines = (stderr: string): number[] => [...stderr.matchAll(/^\s*(\d+):\d+ .*slide-sparse-rendered/gm)].map((match) => Number(match[1]))
+    const first = await runCli(root, 'build', '--no-pptx')
+    const before = sparseLines(first.stderr)
+    const edited = source(body).split('\n').indexOf('Walk every day.') + 1
+    expect(before.some((line) => line > edited)).toBe(true)
+    await writeFile(path.join(root, 'source/alpha-care.md'), source(body.replace('Walk every day.', 'Walk each day.\n\nRest when you need to.')))
+    const handoutOnly = await runCli(root, 'build', '--no-pptx')
+    expect(handoutOnly.code).toBe(0)
+    expect(handoutOnly.stdout).toContain('wrote dist/alpha-care/handout.pdf')
+    expect(handoutOnly.stdout).not.toContain('wrote dist/alpha-care/deck.pdf')
+    expect(sparseLines(handoutOnly.stderr)).toEqual(before.map((line) => (line > edited ? line + 2 : line)))
+    // And again from the cache when nothing is built.
+    expect(sparseLines((await runCli(root, 'build', '--no-pptx')).stderr)).toEqual(sparseLines(handoutOnly.stderr))
+    // A cached render warning not as guidepress writes it is dropped, nothing else.
+    const cachePath = path.join(root, 'dist/.guidepress-cache.json')
+    const cache = JSON.parse(await readText(root, 'dist/.guidepress-cache.json')) as { entries: Record<string, { renderWarnings?: unknown }> }
+    const entry = cache.entries['alpha-care']
+    if (entry) entry.renderWarnings = { deck: [{ output: 'deck.pdf', ruleId: 'slide-sparse-rendered', message: 42 }], handout: 'no' }
+    await writeFile(cachePath, JSON.stringify(cache))
+    await writeFile(path.join(root, 'source/alpha-care.md'), source(body.replace('Walk every day.', 'Walk daily.')))
+    const tampered = await runCli(root, 'build', '--no-pptx')
+    expect(tampered.code).toBe(0)
+    expect(tampered.stdout).not.toContain('wrote dist/alpha-care/deck.pdf')
+    expect(tampered.stderr).not.toMatch(/slide-sparse-rendered|TypeError/)
+  }, 120_000)
 
   it('rebuilds in full, without failing, from a cache entry that is not as guidepress writes it', async () => {
     const body = '## Caring for bones {#bone-care}\n\nStrong bone matters.\n\n:::handout\nWalk every day.\n:::\n'
