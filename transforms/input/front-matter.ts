@@ -1,4 +1,3 @@
-import matter from 'gray-matter'
 import { LineCounter, isMap, parseDocument, visit, type Document } from 'yaml'
 import type { Point } from 'unist'
 import type { VFile } from 'vfile'
@@ -27,14 +26,6 @@ export interface FrontMatterDefaults {
   messages?: MessageOverrides
 }
 
-/** gray-matter would run these; any language but YAML is refused before it parses anything. */
-function refuseLanguage(): never {
-  throw new Error('Only YAML front matter is accepted')
-}
-const refusingEngines = Object.fromEntries(
-  ['javascript', 'js', 'json', 'coffee', 'coffeescript', 'cson', 'toml'].map((name) => [name, { parse: refuseLanguage, stringify: refuseLanguage }])
-)
-
 /**
  * Reads and validates the front matter of a guideline. Sets `file.data.meta` when it is valid,
  * `file.data.topicIds` (and where each is written) whenever topic ids can be read, and `file.data.body` whenever the front
@@ -62,30 +53,20 @@ export function readFrontMatter(file: VFile, id: string, today: string, defaults
     return
   }
 
+  // The YAML between the lines (from the end of the opening line, with its newline, so line numbers
+  // are the file's); YAML only, never evaluated. Comments alone count as empty.
+  const matterText = text.slice(firstLine.length, closing.index)
   const lineCounter = new LineCounter()
-  let document: Document | undefined
-  const split = matter(text, {
-    engines: {
-      ...refusingEngines,
-      yaml: {
-        parse(source: string) {
-          document = parseDocument(source, { lineCounter, uniqueKeys: true, schema: 'core', prettyErrors: false })
-          return {}
-        },
-        stringify: refuseLanguage
-      }
-    }
-  })
+  const document: Document | undefined =
+    matterText.replace(/^\s*#[^\n]+/gm, '').trim() === '' ? undefined : parseDocument(matterText, { lineCounter, uniqueKeys: true, schema: 'core', prettyErrors: false })
   // Body positions must stay file positions: blank the front-matter lines instead of cutting them.
-  const bodyStart = text.length - split.content.length
-  file.data.body = text.slice(0, bodyStart).replace(/[^\n]/g, ' ') + split.content
+  const bodyStart = closing.index + closing[0].length
+  file.data.body = text.slice(0, bodyStart).replace(/[^\n]/g, ' ') + text.slice(bodyStart)
   if (!nestingIsReadable(file, file.data.body)) file.data.body = undefined
-  // gray-matter's matter string starts right after the opening `---`, with that line's newline.
   const toPoint = (offset: number): Point => {
     const position = lineCounter.linePos(offset)
     return { line: position.line, column: position.col }
   }
-  const matterText = split.matter
 
   if (!document) {
     reportError(file, 'Expected YAML fields between the `---` lines; the front matter is empty', { line: 1, column: 1 }, 'front-matter-missing')

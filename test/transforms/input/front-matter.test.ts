@@ -48,6 +48,15 @@ describe('front matter', () => {
     expect(file.data.body?.split('\n')[1]?.trim()).toBe('')
   })
 
+  it('ends the front matter at a line that is `---` alone, so YAML after a `--- x` line never lands in the body', () => {
+    const file = read(guideline().replace('version:', '--- x\nversion:'))
+    // The stray marker is YAML's (a second document), reported on its line; the body starts after the real closing line.
+    expect(messagesOf(file)).toEqual([expect.stringMatching(/^front-matter-invalid-yaml@3:/)])
+    expect(file.data.body?.split('\n').slice(0, 11).join('').trim()).toBe('')
+    // Comments alone are an empty front matter.
+    expect(messagesOf(read('---\n# nothing here\n---\n\n## A {#a}\n\nbone\n'))).toEqual(['front-matter-missing@1:1'])
+  })
+
   it('points a mistyped nested field at its own line', () => {
     const file = read(guideline({ frontMatter: 'title: Bones\nversion: 1.0.0\nupdated: 2026-01-15\nstatus: draft\ntopics:\n  - id: bone-care\n    title: Bones\n    term: [bone]' }))
     expect(messagesOf(file)).toEqual(['front-matter-required-field@7:5', 'front-matter-unknown-field@9:5'])
