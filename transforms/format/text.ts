@@ -1,5 +1,5 @@
 import type { Node, Position } from 'unist'
-import { EXIT, visit } from 'unist-util-visit'
+import { EXIT, visit } from '../visit.ts'
 
 declare module 'unist' {
   interface Data {

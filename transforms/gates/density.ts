@@ -1,6 +1,6 @@
 import type { Root, RootContent } from 'mdast'
 import type { Position } from 'unist'
-import { visit } from 'unist-util-visit'
+import { visit } from '../visit.ts'
 import type { VFile } from 'vfile'
 import { reportError, reportWarning } from '../messages.ts'
 import { countBullets, countWords, deckSlideLimit, longBulletWords, recommendationLimits, slideLimits } from '../shape/slides.ts'

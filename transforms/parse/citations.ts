@@ -1,6 +1,6 @@
 import type { FootnoteReference, PhrasingContent, Root, Text } from 'mdast'
 import type { Point } from 'unist'
-import { SKIP, visit } from 'unist-util-visit'
+import { SKIP, visit } from '../visit.ts'
 import type { VFile } from 'vfile'
 import { citationIdentifier, findCitations } from '../format/citations.ts'
 

@@ -1,7 +1,7 @@
 import type { Paragraph, Root, Text } from 'mdast'
 import type {} from 'mdast-util-directive'
 import type { Node, Parent } from 'unist'
-import { visit, SKIP } from 'unist-util-visit'
+import { visit, SKIP } from '../visit.ts'
 import type { VFile } from 'vfile'
 
 /**

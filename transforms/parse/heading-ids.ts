@@ -1,6 +1,6 @@
 import type { Heading, Root } from 'mdast'
 import type {} from 'mdast-util-to-hast'
-import { visit } from 'unist-util-visit'
+import { visit } from '../visit.ts'
 import { trailingId } from '../format/ids.ts'
 
 declare module 'mdast' {

@@ -1,6 +1,6 @@
 import type { BlockContent, Blockquote, Root } from 'mdast'
 import type { ContainerDirective } from 'mdast-util-directive'
-import { SKIP, visit } from 'unist-util-visit'
+import { SKIP, visit } from '../visit.ts'
 import { directiveContent, isAlertLevel } from '../format/directives.ts'
 import type { Labels } from '../catalogue/labels.ts'
 import type { MessageKey } from '../catalogue/en.ts'

@@ -1,5 +1,5 @@
 import type { FootnoteDefinition, Root, Text } from 'mdast'
-import { SKIP, visit } from 'unist-util-visit'
+import { SKIP, visit } from '../visit.ts'
 import type { Bibliography } from '../input/references.ts'
 import { referenceText } from './reference-text.ts'
 

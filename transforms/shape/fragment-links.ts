@@ -5,7 +5,7 @@
 // topic out keeps the link's words without the link, so no output has a link that goes nowhere.
 import type { Heading, Nodes, Parent, Root, RootContent } from 'mdast'
 import type { Point } from 'unist'
-import { visit, SKIP } from 'unist-util-visit'
+import { visit, SKIP } from '../visit.ts'
 import type { Audience } from '../types.ts'
 import { fragmentTopic } from '../validate/links.ts'
 import { cloneTree } from './clone.ts'

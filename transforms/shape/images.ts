@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Root } from 'mdast'
-import { visit } from 'unist-util-visit'
+import { visit } from '../visit.ts'
 
 /** Image paths are written relative to `source/`; outputs live one folder over, so point back into `source/`. */
 export function rebaseImages(tree: Root, outputDir: string): void {

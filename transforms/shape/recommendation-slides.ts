@@ -1,7 +1,7 @@
 import type { Blockquote, BlockContent, FootnoteDefinition, Paragraph, PhrasingContent, RootContent } from 'mdast'
 import type { ContainerDirective } from 'mdast-util-directive'
 import { toString } from 'mdast-util-to-string'
-import { visit } from 'unist-util-visit'
+import { visit } from '../visit.ts'
 import { recommendationBadge, recommendationQuote, recommendationStrengthWords } from './labels.ts'
 import { englishLabels, type Labels } from '../catalogue/labels.ts'
 import { fitsSlide } from './layout/slide-fit.ts'

@@ -1,6 +1,6 @@
 import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import { visit } from 'unist-util-visit'
+import { visit } from '../visit.ts'
 import { fitsSlide } from './layout/slide-fit.ts'
 import { continuationTitles, measuringTitle } from './slide-titles.ts'
 import { englishLabels, type Labels } from '../catalogue/labels.ts'

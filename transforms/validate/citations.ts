@@ -1,5 +1,5 @@
 import type { Root } from 'mdast'
-import { visit } from 'unist-util-visit'
+import { visit } from '../visit.ts'
 import type { VFile } from 'vfile'
 import { findCitations } from '../format/citations.ts'
 import { emptyBibliography, referencesPaths, type Bibliography } from '../input/references.ts'

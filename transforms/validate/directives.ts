@@ -1,6 +1,6 @@
 import type { Parents, Root } from 'mdast'
 import type { ContainerDirective } from 'mdast-util-directive'
-import { visit } from 'unist-util-visit'
+import { visit } from '../visit.ts'
 import type { VFile } from 'vfile'
 import { reportError } from '../messages.ts'
 import { writtenAttributes } from '../format/attribute-block.ts'

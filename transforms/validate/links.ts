@@ -1,4 +1,4 @@
-import { visit } from 'unist-util-visit'
+import { visit } from '../visit.ts'
 import type { Definition, Link, Root } from 'mdast'
 import type { VFile } from 'vfile'
 import { reportError } from '../messages.ts'

@@ -1,5 +1,5 @@
 import type { Heading, Root } from 'mdast'
-import { visit } from 'unist-util-visit'
+import { visit } from '../visit.ts'
 import type { VFile } from 'vfile'
 import { reportError } from '../messages.ts'
 import { isComment } from '../format/comments.ts'
