@@ -5,6 +5,7 @@ import remarkGfm from 'remark-gfm'
 import remarkStringify, { type Options } from 'remark-stringify'
 import { unified } from 'unified'
 import { writtenHeadingId } from '../format/ids.ts'
+import { withQuickSafe } from './quick-safe.ts'
 import { withSentenceBreaks } from './sentences.ts'
 import { recordingRoot, serializeRecording, type WrittenBlock } from './written-lines.ts'
 
@@ -29,7 +30,7 @@ export const stringifyOptions: Options = {
   handlers: {
     // Paragraphs get one sentence per line as they are written, so the tree is never copied or changed.
     paragraph: (node, parent, state, info) => defaultHandlers.paragraph(withSentenceBreaks(node), parent, state, info),
-    root: recordingRoot(defaultHandlers.root),
+    root: withQuickSafe(recordingRoot(defaultHandlers.root)),
     // A topic heading that a `#topic` link points at keeps its id as the source writes it (shape/fragment-links.ts).
     heading: (node, parent, state, info) => {
       const written = defaultHandlers.heading(node, parent, state, info)
