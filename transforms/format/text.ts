@@ -73,13 +73,23 @@ export function isMatchableTerm(term: string): boolean {
 
 /**
  * Whole word or phrase, any case, any white space between words; a plural `s`/`es` counts. Search
- * text passed through `normalizeForMatching` (as `visibleText` and `checkCoverage` do).
+ * text passed through `normalizeForMatching` (as `visibleText` and `checkCoverage` do). One
+ * expression per term (it has no `g` flag, so no state): compiling these Unicode, any-case
+ * expressions again for each output and each check cost more than the searches.
  */
 export function termPattern(term: string): RegExp {
-  const words = normalizeForMatching(term).trim().split(/\s+/).map(escapeRegExp).join('\\s+')
-  // A combining mark continues a word: `cafe` is not found in `café` written as `cafe` + U+0301.
-  return new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])${words}(?:s|es)?(?![\\p{L}\\p{N}\\p{M}])`, 'iu')
+  let pattern = termPatterns.get(term)
+  if (!pattern) {
+    const words = normalizeForMatching(term).trim().split(/\s+/).map(escapeRegExp).join('\\s+')
+    // A combining mark continues a word: `cafe` is not found in `café` written as `cafe` + U+0301.
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])${words}(?:s|es)?(?![\\p{L}\\p{N}\\p{M}])`, 'iu')
+    if (termPatterns.size >= 10_000) termPatterns.clear() // a long `guidepress dev` session keeps only recent terms
+    termPatterns.set(term, pattern)
+  }
+  return pattern
 }
+
+const termPatterns = new Map<string, RegExp>()
 
 /** Where a node starts in the source: its own position, or its first descendant's (generated wrappers have none). */
 export function firstPosition(node: Node): Position | undefined {
