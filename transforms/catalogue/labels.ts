@@ -24,15 +24,17 @@ const noBreak = '\u00a0'
 export class Labels {
   private readonly numbers: Intl.NumberFormat
   private readonly plurals: Intl.PluralRules
+  /** Intl's reading of `lang`, read once: reading a tag makes an `Intl.Locale`, and every output writes dates. */
+  private readonly locale: string
 
   constructor(
     /** The BCP 47 tag dates and numbers are written for (`en-GB` and `en-US` order dates differently). */
     readonly lang: string,
     private readonly messages: Catalogue
   ) {
-    const locale = intlLocale(lang)
-    this.numbers = new Intl.NumberFormat(locale, { useGrouping: false })
-    this.plurals = new Intl.PluralRules(locale)
+    this.locale = intlLocale(lang)
+    this.numbers = new Intl.NumberFormat(this.locale, { useGrouping: false })
+    this.plurals = new Intl.PluralRules(this.locale)
   }
 
   /** The label `key`, its placeholders filled (numbers written for the language). */
@@ -68,7 +70,7 @@ export class Labels {
 
   /** A date people read ("27 November 2026", "27. November 2026"), UTC, on one line. */
   date(isoDate: string): string {
-    return dateFormat(intlLocale(this.lang)).format(new Date(`${isoDate}T00:00:00Z`)).replace(/ /g, noBreak)
+    return dateFormat(this.locale).format(new Date(`${isoDate}T00:00:00Z`)).replace(/ /g, noBreak)
   }
 }
 
