@@ -20,11 +20,12 @@ const [gfmExtension] = gfm.micromarkExtensions ?? []
 const gfmFromMarkdown = (gfm.fromMarkdownExtensions ?? []).flat()
 if (!gfmExtension) throw new Error('remark-gfm added no syntax extension')
 
+/** The source being parsed; lines are looked at only when they end in `\n` alone. */
 let source: string | undefined
 
 /** Runs `parse` with `text` as the source the guarded constructs look at. */
 export function withSource<T>(text: string, parse: () => T): T {
-  source = text
+  source = text.includes('\r') ? undefined : text
   try {
     return parse()
   } finally {
@@ -67,8 +68,8 @@ const delimiterRowCharacters = /^[ \t>]*[-:| \t]*$/
 function nextLineMayBeDelimiterRow(context: TokenizeContext): boolean {
   const text = source
   const offset = context.now().offset
-  // Unknown source, `\r` line endings, or the rows after a table head: the construct decides alone.
-  if (text === undefined || offset === undefined || text.includes('\r') || followsTableRow(context)) return true
+  // Unknown source (or one with `\r` line endings), or the rows after a table head: the construct decides alone.
+  if (text === undefined || offset === undefined || followsTableRow(context)) return true
   const lineEnd = text.indexOf('\n', offset)
   if (lineEnd < 0) return false // a head row needs a line after it
   const nextEnd = text.indexOf('\n', lineEnd + 1)
