@@ -15,8 +15,31 @@ const boldWidths = new Map<string, number>()
   boldWidths.set(character, fontWidths.bold[index] ?? fontWidths.missing)
 })
 
+// The same widths by UTF-16 code unit, read without making a string of each character (-1: not in
+// the font). Every character the fonts have is in the Basic Multilingual Plane, so a text without
+// surrogates is measured code unit by code unit; one with them is measured by code point.
+const byCode = (widths: ReadonlyMap<string, number>): Float64Array => {
+  const table = new Float64Array(1 + Math.max(0, ...[...widths.keys()].map((character) => character.charCodeAt(0)))).fill(-1)
+  for (const [character, width] of widths) if (character.length === 1) table[character.charCodeAt(0)] = width
+  return table
+}
+const regularByCode = byCode(regularWidths)
+const boldByCode = byCode(boldWidths)
+
 /** Width in px of a text at a font size, from the house font's advance widths (kerning ignored: it only narrows). */
 export function textWidth(text: string, fontSize: number, bold = false): number {
+  const table = bold ? boldByCode : regularByCode
+  let units = 0
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code >= 0xd800 && code <= 0xdfff) return textWidthByCodePoint(text, fontSize, bold)
+    const width = table[code] ?? -1
+    units += width >= 0 ? width : fontWidths.missing
+  }
+  return (units / fontWidths.unitsPerEm) * fontSize
+}
+
+function textWidthByCodePoint(text: string, fontSize: number, bold: boolean): number {
   const widths = bold ? boldWidths : regularWidths
   let units = 0
   for (const character of text) units += widths.get(character) ?? fontWidths.missing
