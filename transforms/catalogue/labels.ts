@@ -26,6 +26,8 @@ export class Labels {
   private readonly plurals: Intl.PluralRules
   /** Intl's reading of `lang`, read once: reading a tag makes an `Intl.Locale`, and every output writes dates. */
   private readonly locale: string
+  /** Each template split at its placeholders, once: slide packing asks for a title at every page it tries. */
+  private readonly pieces = new Map<MessageKey, string[]>()
 
   constructor(
     /** The BCP 47 tag dates and numbers are written for (`en-GB` and `en-US` order dates differently). */
@@ -40,11 +42,14 @@ export class Labels {
   /** The label `key`, its placeholders filled (numbers written for the language). */
   text<K extends MessageKey>(key: K, ...params: ParamsOf<K>): string {
     const values: Readonly<Record<string, string | number>> = params[0] ?? {}
-    const template = this.messages[key]
     const keep = unbreakableKeys.has(key)
     let out = ''
     let previousIsText = false
-    const pieces = template.split(/\{(\w+)\}/)
+    let pieces = this.pieces.get(key)
+    if (!pieces) {
+      pieces = this.messages[key].split(/\{(\w+)\}/)
+      this.pieces.set(key, pieces)
+    }
     for (const [index, piece] of pieces.entries()) {
       if (index % 2 === 0) {
         const nextIsText = typeof values[pieces[index + 1] ?? ''] === 'string'
