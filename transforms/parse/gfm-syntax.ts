@@ -1,7 +1,13 @@
-import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown'
-import type { Construct, ConstructRecord, Extension, State, TokenizeContext } from 'micromark-util-types'
 import remarkGfm from 'remark-gfm'
-import { unified, type Processor } from 'unified'
+import { unified, type Data, type Processor } from 'unified'
+
+// micromark's types, as remark-parse gives them to unified (they are not packages of ours).
+type Extension = NonNullable<Data['micromarkExtensions']>[number]
+type FromMarkdownExtension = Exclude<NonNullable<Data['fromMarkdownExtensions']>[number], readonly unknown[]>
+type ConstructRecord = NonNullable<Extension['flow']>
+type Construct = Exclude<NonNullable<ConstructRecord[keyof ConstructRecord]>, readonly unknown[]>
+type TokenizeContext = ThisParameterType<Construct['tokenize']>
+type State = ReturnType<Construct['tokenize']>
 
 // remark-gfm's syntax, made cheaper to read without reading anything differently. Two of its
 // constructs cost more than all of CommonMark on running text and almost never match:
