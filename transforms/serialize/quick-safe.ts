@@ -11,11 +11,22 @@ export function withQuickSafe(root: Handle): Handle {
   return (node, parent, state: State, info) => {
     const safe = state.safe
     const unsafe = state.unsafe
-    const characters = [...new Set(unsafe.map((pattern) => pattern.character))]
+    // Each pattern's character as an ASCII code (all of them are, with remark-gfm and remark-frontmatter).
+    const codes = unsafe.map((pattern) => (pattern.character.length === 1 ? pattern.character.charCodeAt(0) : -1))
+    if (codes.some((code) => code < 0 || code > 127)) return root(node, parent, state, info)
+    const present = new Uint8Array(128)
+    const mark = (text: string): void => {
+      for (let index = 0; index < text.length; index++) {
+        const code = text.charCodeAt(index)
+        if (code < 128) present[code] = 1
+      }
+    }
     state.safe = (value: string | null | undefined, config: SafeConfig): string => {
-      const text = (config.before || '') + (value || '') + (config.after || '')
-      const present = new Set(characters.filter((character) => text.includes(character)))
-      state.unsafe = unsafe.filter((pattern) => present.has(pattern.character))
+      present.fill(0)
+      mark(config.before || '')
+      mark(value || '')
+      mark(config.after || '')
+      state.unsafe = unsafe.filter((_pattern, index) => present[codes[index] as number] === 1)
       try {
         return safe.call(state, value, config)
       } finally {
