@@ -137,6 +137,14 @@ export interface Timing {
   runsMs: number[]
 }
 
+/** The run of median wall time (the lower middle one of an even number). */
+export function medianRun<T extends { wallMs: number }>(runs: readonly T[]): T {
+  const sorted = [...runs].sort((x, y) => x.wallMs - y.wallMs)
+  const middle = sorted[Math.floor((sorted.length - 1) / 2)]
+  if (!middle) throw new Error('medianRun of no runs')
+  return middle
+}
+
 export const median = (runsMs: number[]): Timing => ({ medianMs: [...runsMs].sort((x, y) => x - y)[Math.floor((runsMs.length - 1) / 2)] ?? Number.NaN, runsMs })
 
 /**
