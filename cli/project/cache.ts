@@ -10,6 +10,7 @@ import { codeStamp } from '../../bin/code-stamp.js'
 import type { CoverageRow, IndexGuideline, ReadabilityRow } from '../../render/index.ts'
 import type { KeptWarning } from '../../transforms/messages.ts'
 import type { RenderWarning } from '../../render/errors.ts'
+import { audienceOfRenderedFile } from '../../transforms/serialize/outputs.ts'
 
 export const cachePath = 'dist/.guidepress-cache.json'
 /**
@@ -47,7 +48,10 @@ export interface CacheEntry {
 /** A renderer's warning as the cache keeps it (its guideline is the entry's). */
 export type CachedRenderWarning = Omit<RenderWarning, 'id'>
 
-/** One output's cached render warnings read back: only well-formed ones (the cache is a file in dist/, never trusted further). */
+/**
+ * One output's cached render warnings read back: only well-formed ones about that output's own
+ * files (the cache is a file in dist/, never trusted further).
+ */
 export function validRenderWarnings(entry: CacheEntry, audience: string): CachedRenderWarning[] {
   const all: unknown = entry.renderWarnings
   if (typeof all !== 'object' || all === null || !Object.hasOwn(all, audience)) return []
@@ -57,7 +61,7 @@ export function validRenderWarnings(entry: CacheEntry, audience: string): Cached
   return value
     .filter(
       (each): each is CachedRenderWarning =>
-        typeof each === 'object' && each !== null && typeof each.output === 'string' && typeof each.ruleId === 'string' && typeof each.message === 'string' && optionalInteger(each.slide) && optionalInteger(each.outputLine)
+        typeof each === 'object' && each !== null && typeof each.output === 'string' && audienceOfRenderedFile(each.output) === audience && typeof each.ruleId === 'string' && typeof each.message === 'string' && optionalInteger(each.slide) && optionalInteger(each.outputLine)
     )
     .map(({ output, slide, outputLine, ruleId, message }) => ({ output, ...(slide !== undefined ? { slide } : {}), ...(outputLine !== undefined ? { outputLine } : {}), ruleId, message }))
 }

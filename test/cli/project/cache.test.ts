@@ -131,13 +131,14 @@ describe('incremental builds', () => {
     const cachePath = path.join(root, 'dist/.guidepress-cache.json')
     const cache = JSON.parse(await readText(root, 'dist/.guidepress-cache.json')) as { entries: Record<string, { renderWarnings?: unknown }> }
     const entry = cache.entries['alpha-care']
-    if (entry) entry.renderWarnings = { deck: [{ output: 'deck.pdf', ruleId: 'slide-sparse-rendered', message: 42 }], handout: 'no' }
+    // A message that is not text, one filed under the deck about the handout's file, and a list that is not one.
+    if (entry) entry.renderWarnings = { deck: [{ output: 'deck.pdf', ruleId: 'slide-sparse-rendered', message: 42 }, { output: 'handout.pdf', ruleId: 'figure-label-small', message: 'planted' }], handout: 'no' }
     await writeFile(cachePath, JSON.stringify(cache))
     await writeFile(path.join(root, 'source/alpha-care.md'), source(body.replace('Walk every day.', 'Walk daily.')))
     const tampered = await runCli(root, 'build', '--no-pptx')
     expect(tampered.code).toBe(0)
     expect(tampered.stdout).not.toContain('wrote dist/alpha-care/deck.pdf')
-    expect(tampered.stderr).not.toMatch(/slide-sparse-rendered|TypeError/)
+    expect(tampered.stderr).not.toMatch(/slide-sparse-rendered|figure-label-small|planted|TypeError/)
   }, 120_000)
 
   it('rebuilds in full, without failing, from a cache entry that is not as guidepress writes it', async () => {
