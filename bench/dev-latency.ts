@@ -129,7 +129,7 @@ async function processCpuMs(pid: number | undefined): Promise<number | null> {
 }
 
 /** The child's output, line by line, with a way to wait for the next line that matches. */
-function lines(child: ChildProcess): { waitFor(pattern: RegExp, timeoutMs: number): Promise<string> } {
+export function lines(child: ChildProcess): { waitFor(pattern: RegExp, timeoutMs: number): Promise<string> } {
   const seen: string[] = []
   let wake: () => void = () => undefined
   let buffered = ''

@@ -89,8 +89,9 @@ export class BrowserOutputs {
     } finally {
       if (session) {
         // Not the proxy's refusals: most are the browser's own calls home, which say nothing about the guideline.
-        this.run.report.blocked.push(...session.blocked)
-        this.run.report.browserPages += session.pagesOpened
+        const activity = session.takeActivity()
+        this.run.report.blocked.push(...activity.blocked)
+        this.run.report.browserPages += activity.pagesOpened
         if (this.run.failed || !options.keepOpen) await session.close()
       }
       // Every page has ended now (closing the browser ends them); none writes after this returns.

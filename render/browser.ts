@@ -195,6 +195,22 @@ export class BrowserSession {
 
   /** Pages opened so far (openPage). */
   pagesOpened = 0
+  private pagesTaken = 0
+
+  /**
+   * What was refused and how many pages were opened since the last call: a browser kept across
+   * builds (render/browser/kept.ts) reports to each build only what happened during it.
+   */
+  takeActivity(): { blocked: string[]; pagesOpened: number } {
+    const pagesOpened = this.pagesOpened - this.pagesTaken
+    this.pagesTaken = this.pagesOpened
+    return { blocked: this.blocked.splice(0), pagesOpened }
+  }
+
+  /** Not closed, and its process still connected: it can take another build's pages. */
+  get alive(): boolean {
+    return this.closing === undefined && this.browser.connected
+  }
   /** Pages whose output is done, kept for the next output (see takePage). */
   private readonly idle: Page[] = []
 

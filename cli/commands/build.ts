@@ -85,6 +85,8 @@ export interface BuildProjectOptions extends BuildOptions {
   force?: boolean
   /** Called as each step of the build ends (`--timings`): planned, browser started, transformed, rendered, committed, browser closed. */
   onPhase?: (phase: string) => void
+  /** A browser kept open across builds (`guidepress dev --pdf`): used instead of starting one, and left open. */
+  browser?: { session(): Promise<BrowserSession> }
   /** Build only a stable share of the guidelines (`index` of `count`, 1-based), for CI matrices. */
   shard?: { index: number; count: number }
   /** How long to wait for another build holding the lock. */
@@ -174,8 +176,7 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
       // Started before the transform, whose CPU work would hold up the launch's own steps, so the
       // launch overlaps it. Only the browser driver is loaded first: loading the whole renderer
       // (below) before would delay the launch by a second.
-      const { startBrowser } = await import('../../render/browser/start.ts')
-      earlyBrowser = startBrowser(options.root)
+      earlyBrowser = options.browser ? options.browser.session() : (await import('../../render/browser/start.ts')).startBrowser(options.root)
       earlyBrowser.then(() => options.onPhase?.('browser started'), () => undefined) // a launch failure is reported where rendering awaits it
     }
     // Loaded only when needed (the renderer brings Marp, a PDF reader and PPTX writer).
@@ -221,7 +222,7 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
     }
     options.onPhase?.('rendered')
     // The browser's work is done: it closes while the build stages its source maps and commits.
-    void earlyBrowser?.then((session) => session.close()).catch(() => undefined)
+    if (!options.browser) void earlyBrowser?.then((session) => session.close()).catch(() => undefined)
     if (!transformed.files.some(hasErrors)) await options.onRendered?.(pages)
     // After rendering, so `guidepress dev` shows the pages sooner; a build whose browser failed
     // still writes them, as it writes the HTML.
@@ -262,7 +263,7 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
   } finally {
     // Rendering leaves the browser open when it succeeds, and the build then starts its close;
     // whatever happened, the build ends only once the browser has.
-    if (earlyBrowser) await earlyBrowser.then((session) => session.close()).then(() => options.onPhase?.('browser closed'), () => undefined)
+    if (earlyBrowser && !options.browser) await earlyBrowser.then((session) => session.close()).then(() => options.onPhase?.('browser closed'), () => undefined)
     guard.dispose()
     await lock.release()
   }

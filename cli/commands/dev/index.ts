@@ -5,6 +5,7 @@ import pc from 'picocolors'
 import { exitCodes, stopSignals, type CliIo, type StopSignal } from '../../io.ts'
 import { cleanUpLimitMs } from '../../project/interrupt.ts'
 import { lockWaitMessage } from '../../project/lock.ts'
+import { KeptBrowser } from '../../../render/browser/kept.ts'
 import { watchAncestors } from './parent.ts'
 import { rebuild, type RebuildResult } from './rebuild.ts'
 import { PortUnavailableError, startDevServer, type DevServer, type DevState } from './server.ts'
@@ -54,6 +55,8 @@ export async function runDev(options: DevOptions, io: CliIo): Promise<number> {
   io.stdout(`Serving dist/ at ${pc.cyan(server.url)} (reachable from this computer only)`)
   io.stdout(options.pdf ? 'Each build renders PDFs too (--pdf).' : 'Quick builds: Markdown and HTML, no PDFs (add --pdf for them).')
 
+  // With PDFs, one browser serves every build: starting one per save would take longer than the printing.
+  const browser = options.pdf ? KeptBrowser.forProject(root) : undefined
   const queue = new RebuildQueue(async (changes) => {
     // What the saved files were as the build set out to read them (see settle.ts).
     const stamps = await stampFiles(root, changes)
@@ -81,6 +84,7 @@ export async function runDev(options: DevOptions, io: CliIo): Promise<number> {
     const result = await rebuild({
       root,
       pdf: options.pdf,
+      ...(browser ? { browser } : {}),
       today: io.today,
       lockWaitMs: io.lockWaitMs,
       onLockWait: (pid) => io.stderr(lockWaitMessage(pid)),
@@ -138,6 +142,7 @@ export async function runDev(options: DevOptions, io: CliIo): Promise<number> {
   } finally {
     await watcher?.close()
     await queue.stop()
+    await browser?.close()
     await server.close()
     stop.dispose()
     io.stdout('Stopped the dev server.')

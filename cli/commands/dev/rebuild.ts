@@ -5,11 +5,14 @@ import { buildProject } from '../build.ts'
 import { BuildInProgressError } from '../../project/lock.ts'
 import type { BuildProblem } from './inject.ts'
 import type { PreparedGuideline } from '../../../transforms/pipeline.ts'
+import type { BrowserSession } from '../../../render/browser.ts'
 
 export interface RebuildOptions {
   root: string
   /** Also render PDFs (slower); PPTX is left to `guidepress build` either way. */
   pdf: boolean
+  /** The browser kept across the session's builds (with `pdf`). */
+  browser?: { session(): Promise<BrowserSession> }
   today?: string
   lockWaitMs?: number
   onLockWait?: (pid: number) => void
