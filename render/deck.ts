@@ -5,7 +5,7 @@
 // is measured (deck/fit.ts).
 import { createHash } from 'node:crypto'
 import path from 'node:path'
-import { Marp } from '@marp-team/marp-core'
+import { Marp } from './deck/marp-core.ts'
 import type { BrowserSession } from './browser.ts'
 import { contentSecurityPolicy, loadHtml } from './browser/page.ts'
 import { isRenderedUrlAllowed } from '../transforms/validate/links.ts'

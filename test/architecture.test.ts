@@ -98,11 +98,12 @@ describe('the module graph of transforms/, render/ and cli/', () => {
     expect(problems).toEqual([])
   })
 
-  it('finds a module taking pdf-lib or puppeteer-core from the package itself (the check above can fail)', () => {
+  it('finds a module taking pdf-lib, puppeteer-core or marp-core from the package itself (the check above can fail)', () => {
     const module = (code: string): Module => ({ file: 'render/x.ts', code, specifiers: [] })
     expect(libraryCodeImports(module("import { PDFDocument } from 'pdf-lib'"))).toEqual(['render/x.ts takes pdf-lib from the package'])
     expect(libraryCodeImports(module("import puppeteer from 'puppeteer-core'"))).toEqual(['render/x.ts takes puppeteer-core from the package'])
     expect(libraryCodeImports(module("const lib = await import('pdf-lib')"))).toEqual(['render/x.ts takes pdf-lib from the package'])
+    expect(libraryCodeImports(module("import { Marp } from '@marp-team/marp-core'"))).toEqual(['render/x.ts takes @marp-team/marp-core from the package'])
     expect(libraryCodeImports(module("import type { PDFDocument } from 'pdf-lib'\nimport type { Page } from 'puppeteer-core'"))).toEqual([])
   })
 
@@ -126,13 +127,14 @@ describe('the module graph of transforms/, render/ and cli/', () => {
 })
 
 /**
- * A module that takes pdf-lib's or puppeteer-core's code (not only its types) from the package:
- * render/pdf-lib.ts loads pdf-lib's one-file build, and objects of two copies fail each other's
- * `instanceof`; render/browser.ts loads puppeteer-core's CommonJS build. The bench's own
+ * A module that takes pdf-lib's, puppeteer-core's or marp-core's code (not only its types) from the
+ * package: render/pdf-lib.ts loads pdf-lib's one-file build, and objects of two copies fail each
+ * other's `instanceof`; render/browser.ts loads puppeteer-core's CommonJS build; marp-core loaded
+ * before render/deck/marp-core.ts would bring MathJax in after all. The bench's own
  * processes drive a browser of their own and may.
  */
 function libraryCodeImports(module: Module): string[] {
-  const homes: Record<string, string> = { 'pdf-lib': 'render/pdf-lib.ts', 'puppeteer-core': 'render/browser.ts' }
+  const homes: Record<string, string> = { 'pdf-lib': 'render/pdf-lib.ts', 'puppeteer-core': 'render/browser.ts', '@marp-team/marp-core': 'render/deck/marp-core.ts' }
   const problems: string[] = []
   for (const [library, home] of Object.entries(homes)) {
     if (module.file === home || (library === 'puppeteer-core' && module.file.startsWith('bench/'))) continue

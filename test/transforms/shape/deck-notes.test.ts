@@ -1,4 +1,4 @@
-import { Marp } from '@marp-team/marp-core'
+import { Marp } from '../../../render/deck/marp-core.ts'
 import { describe, expect, it } from 'vitest'
 import { defaultFrontMatter, guideline, transformText } from '../../helpers.ts'
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { Marp } from '@marp-team/marp-core'
+import { Marp } from '../../../render/deck/marp-core.ts'
 import { describe, expect, it } from 'vitest'
 import { loadGlossary } from '../../../transforms/input/glossary.ts'
 import { loadReferences } from '../../../transforms/input/references.ts'
