@@ -3,8 +3,9 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { browserLaunchCount } from '../../../../render/browser.ts'
 import { extractPdfText } from '../../../../render/pdf-text.ts'
-import { closeAll, startDev, waitFor } from './helpers.ts'
+import { closeAfterTest, closeAll, startDev, waitFor } from './helpers.ts'
 import { guideline, makeWorkspace } from '../../../helpers.ts'
+import { browserKinds } from '../../../render/browser-kinds.ts'
 
 const withBody = (sentence: string) => guideline({ body: `## Caring for bones {#bone-care}\n\n${sentence}\n` })
 const brokenSource = guideline({ body: '## Caring for bones {#bone-care}\n\nBone.\n\n<iframe src="x"></iframe>\n' })
@@ -23,10 +24,18 @@ async function browserChildren(): Promise<number[]> {
   })
 }
 
-describe('guidepress dev --pdf', () => {
+const kinds = await browserKinds()
+
+describe.each(kinds)('guidepress dev --pdf, $name', (kind) => {
   it.runIf(process.platform === 'linux')(
     'prints every build in one browser, kept open between saves (also after a failed build), and closes it on stop',
     async () => {
+      const chromePath = process.env.CHROME_PATH
+      process.env.CHROME_PATH = kind.executablePath
+      closeAfterTest(async () => {
+        if (chromePath === undefined) delete process.env.CHROME_PATH
+        else process.env.CHROME_PATH = chromePath
+      })
       const root = await makeWorkspace({ 'source/bone-health.md': withBody('Strong bone matters.') })
       const handoutPdf = path.join(root, 'dist/bone-health/handout.pdf')
       const launchesBefore = browserLaunchCount()
