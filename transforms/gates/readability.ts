@@ -1,10 +1,8 @@
-import type { Sentence } from 'nlcst'
-import { toString as nlcstToString } from 'nlcst-to-string'
-import { ParseEnglish } from 'parse-english'
 import { smogFormula } from 'smog-formula'
 import type { VFile } from 'vfile'
 import { fallbackFormula, formulaFor, type ReadabilityFormula, type WordCounts } from './readability-formulas.ts'
 import type { TextBlock } from './readable-text.ts'
+import { readSentences, type PlainWord } from './plain-sentences.ts'
 import { reportError, reportWarning } from '../messages.ts'
 import { termPattern } from '../format/text.ts'
 
@@ -65,9 +63,6 @@ export function readabilityGated(lang: string): boolean {
   return formulaFor(lang) !== undefined
 }
 
-// parse-english splits any Latin-script text into sentences and words; only syllables are per language.
-const parser = new ParseEnglish()
-
 /** One sentence of a block, counted, placed relative to its block (line 1 is the block's first). */
 interface CountedSentence {
   counts: WordCounts
@@ -120,16 +115,10 @@ export function measureReadability(blocks: TextBlock[], knownTerms: readonly str
 /** The sentences of one block with words in them, counted. */
 function countSentences(text: string, formula: ReadabilityFormula, knownRanges: ReadonlyArray<readonly [number, number]>): CountedSentence[] {
   const counted: CountedSentence[] = []
-  // nlcst is shallow: root → paragraphs → sentences → words; walking it directly is cheaper than visiting.
-  for (const paragraph of parser.parse(text).children) {
-    if (paragraph.type !== 'ParagraphNode') continue
-    for (const sentence of paragraph.children) {
-      if (sentence.type !== 'SentenceNode') continue
-      const counts = countSentence(sentence, formula, knownRanges)
-      if (counts.words === 0) continue
-      const start = sentence.position?.start ?? { line: 1, column: 1 }
-      counted.push({ counts, text: nlcstToString(sentence).replace(/\s+/g, ' ').trim(), line: start.line, column: start.column })
-    }
+  for (const sentence of readSentences(text)) {
+    const counts = countWords(sentence.words, formula, knownRanges)
+    if (counts.words === 0) continue
+    counted.push({ counts, text: sentence.text, line: sentence.line, column: sentence.column })
   }
   return counted
 }
@@ -146,14 +135,11 @@ function hardestOf(scored: SentenceScore[], count: number): SentenceScore[] {
   return hardest
 }
 
-function countSentence(sentence: Sentence, formula: ReadabilityFormula, knownRanges: ReadonlyArray<readonly [number, number]>): WordCounts {
+function countWords(words: readonly PlainWord[], formula: ReadabilityFormula, knownRanges: ReadonlyArray<readonly [number, number]>): WordCounts {
   const counts: WordCounts = { sentences: 1, words: 0, syllables: 0, polysyllables: 0, monosyllables: 0, longWords: 0 }
-  for (const child of sentence.children) {
-    if (child.type !== 'WordNode') continue
-    const text = nlcstToString(child)
+  for (const { text, offset } of words) {
     // Numbers and symbols are not words a reader sounds out.
     if (!/\p{L}/u.test(text)) continue
-    const offset = child.position?.start.offset ?? -1
     const isKnown = knownRanges.some(([start, end]) => offset >= start && offset < end)
     // A known word reads as an everyday one: at most two syllables, and not a long word.
     const syllables = isKnown ? Math.min(knownWordSyllables, formula.syllables(text)) : formula.syllables(text)
