@@ -186,6 +186,10 @@ function mergeRemainingFullStops(sentence: Token[]): Token[] {
   return sentence
 }
 
+function collapseSpaces(text: string): string {
+  return text.includes('\n') || text.includes('  ') ? text.replace(/\s+/g, ' ') : text
+}
+
 function plainSentence(text: string, sentence: Token[]): PlainSentence {
   const content = sentence.filter((token, index) => token.kind !== 'space' || (index > 0 && index < sentence.length - 1))
   const first = content[0] as Token
@@ -195,7 +199,8 @@ function plainSentence(text: string, sentence: Token[]): PlainSentence {
   for (let index = text.indexOf('\n'); index !== -1 && index < first.start; index = text.indexOf('\n', index + 1)) line++
   return {
     words: content.filter(isWord).map((word) => ({ text: word.text, offset: word.start })),
-    text: text.slice(first.start, last.end).replace(/\s+/g, ' ').trim(),
+    // White space here is spaces and single line breaks; a sentence starts and ends with neither.
+    text: collapseSpaces(text.slice(first.start, last.end)),
     line,
     column: first.start - lineStart + 1
   }

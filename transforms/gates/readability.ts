@@ -95,7 +95,7 @@ export function measureReadability(blocks: TextBlock[], knownTerms: readonly str
       memo.set(key, sentences)
     }
     for (const sentence of sentences) {
-      for (const key of Object.keys(totals) as Array<keyof WordCounts>) totals[key] += sentence.counts[key]
+      addCounts(totals, sentence.counts)
       scored.push({
         text: sentence.text,
         line: block.line + sentence.line - 1,
@@ -147,9 +147,34 @@ function countWords(words: readonly PlainWord[], formula: ReadabilityFormula, kn
     counts.syllables += syllables
     if (syllables >= 3) counts.polysyllables += 1
     if (syllables === 1) counts.monosyllables += 1
-    if (!isKnown && [...text].length > 6) counts.longWords += 1
+    if (!isKnown && text.length > 6 && characterCount(text) > 6) counts.longWords += 1
   }
   return counts
+}
+
+function addCounts(totals: WordCounts, counts: WordCounts): void {
+  totals.sentences += counts.sentences
+  totals.words += counts.words
+  totals.syllables += counts.syllables
+  totals.polysyllables += counts.polysyllables
+  totals.monosyllables += counts.monosyllables
+  totals.longWords += counts.longWords
+}
+
+/** Characters as a reader counts them (code points, as `[...text].length` does). */
+function characterCount(text: string): number {
+  let count = text.length
+  for (let index = 0; index < text.length - 1; index++) {
+    const code = text.charCodeAt(index)
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(index + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--
+        index++
+      }
+    }
+  }
+  return count
 }
 
 function round(value: number): number {
