@@ -2,6 +2,7 @@ import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from 'md
 import { toString } from 'mdast-util-to-string'
 import { visit } from '../visit.ts'
 import { fitsSlide } from './layout/slide-fit.ts'
+import { withSizeCache } from './layout/block-height.ts'
 import { continuationTitles, measuringTitle } from './slide-titles.ts'
 import { englishLabels, type Labels } from '../catalogue/labels.ts'
 
@@ -104,6 +105,11 @@ type Limits = { bullets: number; words: number }
 
 /** The fewest slides greedy packing needs, then the smallest caps that still need no more. */
 function packBalanced(title: string, units: Unit[], labels: Labels): Unit[][] {
+  // Greedy and balanced packing measure the same blocks on every stretch they try.
+  return withSizeCache(() => packRun(title, units, labels))
+}
+
+function packRun(title: string, units: Unit[], labels: Labels): Unit[][] {
   const fits = pageFits(title, units, labels)
   const greedy = packGreedy(units, slideLimits, fits)
   // Balancing could move a caption or `###` heading off the top of the slide it titles: runs with one stay greedy.

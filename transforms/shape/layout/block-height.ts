@@ -38,7 +38,53 @@ function textHeight(runs: TextRun[], box: LayoutBox): number {
   return lineCount(runs, box.width, box.fontSize) * box.fontSize * box.lineHeight
 }
 
+/** Sizes measured while `withSizeCache` runs, by block and then box. */
+let measured: WeakMap<RootContent, Array<{ box: LayoutBox; size: BlockSize }>> | undefined
+/** Title heights measured while `withSizeCache` runs, by title. */
+let titles: Map<string, number> | undefined
+
+/**
+ * Runs `measure` keeping each block's size once measured in a box: packing a run of blocks onto
+ * slides measures each stretch of it, so the same blocks again and again. Nothing may change the
+ * blocks while it runs.
+ */
+export function withSizeCache<T>(measure: () => T): T {
+  if (measured) return measure()
+  measured = new WeakMap()
+  titles = new Map()
+  try {
+    return measure()
+  } finally {
+    measured = undefined
+    titles = undefined
+  }
+}
+
+/** `measure(title)`, once per title while `withSizeCache` runs. */
+export function cachedTitleHeight(title: string, measure: (title: string) => number): number {
+  let height = titles?.get(title)
+  if (height === undefined) {
+    height = measure(title)
+    titles?.set(title, height)
+  }
+  return height
+}
+
 export function blockSize(block: RootContent, box: LayoutBox): BlockSize {
+  if (!measured) return measureBlock(block, box)
+  let sizes = measured.get(block)
+  if (!sizes) {
+    sizes = []
+    measured.set(block, sizes)
+  }
+  const known = sizes.find((each) => each.box.width === box.width && each.box.fontSize === box.fontSize && each.box.lineHeight === box.lineHeight)
+  if (known) return known.size
+  const size = measureBlock(block, box)
+  sizes.push({ box: { ...box }, size })
+  return size
+}
+
+function measureBlock(block: RootContent, box: LayoutBox): BlockSize {
   const em = box.fontSize
   switch (block.type) {
     case 'paragraph':

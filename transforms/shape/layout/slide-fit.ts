@@ -1,5 +1,5 @@
 import type { Heading, List, RootContent } from 'mdast'
-import { blockSize, bodyBox, listHeight, stackHeight, type LayoutBox } from './block-height.ts'
+import { blockSize, bodyBox, cachedTitleHeight, listHeight, stackHeight, type LayoutBox } from './block-height.ts'
 import { contentBox, slideTheme } from './theme-metrics.ts'
 
 /** How a slide's body is set: plain, or a long list in two columns, or a reference list in its smaller type. */
@@ -12,8 +12,10 @@ const titleHeading = (title: string): Heading => ({ type: 'heading', depth: 2, c
 
 /** The height a slide title takes with the gap under it. */
 export function titleHeight(title: string): number {
-  const size = blockSize(titleHeading(title), bodyBox(contentBox.width))
-  return size.height + size.marginBottom
+  return cachedTitleHeight(title, (text) => {
+    const size = blockSize(titleHeading(text), bodyBox(contentBox.width))
+    return size.height + size.marginBottom
+  })
 }
 
 function listBox(layout: SlideLayout): { box: LayoutBox; itemGap: number } {

@@ -65,27 +65,62 @@ interface Word {
   hardBreak: boolean
 }
 
+/** Whether a UTF-16 code unit is white space as `\s` reads it. */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
+  if (code < 0xa0) return false
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+}
+
+/** `textWidth` of `text.slice(start, end)`, without making the slice when no surrogate is in it. */
+function rangeWidth(text: string, start: number, end: number, fontSize: number, bold: boolean): number {
+  const table = bold ? boldByCode : regularByCode
+  let units = 0
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index)
+    if (code >= 0xd800 && code <= 0xdfff) return textWidthByCodePoint(text.slice(start, end), fontSize, bold)
+    const width = table[code] ?? -1
+    units += width >= 0 ? width : fontWidths.missing
+  }
+  return (units / fontWidths.unitsPerEm) * fontSize
+}
+
+/**
+ * The words of the runs with their widths, as splitting each run's text at white space gives them.
+ * It is read in place: the layout model measures every block many times while packing slides.
+ */
 function words(runs: TextRun[], fontSize: number): Word[] {
   const result: Word[] = []
   for (const run of runs) {
     const size = fontSize * run.scale
+    const text = run.text
+    let position = 0
     // A run that does not start with a space continues the word before it (`word¹`, `**Bold**text`).
-    const pieces = run.text.split(/(\s+)/)
-    pieces.forEach((piece, index) => {
-      if (index % 2 === 1) {
+    let first = true
+    for (;;) {
+      let end = position
+      while (end < text.length && !isSpace(text.charCodeAt(end))) end++
+      if (end > position) {
+        const width = rangeWidth(text, position, end, size, run.bold)
         const last = result.at(-1)
-        if (last) {
-          last.space = textWidth(' ', size, run.bold)
-          if (piece.includes('\n')) last.hardBreak = run.text === '\n'
-        }
-        return
+        if (first && last && last.space === 0 && !last.hardBreak) last.width += width
+        else result.push({ width, space: 0, hardBreak: false })
       }
-      if (piece === '') return
-      const width = textWidth(piece, size, run.bold)
+      first = false
+      if (end === text.length) break
+      let spaceEnd = end
+      let lineBreak = false
+      while (spaceEnd < text.length && isSpace(text.charCodeAt(spaceEnd))) {
+        if (text.charCodeAt(spaceEnd) === 10) lineBreak = true
+        spaceEnd++
+      }
       const last = result.at(-1)
-      if (index === 0 && last && last.space === 0 && !last.hardBreak) last.width += width
-      else result.push({ width, space: 0, hardBreak: false })
-    })
+      if (last) {
+        last.space = textWidth(' ', size, run.bold)
+        if (lineBreak) last.hardBreak = text === '\n'
+      }
+      position = spaceEnd
+    }
   }
   return result
 }
