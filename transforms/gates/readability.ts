@@ -137,19 +137,49 @@ function hardestOf(scored: SentenceScore[], count: number): SentenceScore[] {
 
 function countWords(words: readonly PlainWord[], formula: ReadabilityFormula, knownRanges: ReadonlyArray<readonly [number, number]>): WordCounts {
   const counts: WordCounts = { sentences: 1, words: 0, syllables: 0, polysyllables: 0, monosyllables: 0, longWords: 0 }
+  const shapes = wordShapesOf(formula)
   for (const { text, offset } of words) {
+    let shape = shapes.get(text)
+    if (!shape) {
+      shape = wordShape(text, formula)
+      shapes.set(text, shape)
+    }
     // Numbers and symbols are not words a reader sounds out.
-    if (!/\p{L}/u.test(text)) continue
-    const isKnown = knownRanges.some(([start, end]) => offset >= start && offset < end)
+    if (!shape.letters) continue
+    const isKnown = knownRanges.length > 0 && knownRanges.some(([start, end]) => offset >= start && offset < end)
     // A known word reads as an everyday one: at most two syllables, and not a long word.
-    const syllables = isKnown ? Math.min(knownWordSyllables, formula.syllables(text)) : formula.syllables(text)
+    const syllables = isKnown ? Math.min(knownWordSyllables, shape.syllables) : shape.syllables
     counts.words += 1
     counts.syllables += syllables
     if (syllables >= 3) counts.polysyllables += 1
     if (syllables === 1) counts.monosyllables += 1
-    if (!isKnown && text.length > 6 && characterCount(text) > 6) counts.longWords += 1
+    if (!isKnown && shape.long) counts.longWords += 1
   }
   return counts
+}
+
+/** What the formulas read of a word: whether it has letters, its syllables (by the formula's language), whether it is long. */
+interface WordShape {
+  letters: boolean
+  syllables: number
+  long: boolean
+}
+
+// Guidelines repeat their words: each word's shape is worked out once per formula.
+const wordShapes = new Map<ReadabilityFormula, Map<string, WordShape>>()
+
+function wordShapesOf(formula: ReadabilityFormula): Map<string, WordShape> {
+  let shapes = wordShapes.get(formula)
+  if (!shapes) {
+    shapes = new Map()
+    wordShapes.set(formula, shapes)
+  }
+  return shapes
+}
+
+function wordShape(text: string, formula: ReadabilityFormula): WordShape {
+  const letters = /\p{L}/u.test(text)
+  return { letters, syllables: letters ? formula.syllables(text) : 0, long: text.length > 6 && characterCount(text) > 6 }
 }
 
 function addCounts(totals: WordCounts, counts: WordCounts): void {
