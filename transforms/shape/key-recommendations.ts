@@ -48,9 +48,20 @@ export function panelText(node: ContainerDirective, lang: string): string {
 }
 
 function firstSentence(text: string, lang: string): string {
-  const segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' })
-  for (const { segment } of segmenter.segment(text)) return segment.trim()
+  for (const { segment } of segmenterFor(lang).segment(text)) return segment.trim()
   return text
+}
+
+// Building an Intl segmenter is slow, and each long recommendation needs one: one per language.
+const segmenters = new Map<string, Intl.Segmenter>()
+
+function segmenterFor(lang: string): Intl.Segmenter {
+  let segmenter = segmenters.get(lang)
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' })
+    segmenters.set(lang, segmenter)
+  }
+  return segmenter
 }
 
 function words(text: string): number {

@@ -32,8 +32,20 @@ export function glossaryItems(body: readonly RootContent[], glossary: Glossary, 
     if (synonym) synonym.alsoCalled.push(term)
     else items.push({ term, alsoCalled: [], explanation })
   }
-  const collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true })
+  const collator = collatorFor(lang)
   return items.sort((a, b) => collator.compare(a.term, b.term))
+}
+
+// Building an Intl collator is slow, and every handout sorts its words: one per language.
+const collators = new Map<string, Intl.Collator>()
+
+function collatorFor(lang: string): Intl.Collator {
+  let collator = collators.get(lang)
+  if (!collator) {
+    collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true })
+    collators.set(lang, collator)
+  }
+  return collator
 }
 
 /** `inhalers` is a form of `inhaler`: the term's pattern matches all of it. */
