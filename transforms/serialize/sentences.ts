@@ -9,6 +9,7 @@ declare module 'mdast' {
 
 // A sentence end: punctuation, then closing quotes or citation marks, then space before a capital.
 const sentenceEnd = /([.!?][)"'”’]?[⁰¹²³⁴⁵⁶⁷⁸⁹,]*)[ \t]+(?=[A-Z“"])/g
+const holdsSentenceEnd = new RegExp(sentenceEnd.source)
 const abbreviations = new Set(['e.g', 'i.e', 'dr', 'vs', 'al', 'approx', 'fig', 'no', 'st', 'mr', 'mrs', 'ms', 'prof', 'etc'])
 
 /**
@@ -18,7 +19,7 @@ const abbreviations = new Set(['e.g', 'i.e', 'dr', 'vs', 'al', 'approx', 'fig', 
  * sentence end before one must be seen.
  */
 export function withSentenceBreaks(paragraph: Paragraph): Paragraph {
-  if (paragraph.data?.oneLine) return paragraph
+  if (paragraph.data?.oneLine || !mayBreak(paragraph)) return paragraph
   const children = paragraph.children.reduce<Paragraph['children']>((joined, child) => {
     const previous = joined.at(-1)
     if (previous?.type === 'text' && child.type === 'text') previous.value += child.value
@@ -35,4 +36,15 @@ export function withSentenceBreaks(paragraph: Paragraph): Paragraph {
     })
   }
   return { ...paragraph, children }
+}
+
+/** Whether a line break can go into the paragraph: a text has a sentence end, or two texts meet (and together may). */
+function mayBreak(paragraph: Paragraph): boolean {
+  let previousIsText = false
+  for (const child of paragraph.children) {
+    const isText = child.type === 'text'
+    if (isText && (previousIsText || holdsSentenceEnd.test(child.value))) return true
+    previousIsText = isText
+  }
+  return false
 }
