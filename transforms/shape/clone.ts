@@ -5,8 +5,9 @@
  */
 export function cloneTree<T>(value: T): T {
   if (typeof value !== 'object' || value === null) return value
-  if (Array.isArray(value)) return value.map(cloneTree) as T
+  if (Array.isArray(value)) return value.map((item: unknown) => cloneTree(item)) as T
   const copy: Record<string, unknown> = {}
-  for (const [key, child] of Object.entries(value)) copy[key] = cloneTree(child)
+  // Own properties, in order, as Object.entries gives them (a tree is plain data), without the array of pairs.
+  for (const key in value) copy[key] = cloneTree((value as Record<string, unknown>)[key])
   return copy as T
 }

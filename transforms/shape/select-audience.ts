@@ -25,22 +25,31 @@ export function selectAudience(tree: Root, audience: Audience): Root {
   return { ...copyNode(tree, audience), type: 'root' } as Root
 }
 
-/** The nodes that stand for `node` in the copy: none (dropped), itself (copied) or its content (unwrapped). */
-function selected(node: RootContent, audience: Audience): RootContent[] {
-  if (node.type === 'html') return []
-  if (node.type !== 'containerDirective') return [copyNode(node, audience) as RootContent]
+/** Adds to `into` the nodes that stand for `node` in the copy: none (dropped), itself (copied) or its content (unwrapped). */
+function select(node: RootContent, audience: Audience, into: RootContent[]): void {
+  if (node.type === 'html') return
+  if (node.type !== 'containerDirective') {
+    into.push(copyNode(node, audience) as RootContent)
+    return
+  }
   if (node.name === audience || (node.name === 'for' && audienceNames(node.attributes?.audiences ?? '').includes(audience))) {
-    return (directiveContent(node) as RootContent[]).flatMap((child) => selected(child, audience))
+    for (const child of directiveContent(node) as RootContent[]) select(child, audience, into)
+    return
   }
   // Kept blocks are walked too, so comments inside notes and recommendations are dropped as well.
-  return keptFor[node.name]?.includes(audience) ? [copyNode(node, audience) as RootContent] : []
+  if (keptFor[node.name]?.includes(audience)) into.push(copyNode(node, audience) as RootContent)
 }
 
 function copyNode(node: Nodes, audience: Audience): Nodes {
   const copy: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'children' && Array.isArray(value)) copy[key] = (value as RootContent[]).flatMap((child) => selected(child, audience))
-    else copy[key] = key === 'position' ? value : cloneTree(value)
+  // Own properties, in order, as Object.entries gives them (a node is plain data), without the array of pairs.
+  for (const key in node) {
+    const value = (node as unknown as Record<string, unknown>)[key]
+    if (key === 'children' && Array.isArray(value)) {
+      const children: RootContent[] = []
+      for (const child of value as RootContent[]) select(child, audience, children)
+      copy[key] = children
+    } else copy[key] = key === 'position' ? value : cloneTree(value)
   }
   return copy as unknown as Nodes
 }
