@@ -107,7 +107,8 @@ export interface PreparedGuideline {
 
 function runStages(file: VFile, context: PipelineContext, audiences: readonly Audience[] | undefined, given: PreparedGuideline | undefined): GuidelineResult | undefined {
   const config = context.config ?? defaultConfig
-  const prepared = given?.key === preparedKey(file, context) ? reusePrepared(file, given) : prepareGuideline(file, context, config)
+  // The key (the whole source and context as JSON) is made only when there is something to match, or a transform of some audiences keeps it.
+  const prepared = given && given.key === preparedKey(file, context) ? reusePrepared(file, given) : prepareGuideline(file, context, config, audiences !== undefined)
   const meta = file.data.meta
   if (!prepared || !meta) return undefined
   const tree = prepared.tree
@@ -141,8 +142,8 @@ function runStages(file: VFile, context: PipelineContext, audiences: readonly Au
   return hasErrors(file) ? undefined : { file, meta, topicPlaces, outputs, coverage, readability, slides, sections, shaped: shapedTrees, written, ...(audiences ? { prepared } : {}) }
 }
 
-function prepareGuideline(file: VFile, context: PipelineContext, config: ProjectConfig): PreparedGuideline | undefined {
-  const key = preparedKey(file, context)
+function prepareGuideline(file: VFile, context: PipelineContext, config: ProjectConfig, kept: boolean): PreparedGuideline | undefined {
+  const key = kept ? preparedKey(file, context) : ''
   const before = file.messages.length
   readFrontMatter(file, file.stem ?? '', context.today, config) //  1. front matter: YAML only, checked by the schema
   if (file.data.body === undefined) return undefined //      (no body to read without a front matter that ends)
