@@ -30,22 +30,31 @@ interface Token {
   kind: Kind
   start: number
   end: number
+  /** Its first character's code (a mark is one character, repeated). */
+  code: number
+  /** Its text, once the words are joined. */
   text: string
 }
 
 const superscriptDigits = '⁰¹²³⁴⁵⁶⁷⁸⁹'
 // Marks (punctuation and symbols) read here; other characters send the block to parse-english.
-const knownMarks = new Set(['.', ',', ';', ':', '?', '!', '(', ')', '-', "'", '’', '%', '+'])
+const knownMarks = ['.', ',', ';', ':', '?', '!', '(', ')', '-', "'", '’', '%', '+']
 // parse-latin's `wordSymbolInner`, as far as `knownMarks` go: a mark of one such character joins the words around it.
-const innerWordMarks = new Set(["'", '’', '-', '.', ':', '?'])
-const terminalMark = /^[!.?]+$/
-const apostrophes = new Set(["'", '’'])
+const innerWordMarks = new Set(["'", '’', '-', '.', ':', '?'].map((mark) => mark.charCodeAt(0)))
+// Sentence ends (parse-latin's `terminalMarker`): a mark of any number of one of these.
+const terminalMarks = new Set(['.', '!', '?'].map((mark) => mark.charCodeAt(0)))
+const apostrophes = new Set(["'", '’'].map((mark) => mark.charCodeAt(0)))
+const fullStop = 46
+const hyphen = 45
 
-function kindOf(code: number, character: string): Kind | undefined {
-  if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || superscriptDigits.includes(character)) return 'word'
-  if (code === 32 || code === 10) return 'space'
-  return knownMarks.has(character) ? 'mark' : undefined
-}
+/** The kind of each character read here, by code (ASCII, then the few others). */
+const asciiKinds: Array<Kind | undefined> = Array.from({ length: 128 }, (_, code) => {
+  const character = String.fromCharCode(code)
+  if (/[0-9A-Za-z]/.test(character)) return 'word'
+  if (character === ' ' || character === '\n') return 'space'
+  return knownMarks.includes(character) ? 'mark' : undefined
+})
+const otherKinds = new Map<number, Kind>([...[...superscriptDigits].map((digit) => [digit.charCodeAt(0), 'word'] as const), ...knownMarks.filter((mark) => mark.charCodeAt(0) > 127).map((mark) => [mark.charCodeAt(0), 'mark'] as const)])
 
 /** parse-latin's `tokenize`: runs of word characters, of white space, or of one mark repeated. */
 function tokenize(text: string): Token[] | undefined {
@@ -53,36 +62,40 @@ function tokenize(text: string): Token[] | undefined {
   let from = 0
   let previous: Kind | undefined
   for (let index = 0; index < text.length; index++) {
-    const character = text.charAt(index)
-    const kind = kindOf(text.charCodeAt(index), character)
+    const code = text.charCodeAt(index)
+    const kind = code < 128 ? asciiKinds[code] : otherKinds.get(code)
     if (kind === undefined) return undefined
-    if (previous !== undefined && !(kind === previous && (kind !== 'mark' || character === text.charAt(index - 1)))) {
-      tokens.push({ kind: previous, start: from, end: index, text: text.slice(from, index) })
+    if (previous !== undefined && !(kind === previous && (kind !== 'mark' || code === text.charCodeAt(index - 1)))) {
+      tokens.push({ kind: previous, start: from, end: index, code: text.charCodeAt(from), text: '' })
       from = index
     }
     previous = kind
   }
-  if (previous !== undefined) tokens.push({ kind: previous, start: from, end: text.length, text: text.slice(from) })
+  if (previous !== undefined) tokens.push({ kind: previous, start: from, end: text.length, code: text.charCodeAt(from), text: '' })
   return tokens
 }
 
 const isWord = (token: Token | undefined): token is Token => token?.kind === 'word'
+const isTerminal = (token: Token): boolean => token.kind === 'mark' && terminalMarks.has(token.code)
 
 /** The sentence plugins: apostrophes and hyphens (where they are plain), inner-word marks. */
-function joinWords(tokens: Token[]): boolean {
-  for (const [index, token] of tokens.entries()) {
+function joinWords(text: string, tokens: Token[]): boolean {
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as Token
     if (token.kind === 'space') {
       // breakImplicitSentences: white space with two line breaks ends a sentence.
-      if (token.text.indexOf('\n') !== token.text.lastIndexOf('\n')) return false
+      const lineBreak = text.indexOf('\n', token.start)
+      if (lineBreak !== -1 && lineBreak < token.end && text.indexOf('\n', lineBreak + 1) !== -1 && text.indexOf('\n', lineBreak + 1) < token.end) return false
       continue
     }
     if (token.kind !== 'mark') continue
+    const single = token.end - token.start === 1
     const before = isWord(tokens[index - 1])
     const after = isWord(tokens[index + 1])
     // mergeEnglishElisionExceptions moves an apostrophe that is not between two words.
-    if (apostrophes.has(token.text.charAt(0)) && !(token.text.length === 1 && before && after)) return false
+    if (apostrophes.has(token.code) && !(single && before && after)) return false
     // mergeFinalWordSymbol: a hyphen after a word and before no word joins the word.
-    if (token.text === '-' && before && !after) return false
+    if (token.code === hyphen && single && before && !after) return false
   }
   // mergeInnerWordSymbol: a word, then inner-word marks of one character each and words, is one word.
   for (let index = 1; index < tokens.length; index++) {
@@ -96,7 +109,7 @@ function joinWords(tokens: Token[]): boolean {
       if (sibling.kind === 'word') {
         last = sibling
         queued = 0
-      } else if (sibling.kind === 'mark' && sibling.text.length === 1 && innerWordMarks.has(sibling.text)) queued++
+      } else if (sibling.kind === 'mark' && sibling.end - sibling.start === 1 && innerWordMarks.has(sibling.code)) queued++
       else break
     }
     if (!last) continue
@@ -117,18 +130,19 @@ export function plainSentences(text: string, endsNoSentence: (word: string) => b
   const tokens = tokenize(text)
   if (!tokens) return undefined
   // A word's text is what lies between its start and end: fix the texts once the words are joined.
-  if (!joinWords(tokens)) return undefined
-  for (const [index, token] of tokens.entries()) {
+  if (!joinWords(text, tokens)) return undefined
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as Token
     token.text = text.slice(token.start, token.end)
     // mergeInitialisms may take a full stop into a word of letters and full stops ("e.g.").
-    if (token.text === '.' && tokens[index - 1]?.text.includes('.')) return undefined
+    if (token.code === fullStop && token.kind === 'mark' && token.end - token.start === 1 && tokens[index - 1]?.text.includes('.')) return undefined
   }
 
   // tokenizeParagraph: a sentence ends at each terminal mark.
   const parts: Token[][] = [[]]
   for (const token of tokens) {
     ;(parts.at(-1) as Token[]).push(token)
-    if (token.kind === 'mark' && terminalMark.test(token.text)) parts.push([])
+    if (isTerminal(token)) parts.push([])
   }
   if ((parts.at(-1) as Token[]).length === 0) parts.pop()
 
@@ -170,7 +184,7 @@ function mergeRemainingFullStops(sentence: Token[]): Token[] {
       if (token.kind === 'word') found = true
       continue
     }
-    if (!terminalMark.test(token.text)) continue
+    if (!isTerminal(token)) continue
     if (!found) {
       found = true
       continue
