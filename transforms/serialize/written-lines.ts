@@ -77,14 +77,14 @@ function recordMove(pieces: string[], value: string): string {
 /** Lines of each top-level block (and top-level list item) from the pieces recorded while serializing. */
 function writtenBlocks(tree: Root, text: string, pieces: Pieces): WrittenBlock[] | undefined {
   const flow = pieces.get(tree)
-  if (!flow || !addsUp(flow, tree.children.length) || !(text === flow.join('') || text === `${flow.join('')}\n`)) return undefined
+  if (!flow || !addsUp(flow, tree.children.length) || !spells(flow, text)) return undefined
   const lines = lineCounter(text)
   const blocks: WrittenBlock[] = []
   let offset = 0
   for (const [index, piece] of flow.entries()) {
     if (index % 2 === 0) {
       const child = tree.children[index / 2] as RootContent
-      if (piece.trim() === '') return undefined
+      if (isBlank(piece)) return undefined
       const block: WrittenBlock = lines.span(offset, piece)
       const items = pieces.get(child)
       if (child.type === 'list' && items && 'children' in child && addsUp(items, child.children.length) && items.join('') === piece) {
@@ -100,6 +100,35 @@ function writtenBlocks(tree: Root, text: string, pieces: Pieces): WrittenBlock[]
     offset += piece.length
   }
   return blocks
+}
+
+/** Whether the pieces joined are the text, or the text without its final line break (as `join` would say, without joining them). */
+function spells(pieces: readonly string[], text: string): boolean {
+  let offset = 0
+  for (const piece of pieces) {
+    if (!text.startsWith(piece, offset)) return false
+    offset += piece.length
+  }
+  return offset === text.length || (offset === text.length - 1 && text.endsWith('\n'))
+}
+
+/** `text.trim() === ''`, without the trimmed copy. */
+function isBlank(text: string): boolean {
+  return lastNonSpace(text, text.length) === -1
+}
+
+/** The index of the last character before `end` that `trim` would keep, or -1. */
+function lastNonSpace(text: string, end: number): number {
+  let index = end - 1
+  while (index >= 0 && isTrimmed(text.charCodeAt(index))) index--
+  return index
+}
+
+/** What `trim` removes: white space and line terminators (the same set as `\s`). */
+function isTrimmed(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
+  if (code < 0xa0) return false
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
 }
 
 /** Children and the gaps between them: 2n − 1 pieces for n children. */
@@ -125,9 +154,10 @@ function lineCounter(text: string): { span(offset: number, piece: string): Writt
   return {
     span(offset, piece) {
       // A block starts on the line of its first character and ends on that of its last: line breaks around it are not lines of it.
-      const body = piece.trimEnd()
-      const leading = body.length - body.replace(/^\n+/, '').length
-      return { start: lineAt(offset + leading), end: lineAt(offset + body.length - 1) }
+      const bodyLength = lastNonSpace(piece, piece.length) + 1
+      let leading = 0
+      while (leading < bodyLength && piece.charCodeAt(leading) === 10) leading++
+      return { start: lineAt(offset + leading), end: lineAt(offset + bodyLength - 1) }
     }
   }
 }
