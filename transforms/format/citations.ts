@@ -32,6 +32,8 @@ export interface CitationMatch {
  */
 export function findCitations(text: string): CitationMatch[] {
   const matches: CitationMatch[] = []
+  // Every text of a guideline is read for citations: most have no bracket to start one.
+  if (!text.includes('[')) return matches
   for (const attempt of text.matchAll(citationAttempt)) {
     const candidate = attempt[0]
     citationGroup.lastIndex = 0
