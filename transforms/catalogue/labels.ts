@@ -10,6 +10,9 @@ import { spanish } from './es.ts'
 export const catalogues: Readonly<Record<string, Catalogue>> = { en: english, de: german, fr: french, es: spanish }
 export const messageKeys = Object.keys(english) as MessageKey[]
 
+// Intl's reading of each tag (null: refused), read once: every guideline asks for its language's.
+const locales = new Map<string, Intl.Locale | null>()
+
 /** A project's own labels (config `messages`): language tag → key → template. */
 export type MessageOverrides = Readonly<Record<string, Readonly<Record<string, string>>>>
 
@@ -137,11 +140,16 @@ function intlLocale(lang: string): string {
 }
 
 function localeOf(lang: string): Intl.Locale | undefined {
-  try {
-    return new Intl.Locale(lang)
-  } catch {
-    return undefined
+  let locale = locales.get(lang)
+  if (locale === undefined) {
+    try {
+      locale = new Intl.Locale(lang)
+    } catch {
+      locale = null
+    }
+    locales.set(lang, locale)
   }
+  return locale ?? undefined
 }
 
 // Building an Intl format is slow; every output of every guideline needs one.
