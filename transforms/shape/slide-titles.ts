@@ -40,8 +40,8 @@ export function continuationTitles(section: string, pages: Unit[][], labels: Lab
 
 /** The title to measure a page with while packing it: its final title cannot be longer than this. */
 export function measuringTitle(section: string, page: Unit[], first: boolean, labels: Labels = englishLabels): string {
-  const numbered = labels.text('partTitle', { title: section, n: 10, total: 10 })
   if (first) return section
+  const numbered = labels.text('partTitle', { title: section, n: 10, total: 10 })
   const title = sourceTitle(section, page)
   return title === undefined || title.length < numbered.length ? numbered : labels.text('partTitle', { title, n: 10, total: 10 })
 }
