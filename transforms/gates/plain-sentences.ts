@@ -255,6 +255,7 @@ const noSentenceEnd = new Map<string, boolean>()
 export function endsNoSentence(word: string): boolean {
   let answer = noSentenceEnd.get(word)
   if (answer === undefined) {
+    if (noSentenceEnd.size >= 10_000) noSentenceEnd.clear() // a long `guidepress dev` session keeps only recent words
     answer = parsedSentences(`${word}. Xx`).length !== 2
     noSentenceEnd.set(word, answer)
   }

@@ -170,7 +170,8 @@ const wordShapes = new Map<ReadabilityFormula, Map<string, WordShape>>()
 
 function wordShapesOf(formula: ReadabilityFormula): Map<string, WordShape> {
   let shapes = wordShapes.get(formula)
-  if (!shapes) {
+  // A long `guidepress dev` session keeps only the words of recent builds.
+  if (!shapes || shapes.size >= 50_000) {
     shapes = new Map()
     wordShapes.set(formula, shapes)
   }
