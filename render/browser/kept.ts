@@ -13,7 +13,7 @@ export interface KeepableSession {
 
 export class KeptBrowser<Session extends KeepableSession = BrowserSession> {
   private current: Promise<Session> | undefined
-  private closed = false
+  private closing: Promise<void> | undefined
 
   constructor(
     private readonly root: string,
@@ -30,7 +30,7 @@ export class KeptBrowser<Session extends KeepableSession = BrowserSession> {
    * closes its browser (that stops its other pages), and a browser may crash between builds.
    */
   session(): Promise<Session> {
-    if (this.closed) return Promise.reject(new Error('the kept browser was closed'))
+    if (this.closing) return Promise.reject(new Error('the kept browser was closed'))
     const last = this.current?.then((session) => (session.alive ? session : undefined), () => undefined) ?? Promise.resolve(undefined)
     this.current = last.then((session) => session ?? this.start(this.root))
     return this.current
@@ -38,12 +38,7 @@ export class KeptBrowser<Session extends KeepableSession = BrowserSession> {
 
   /** Closes the browser, if one is open; later calls of `session` fail. */
   close(): Promise<void> {
-    this.closing ??= (async () => {
-      this.closed = true
-      await this.current?.then((session) => session.close(), () => undefined)
-    })()
+    this.closing ??= (this.current ?? Promise.resolve(undefined)).then((session) => session?.close(), () => undefined)
     return this.closing
   }
-
-  private closing: Promise<void> | undefined
 }
