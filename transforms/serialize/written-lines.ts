@@ -1,5 +1,6 @@
 import type { Root, RootContent } from 'mdast'
 import type { Handle, State, Tracker } from 'mdast-util-to-markdown'
+import { isWhiteSpace } from '../white-space.ts'
 
 /** Output lines, 1-based and inclusive. */
 export interface WrittenLines {
@@ -120,16 +121,10 @@ function isBlank(text: string): boolean {
 /** The index of the last character before `end` that `trim` would keep, or -1. */
 function lastNonSpace(text: string, end: number): number {
   let index = end - 1
-  while (index >= 0 && isTrimmed(text.charCodeAt(index))) index--
+  while (index >= 0 && isWhiteSpace(text.charCodeAt(index))) index--
   return index
 }
 
-/** What `trim` removes: white space and line terminators (the same set as `\s`). */
-function isTrimmed(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
-  if (code < 0xa0) return false
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-}
 
 /** Children and the gaps between them: 2n − 1 pieces for n children. */
 function addsUp(pieces: string[], children: number): boolean {

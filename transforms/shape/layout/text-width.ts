@@ -1,5 +1,6 @@
 import type { PhrasingContent } from 'mdast'
 import { fontWidths } from './font-widths.ts'
+import { isWhiteSpace } from '../../white-space.ts'
 
 /** A piece of text in one style; `scale` is its size relative to the block's (a citation mark is smaller). */
 export interface TextRun {
@@ -65,12 +66,6 @@ interface Word {
   hardBreak: boolean
 }
 
-/** Whether a UTF-16 code unit is white space as `\s` reads it. */
-function isSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
-  if (code < 0xa0) return false
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-}
 
 /** `textWidth` of `text.slice(start, end)`, without making the slice when no surrogate is in it. */
 function rangeWidth(text: string, start: number, end: number, fontSize: number, bold: boolean): number {
@@ -99,7 +94,7 @@ function words(runs: TextRun[], fontSize: number): Word[] {
     let first = true
     for (;;) {
       let end = position
-      while (end < text.length && !isSpace(text.charCodeAt(end))) end++
+      while (end < text.length && !isWhiteSpace(text.charCodeAt(end))) end++
       if (end > position) {
         const width = rangeWidth(text, position, end, size, run.bold)
         const last = result.at(-1)
@@ -110,7 +105,7 @@ function words(runs: TextRun[], fontSize: number): Word[] {
       if (end === text.length) break
       let spaceEnd = end
       let lineBreak = false
-      while (spaceEnd < text.length && isSpace(text.charCodeAt(spaceEnd))) {
+      while (spaceEnd < text.length && isWhiteSpace(text.charCodeAt(spaceEnd))) {
         if (text.charCodeAt(spaceEnd) === 10) lineBreak = true
         spaceEnd++
       }
