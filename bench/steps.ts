@@ -88,10 +88,10 @@ export class Bench {
     return { ...this.check(measured, `${what} (marp ${format})`), unfinished: written < decks, written, decks }
   }
 
-  /** The raw-print limit on the HTML files the last build wrote to the workspace's dist/ (raw-print.ts). */
-  async rawPrint(ws: Workspace, what: string): Promise<Measured & { printMs: number }> {
+  /** The raw-print limit on the HTML files the last build wrote to the workspace's dist/ for `ids` (all by default; raw-print.ts). */
+  async rawPrint(ws: Workspace, what: string, ids: readonly string[] = ws.ids): Promise<Measured & { printMs: number }> {
     const out = await mkdtemp(path.join(this.scratch, 'raw-'))
-    const files = ws.ids.flatMap((id) => ['deck', 'handout', 'summary'].map((name) => path.join(ws.root, 'dist', id, `${name}.html`)))
+    const files = ids.flatMap((id) => ['deck', 'handout', 'summary'].map((name) => path.join(ws.root, 'dist', id, `${name}.html`)))
     const args = [this.browser.executablePath, this.browser.headless === 'shell' ? 'shell' : 'true', out, ...files]
     const run = this.check(await measureNode(path.join(toolkit, 'bench', 'raw-print.ts'), args, ws.root, {}, ['--import', tsxLoader]), `${what} (raw print: one browser, two pages, page.pdf)`)
     const printed = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as { pages?: number; ms?: number }
