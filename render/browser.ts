@@ -9,9 +9,8 @@
 // refusing proxy (proxy.ts). And every page is loaded under a
 // Content-Security-Policy that allows no connection and no script but the
 // deck's own (`loadHtml`).
-import { mkdtemp, rm } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'puppeteer-core'
@@ -20,6 +19,7 @@ import { BrowserUnavailableError } from './errors.ts'
 import { browserRemedies, bundledChromiumRuns, currentHost, findSystemBrowser, type FinderHost } from './browser/finder.ts'
 import type { StepPlace } from './limits.ts'
 import { FONT_WARM_UP, loadHtml } from './browser/page.ts'
+import { makeProfileDir, removeStaleProfiles } from './browser/profile.ts'
 import { PROXY_FLAGS, RefusingProxy } from './proxy.ts'
 
 export { BrowserUnavailableError }
@@ -111,7 +111,8 @@ export class BrowserSession {
 
   static async start(options: SessionOptions): Promise<BrowserSession> {
     const candidate = await findBrowser(options.env)
-    const userDataDir = await mkdtemp(path.join(tmpdir(), 'guidepress-chrome-'))
+    const userDataDir = await makeProfileDir()
+    const staleRemoved = removeStaleProfiles() // those of builds killed outright, while this browser starts
     const proxy = await RefusingProxy.start()
     launches += 1
     try {
@@ -127,12 +128,13 @@ export class BrowserSession {
         handleSIGTERM: false,
         handleSIGHUP: false
       })
+      await staleRemoved
       const allowed = options.allowedDirs.map((dir) => realPathOr(path.resolve(dir)))
       const session = new BrowserSession(browser, candidate, allowed, userDataDir, proxy)
       openSessions.add(session)
       return session
     } catch (error) {
-      await proxy.close()
+      await Promise.all([staleRemoved, proxy.close()])
       await rm(userDataDir, { recursive: true, force: true })
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
       throw new BrowserUnavailableError(`${candidate.source} ${candidate.executablePath} failed to start: ${reason}`, {
