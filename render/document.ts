@@ -8,7 +8,6 @@ import type { Page } from 'puppeteer-core'
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize'
 import { allowedSchemes } from '../transforms/validate/links.ts'
 import rehypeStringify from 'rehype-stringify'
-import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
@@ -19,6 +18,7 @@ import { cssString, escapeHtml, FONT_STACK, fontFaceCss, fromSuperscript, htmlSt
 import { DEFAULT_STEP_LIMITS, withinLimit, type StepLimits } from './limits.ts'
 import { BREAK_BEFORE_CLASS, contentsHtml, notesPageHtml, rehypeSectionIds, rehypeTopicIds, sectionHeadings, withContents, type ContentsEntry } from './document/parts.ts'
 import { englishLabels, labelsFor, type Labels, type MessageOverrides } from '../transforms/catalogue/labels.ts'
+import { mayHoldAutolinks, remarkGfmSyntax, withSource } from '../transforms/parse/gfm-syntax.ts'
 
 /**
  * The default schema, with links limited to the schemes a source may use: committed Markdown
@@ -102,16 +102,13 @@ function rehypeSuperscripts() {
 
 /** Markdown → sanitised HTML fragment. */
 export async function markdownToHtml(markdown: string, options: { root: string; file: string; breakBefore?: readonly string[]; labels?: Labels }): Promise<string> {
-  const tree = await markdownTree(markdown, options)
-  return stringifyFragment(tree, options.breakBefore ?? [])
+  return stringifyFragment(await markdownTree(markdown, options), options.breakBefore ?? [])
 }
 
 /** The fragment's tree: sanitised, images inlined, every `##`–`####` heading with its section id (a topic's `{#id}`, or `section-N`). */
 async function markdownTree(markdown: string, options: { root: string; file: string; labels?: Labels }): Promise<Root> {
   const labels = options.labels ?? englishLabels
   const processor = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
     .use(remarkRehype, {
       footnoteLabel: labels.text('footnotesTitle'),
       footnoteBackLabel: labels.text('footnoteBack'),
@@ -123,9 +120,13 @@ async function markdownTree(markdown: string, options: { root: string; file: str
     .use(rehypeSuperscripts)
     .use(rehypeTopicIds)
     .use(rehypeSectionIds)
-  return (await processor.run(processor.parse(markdown))) as Root
+  const parser = mayHoldAutolinks(markdown) ? parsers.autolinks : parsers.plain
+  return (await processor.run(withSource(markdown, () => parser.parse(markdown)))) as Root
 }
 
+// GFM read as the transform reads it (parse/gfm-syntax.ts): remark-gfm's trees, with half the work (no autolink tried where none can be, a table only before a delimiter row).
+const parserFor = (autolinks: boolean) => unified().use(remarkParse).use(remarkGfmSyntax, { autolinks }).freeze()
+const parsers = { autolinks: parserFor(true), plain: parserFor(false) }
 const stringifier = unified().use(rehypeStringify)
 
 /** The tree as HTML, the headings in `breakBefore` marked to start a new column or page (the tree is left as it was). */
