@@ -31,6 +31,8 @@ type DocumentMeta = Omit<PdfMetadata, 'subject'>
  */
 export class BrowserOutputs {
   private readonly tasks: Array<Promise<void>> = []
+  /** The browser's part of each output (what holds a page), settled however it ended. */
+  private readonly browserSteps: Array<Promise<unknown>> = []
   private readonly limit: Limit
   /** The browser never started: the tasks failed with that, which is no output's fault. */
   private startFailed = false
@@ -43,8 +45,8 @@ export class BrowserOutputs {
     session.catch(() => undefined) // reported by `finish`
     const pages = pLimit(Math.max(1, Math.min(run.options.concurrency ?? availableParallelism(), availableParallelism())))
     // A page still queued when a render failed never opens.
-    this.limit = (work) =>
-      pages(async () => {
+    this.limit = (work) => {
+      const step = pages(async () => {
         if (run.failed) throw new RenderError('not rendered: another output failed first')
         const started = await session.catch((error: unknown) => {
           this.startFailed = true
@@ -52,6 +54,9 @@ export class BrowserOutputs {
         })
         return work(started)
       })
+      this.browserSteps.push(step.catch(() => undefined))
+      return step
+    }
   }
 
   /** Starts the browser outputs of one guideline whose HTML phase is done. */
@@ -75,14 +80,17 @@ export class BrowserOutputs {
   }
 
   /**
-   * Waits for every output added. The browser is closed after a failure, and also after success
-   * unless `keepOpen` (its caller closes it later, so the close overlaps the rest of the build).
-   * Throws the first failure; a browser that never started throws its launch error.
+   * Waits for every output added. The browser is closed after a failure, and unless `keepOpen` as
+   * soon as its last step has ended: every output is added by now, so it has nothing left to do,
+   * and its close overlaps the PDF work still running in node. Throws the first failure; a browser
+   * that never started throws its launch error.
    */
   async finish(options: { keepOpen: boolean }): Promise<void> {
     let session: BrowserSession | undefined
     try {
       session = await this.session
+      const started = session
+      if (!options.keepOpen) void Promise.all(this.browserSteps).then(() => started.close())
       await Promise.all(this.tasks)
     } catch (error) {
       throw this.firstError ?? error

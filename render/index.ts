@@ -19,7 +19,7 @@ export type { GuidelineMeta, RenderOptions, RenderReport } from './types.ts'
 /**
  * Every output of the given guidelines: their HTML, and (for PDFs or PPTX) the browser's outputs of
  * each guideline as soon as its HTML is made, then the index page. A browser passed in
- * (`options.session`) is left open after success, for its owner to close.
+ * (`options.session`) is left open after success, for its owner to close, unless `closeSession`.
  */
 export async function renderAll(guidelines: GuidelineMeta[], options: RenderOptions): Promise<RenderReport> {
   const run = new RenderRun(options)
@@ -51,7 +51,7 @@ export async function renderAll(guidelines: GuidelineMeta[], options: RenderOpti
     await writeIndex(run, jobs)
     throw error instanceof BrowserUnavailableError ? error : new BrowserUnavailableError(String(error), { cause: error })
   }
-  await browserOutputs.finish({ keepOpen: options.session !== undefined })
+  await browserOutputs.finish({ keepOpen: options.session !== undefined && !options.closeSession })
   await writeIndex(run, jobs)
   return run.report
 }

@@ -22,8 +22,9 @@ export interface RenderChoice {
   write: (relative: string, data: string | Uint8Array) => Promise<void>
   /** What dist/index.html shows for guidelines not rebuilt this time. */
   unchanged: Array<{ guideline: IndexGuideline; coverage: CoverageRow[]; readability: ReadabilityRow[] }>
-  /** The build's browser, started early (see startBrowser). */
+  /** The build's browser, started early (see startBrowser), and whether to close it when its work is done (RenderOptions.closeSession). */
   session?: Promise<BrowserSession>
+  closeSession?: boolean
   /** The project's config: paper, organisation and brand (the defaults when not given). */
   config?: ProjectConfig
   /** Pages to render first, and what to await once they are written (see RenderOptions.first). */
@@ -58,7 +59,7 @@ export async function renderGuidelines(root: string, results: GuidelineResult[],
       onFile: choice.onFile,
       markdown: choice.markdown,
       write: choice.write,
-      ...(choice.session ? { session: choice.session } : {}),
+      ...(choice.session ? { session: choice.session, closeSession: choice.closeSession ?? false } : {}),
       ...(choice.first ? { first: choice.first } : {}),
       unchangedGuidelines: choice.unchanged.map((entry) => entry.guideline),
       index: {

@@ -52,6 +52,8 @@ export interface RenderOptions {
   unchangedGuidelines?: IndexGuideline[]
   /** A browser already starting (from startBrowser), so its launch overlaps earlier work: renderAll closes it after a failure, its owner after success. */
   session?: Promise<BrowserSession>
+  /** Close `session` once its last step has ended, as renderAll does a browser of its own (the close overlaps the rest of the render). */
+  closeSession?: boolean
   /** Where each file goes (relative path, bytes); by default written in place atomically. */
   write?: (relative: string, data: string | Uint8Array) => Promise<void>
   /** Time limits of the browser steps (limits.ts); the defaults suit every real guideline. */

@@ -200,7 +200,8 @@ export async function buildProject(options: BuildProjectOptions): Promise<BuildO
       const { renderGuidelines } = await renderStage
       rendered = await renderGuidelines(options.root, transformed.results, {
         kept,
-        ...(earlyBrowser ? { session: earlyBrowser } : {}),
+        // A browser of the build's own closes as soon as its last print ends; `guidepress dev` keeps its own.
+        ...(earlyBrowser ? { session: earlyBrowser, closeSession: !options.browser } : {}),
         // Only dist/index.html when nothing is built (a deleted guideline leaves it): no browser.
         pdf: options.pdf && building,
         pptx: options.pptx,
