@@ -1,5 +1,5 @@
 import type { Root, RootContent } from 'mdast'
-import { defaultHandlers } from 'mdast-util-to-markdown'
+import { defaultHandlers, toMarkdown, type Handlers, type Join, type Options as ToMarkdownOptions, type Unsafe } from 'mdast-util-to-markdown'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkStringify, { type Options } from 'remark-stringify'
@@ -41,9 +41,38 @@ export const stringifyOptions: Options = {
 
 const stringifier = unified().use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkStringify, stringifyOptions).freeze()
 
+/**
+ * What remark-stringify hands `toMarkdown` (its settings, our options, the plugins' extensions), with
+ * the extensions merged once, as `toMarkdown` would merge them at each call. Merging them (and
+ * unified's file and checks) cost more than a whole slide's notes took to write.
+ */
+const toMarkdownOptions: ToMarkdownOptions = withExtensionsMerged({
+  ...(stringifier.data('settings') as ToMarkdownOptions | undefined),
+  ...stringifyOptions,
+  extensions: stringifier.data('toMarkdownExtensions') ?? []
+})
+
+/** One options object that configures `toMarkdown` as the given one does: extensions first, depth first, then its own fields (as its `configure` does). */
+function withExtensionsMerged(options: ToMarkdownOptions): ToMarkdownOptions {
+  const unsafe: Unsafe[] = []
+  const join: Join[] = []
+  const handlers: Partial<Handlers> = {}
+  const merged: ToMarkdownOptions = { unsafe, join, handlers }
+  const add = (extension: ToMarkdownOptions): void => {
+    for (const nested of extension.extensions ?? []) add(nested)
+    const { extensions: _nested, unsafe: moreUnsafe, join: moreJoin, handlers: moreHandlers, ...fields } = extension
+    unsafe.push(...(moreUnsafe ?? []))
+    join.push(...(moreJoin ?? []))
+    Object.assign(handlers, moreHandlers ?? {})
+    Object.assign(merged, fields)
+  }
+  add(options)
+  return merged
+}
+
 /** Serializes an output tree; paragraphs get one sentence per line so diffs show whole sentences. */
 export function serialize(tree: Root): string {
-  return stringifier.stringify(tree)
+  return toMarkdown(tree, toMarkdownOptions)
 }
 
 /** Serializes an output tree as `serialize` does, and says which lines each top-level block was written on (for source maps). */
