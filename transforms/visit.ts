@@ -35,7 +35,13 @@ function walk(node: Walked, index: number | undefined, parent: Walked | undefine
     let offset = 0
     // The children are read again at each step: a visitor may have changed them.
     while (offset > -1 && offset < node.children.length) {
-      const subresult = walk(node.children[offset] as Walked, offset, node, type, visitor)
+      const child = node.children[offset] as Walked
+      // A leaf the visitor does not want: nothing to call, nothing to walk (what a walk of it would come to).
+      if (type !== undefined && child !== null && typeof child === 'object' && child.type !== type && !('children' in child)) {
+        offset++
+        continue
+      }
+      const subresult = walk(child, offset, node, type, visitor)
       if (subresult[0] === EXIT) return subresult
       offset = typeof subresult[1] === 'number' ? subresult[1] : offset + 1
     }
