@@ -26,15 +26,29 @@ let recording: { root: Root; pieces: Pieces } | undefined
  * add up to the text (a root of inline content, or an empty block that reads as nothing).
  */
 export function serializeRecording(tree: Root, stringify: (tree: Root) => string): { text: string; blocks: WrittenBlock[] | undefined } {
+  const { text, pieces } = recordPieces(tree, stringify)
+  return { text, blocks: writtenBlocks(tree, text, pieces) }
+}
+
+/**
+ * Serializes `tree` with `stringify` and says what each of its top-level blocks was written as,
+ * and each gap between two of them: 2n − 1 pieces for n blocks, which joined are the text (but its
+ * final line break). Undefined when the serializer did not write the root as such a flow.
+ */
+export function serializeTopLevelPieces(tree: Root, stringify: (tree: Root) => string): string[] | undefined {
+  const { text, pieces } = recordPieces(tree, stringify)
+  const flow = pieces.get(tree)
+  return flow && addsUp(flow, tree.children.length) && spells(flow, text) ? flow : undefined
+}
+
+function recordPieces(tree: Root, stringify: (tree: Root) => string): { text: string; pieces: Pieces } {
   const pieces: Pieces = new Map()
   recording = { root: tree, pieces }
-  let text: string
   try {
-    text = stringify(tree)
+    return { text: stringify(tree), pieces }
   } finally {
     recording = undefined
   }
-  return { text, blocks: writtenBlocks(tree, text, pieces) }
 }
 
 /**
