@@ -124,40 +124,53 @@ function packRun(title: string, units: Unit[], labels: Labels): Unit[][] {
   return greedy
 }
 
-/** Whether a page of units (the page and the unit it would take) fits under its title, and within the caps. */
-type PageFits = (next: Unit[], firstPage: boolean, limits: Limits) => boolean
+/** Whether a page of units, the stretch of `length` units of the run from `start` (a page and the unit it would take), fits under its title, and within the caps. */
+type PageFits = (start: number, length: number, firstPage: boolean, limits: Limits) => boolean
 
 /**
  * `PageFits` for the units of one run. A page is always a stretch of the run, so the layout model's
  * answer for a stretch is kept: balancing tries many caps, and the same stretches come up again.
+ * The caps are checked on running totals, so no try copies or adds up a page.
  */
 function pageFits(title: string, units: Unit[], labels: Labels): PageFits {
-  const indexes = new Map(units.map((unit, index) => [unit, index]))
-  const measured = new Map<string, boolean>()
-  return (next, firstPage, limits) => {
-    const body = !firstPage && next[0]?.keepWithNext && next.length > 1 ? next.slice(1) : next
-    if (sum(body, 'bullets') > limits.bullets || sum(body, 'words') > limits.words) return false
-    const key = `${indexes.get(next[0] as Unit)}:${next.length}:${firstPage}`
+  const bullets = runningTotals(units, 'bullets')
+  const words = runningTotals(units, 'words')
+  const measured = new Map<number, boolean>()
+  return (start, length, firstPage, limits) => {
+    const end = start + length
+    // A later page's `###` heading or caption becomes its title, so only the rest is its body.
+    const titledByFirst = !firstPage && (units[start] as Unit).keepWithNext === true && length > 1
+    const bodyStart = titledByFirst ? start + 1 : start
+    if ((bullets[end] as number) - (bullets[bodyStart] as number) > limits.bullets || (words[end] as number) - (words[bodyStart] as number) > limits.words) return false
+    const key = (start * (units.length + 1) + length) * 2 + (firstPage ? 1 : 0)
     let fits = measured.get(key)
     if (fits === undefined) {
-      fits = fitsSlide(measuringTitle(title, next, firstPage, labels), joinLists(body))
+      const next = units.slice(start, end)
+      fits = fitsSlide(measuringTitle(title, next, firstPage, labels), joinLists(titledByFirst ? next.slice(1) : next))
       measured.set(key, fits)
     }
     return fits
   }
 }
 
+/** `totals[i]`: the units before the i-th, added up. */
+function runningTotals(units: Unit[], key: 'bullets' | 'words'): number[] {
+  const totals = [0]
+  for (const unit of units) totals.push((totals.at(-1) as number) + (unit[key] ?? 0))
+  return totals
+}
+
+/** Fills each page until the next unit does not fit; pages are stretches of the run, in order. */
 function packGreedy(units: Unit[], limits: Limits, fits: PageFits): Unit[][] {
   const pages: Unit[][] = [[]]
-  for (const unit of units) {
+  units.forEach((unit, index) => {
     const page = pages.at(-1) as Unit[]
-    const next = [...page, unit]
-    if (page.length > 0 && !fits(next, pages.length === 1, limits)) {
+    if (page.length > 0 && !fits(index - page.length, page.length + 1, pages.length === 1, limits)) {
       pages.push([])
       moveKeptWithNext(pages)
     }
     pages.at(-1)?.push(unit)
-  }
+  })
   return pages
 }
 
