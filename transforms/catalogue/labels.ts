@@ -31,6 +31,8 @@ export class Labels {
   private readonly locale: string
   /** Each template split at its placeholders, once: slide packing asks for a title at every page it tries. */
   private readonly pieces = new Map<MessageKey, string[]>()
+  /** Each date as written, once: every output writes the guideline's dates, some on every page. */
+  private readonly dates = new Map<string, string>()
 
   constructor(
     /** The BCP 47 tag dates and numbers are written for (`en-GB` and `en-US` order dates differently). */
@@ -78,7 +80,13 @@ export class Labels {
 
   /** A date people read ("27 November 2026", "27. November 2026"), UTC, on one line. */
   date(isoDate: string): string {
-    return dateFormat(this.locale).format(new Date(`${isoDate}T00:00:00Z`)).replace(/ /g, noBreak)
+    let written = this.dates.get(isoDate)
+    if (written === undefined) {
+      if (this.dates.size >= 1000) this.dates.clear() // a long `guidepress dev` session keeps only recent dates
+      written = dateFormat(this.locale).format(new Date(`${isoDate}T00:00:00Z`)).replace(/ /g, noBreak)
+      this.dates.set(isoDate, written)
+    }
+    return written
   }
 }
 
