@@ -96,47 +96,51 @@ function writtenBlocks(tree: Root, text: string, pieces: Pieces): WrittenBlock[]
   const lines = lineCounter(text)
   const blocks: WrittenBlock[] = []
   let offset = 0
-  for (const [index, piece] of flow.entries()) {
+  for (let index = 0; index < flow.length; index++) {
+    const length = (flow[index] as string).length
     if (index % 2 === 0) {
       const child = tree.children[index / 2] as RootContent
-      if (isBlank(piece)) return undefined
-      const block: WrittenBlock = lines.span(offset, piece)
+      if (lastNonSpace(text, offset, offset + length) === -1) return undefined
+      const block: WrittenBlock = lines.span(offset, length)
       const items = pieces.get(child)
-      if (child.type === 'list' && items && 'children' in child && addsUp(items, child.children.length) && items.join('') === piece) {
+      if (child.type === 'list' && items && 'children' in child && addsUp(items, child.children.length) && lengthOf(items) === length) {
         let itemOffset = offset
         block.items = []
-        for (const [itemIndex, itemPiece] of items.entries()) {
-          if (itemIndex % 2 === 0) block.items.push(lines.span(itemOffset, itemPiece))
-          itemOffset += itemPiece.length
+        for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+          const itemLength = (items[itemIndex] as string).length
+          if (itemIndex % 2 === 0) block.items.push(lines.span(itemOffset, itemLength))
+          itemOffset += itemLength
         }
       }
       blocks.push(block)
     }
-    offset += piece.length
+    offset += length
   }
   return blocks
 }
 
-/** Whether the pieces joined are the text, or the text without its final line break (as `join` would say, without joining them). */
+/**
+ * Whether the pieces add up to the text, or to the text without its final line break. They are
+ * what the root's flow joined, and the serializer returns that join (with a final line break), so
+ * their lengths say it; reading them would copy each (a piece is a rope of the strings it was
+ * made from), and the lines are read from the text alone.
+ */
 function spells(pieces: readonly string[], text: string): boolean {
-  let offset = 0
-  for (const piece of pieces) {
-    if (!text.startsWith(piece, offset)) return false
-    offset += piece.length
-  }
-  return offset === text.length || (offset === text.length - 1 && text.endsWith('\n'))
+  const length = lengthOf(pieces)
+  return length === text.length || (length === text.length - 1 && text.endsWith('\n'))
 }
 
-/** `text.trim() === ''`, without the trimmed copy. */
-function isBlank(text: string): boolean {
-  return lastNonSpace(text, text.length) === -1
+function lengthOf(pieces: readonly string[]): number {
+  let length = 0
+  for (const piece of pieces) length += piece.length
+  return length
 }
 
-/** The index of the last character before `end` that `trim` would keep, or -1. */
-function lastNonSpace(text: string, end: number): number {
+/** The index of the last character from `start` to before `end` that `trim` would keep, or -1 (then that stretch is blank). */
+function lastNonSpace(text: string, start: number, end: number): number {
   let index = end - 1
-  while (index >= 0 && isWhiteSpace(text.charCodeAt(index))) index--
-  return index
+  while (index >= start && isWhiteSpace(text.charCodeAt(index))) index--
+  return index < start ? -1 : index
 }
 
 
@@ -145,8 +149,8 @@ function addsUp(pieces: string[], children: number): boolean {
   return pieces.length === Math.max(0, 2 * children - 1)
 }
 
-/** The lines of pieces of `text`, by their offsets into it. */
-function lineCounter(text: string): { span(offset: number, piece: string): WrittenLines } {
+/** The lines of pieces of `text`, by their offsets into it and lengths. */
+function lineCounter(text: string): { span(offset: number, length: number): WrittenLines } {
   const breaks: number[] = []
   for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) breaks.push(index)
   // 1 + the line breaks before the offset.
@@ -161,12 +165,12 @@ function lineCounter(text: string): { span(offset: number, piece: string): Writt
     return low + 1
   }
   return {
-    span(offset, piece) {
+    span(offset, length) {
       // A block starts on the line of its first character and ends on that of its last: line breaks around it are not lines of it.
-      const bodyLength = lastNonSpace(piece, piece.length) + 1
-      let leading = 0
-      while (leading < bodyLength && piece.charCodeAt(leading) === 10) leading++
-      return { start: lineAt(offset + leading), end: lineAt(offset + bodyLength - 1) }
+      const bodyEnd = Math.max(lastNonSpace(text, offset, offset + length), offset - 1) + 1
+      let first = offset
+      while (first < bodyEnd && text.charCodeAt(first) === 10) first++
+      return { start: lineAt(first), end: lineAt(bodyEnd - 1) }
     }
   }
 }
