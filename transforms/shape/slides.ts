@@ -1,6 +1,6 @@
 import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import { visit } from '../visit.ts'
+import { countBullets, countWords } from './slide-counts.ts'
 import { fitsSlide } from './layout/slide-fit.ts'
 import { withSizeCache } from './layout/block-height.ts'
 import { continuationTitles, measuringTitle } from './slide-titles.ts'
@@ -12,6 +12,8 @@ declare module 'mdast' {
     generated?: boolean
   }
 }
+
+export { countBullets, countWords }
 
 /** The spec's cap on a slide body (source-format § Quality gates): packing never passes it. */
 export const slideLimits = { bullets: 6, words: 60 } as const
@@ -54,22 +56,6 @@ export interface Unit {
   keepWithNext?: boolean
   /** The `###` heading this unit comes under. */
   under?: string
-}
-
-export function countWords(node: RootContent | RootContent[]): number {
-  const nodes = Array.isArray(node) ? node : [node]
-  return nodes.reduce((sum, each) => sum + toString(each).split(/\s+/).filter(Boolean).length, 0)
-}
-
-export function countBullets(node: RootContent | RootContent[]): number {
-  let bullets = 0
-  for (const each of Array.isArray(node) ? node : [node]) {
-    visit(each, (child) => {
-      if (child.type === 'list' && (child.data?.generated || child.data?.references)) return 'skip'
-      if (child.type === 'listItem' || child.type === 'tableRow') bullets++
-    })
-  }
-  return bullets
 }
 
 /**
