@@ -31,6 +31,9 @@ export class Labels {
   private readonly locale: string
   /** Each template split at its placeholders, once: slide packing asks for a title at every page it tries. */
   private readonly pieces = new Map<MessageKey, string[]>()
+  /** The pieces of unbreakable templates with their spaces kept together, by piece and sides (see `keptTogether`). */
+  private readonly kept = new Map<string, string>()
+  private readonly numbersWritten = new Map<number, string>()
   /** Each date as written, once: every output writes the guideline's dates, some on every page. */
   private readonly dates = new Map<string, string>()
 
@@ -55,17 +58,39 @@ export class Labels {
       pieces = this.messages[key].split(/\{(\w+)\}/)
       this.pieces.set(key, pieces)
     }
-    for (const [index, piece] of pieces.entries()) {
+    for (let index = 0; index < pieces.length; index++) {
+      const piece = pieces[index] as string
       if (index % 2 === 0) {
-        const nextIsText = typeof values[pieces[index + 1] ?? ''] === 'string'
-        out += keep ? keepTogether(piece, previousIsText, nextIsText) : piece
+        out += keep ? this.keptTogether(piece, previousIsText, typeof values[pieces[index + 1] ?? ''] === 'string') : piece
         continue
       }
       const value = values[piece]
       previousIsText = typeof value === 'string'
-      out += value === undefined ? `{${piece}}` : typeof value === 'number' ? this.numbers.format(value) : value
+      out += value === undefined ? `{${piece}}` : typeof value === 'number' ? this.number(value) : value
     }
     return out
+  }
+
+  /** `keepTogether`, once for each piece of a template and the sides a text value is on. */
+  private keptTogether(piece: string, afterText: boolean, beforeText: boolean): string {
+    const key = `${afterText ? 1 : 0}${beforeText ? 1 : 0}${piece}`
+    let kept = this.kept.get(key)
+    if (kept === undefined) {
+      kept = keepTogether(piece, afterText, beforeText)
+      this.kept.set(key, kept)
+    }
+    return kept
+  }
+
+  /** A number written for the language; small ones (slide, page and part numbers) once each. */
+  private number(value: number): string {
+    if (!Number.isInteger(value) || value < 0 || value > 1000 || Object.is(value, -0)) return this.numbers.format(value)
+    let written = this.numbersWritten.get(value)
+    if (written === undefined) {
+      written = this.numbers.format(value)
+      this.numbersWritten.set(value, written)
+    }
+    return written
   }
 
   /** `one` or `other` by the language's plural rules for `count` (French counts 0 and 1 as one). */
