@@ -1,4 +1,4 @@
-import type { Html, Root, RootContent } from 'mdast'
+import type { Root, RootContent } from 'mdast'
 import { defaultHandlers, toMarkdown, type Handlers, type Join, type Options as ToMarkdownOptions, type Unsafe } from 'mdast-util-to-markdown'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
@@ -8,7 +8,7 @@ import { writtenHeadingId } from '../format/ids.ts'
 import { withQuickSafe } from './quick-safe.ts'
 import { withSentenceBreaks } from './sentences.ts'
 import { withoutTracking } from './untracked.ts'
-import { recordingRoot, serializeRecording, serializeTopLevelPieces, type WrittenBlock } from './written-lines.ts'
+import { recordingRoot, serializeRecording, type WrittenBlock } from './written-lines.ts'
 
 export type { WrittenBlock, WrittenLines } from './written-lines.ts'
 
@@ -84,33 +84,4 @@ export function serializeOutput(tree: Root): { text: string; blocks: WrittenBloc
 /** Serializes loose blocks (slide notes, for instance) the same way. */
 export function serializeFragment(children: RootContent[]): string {
   return serialize({ type: 'root', children }).trimEnd()
-}
-
-/** What `serializeFragments` puts before each run: a block, but not a list. */
-const runStart: Html = { type: 'html', value: '<!-- run -->' }
-
-/**
- * Serializes several runs of loose blocks (a deck's slide notes), each as `serializeFragment` does,
- * in one serializer call: setting a call up costs more than a slide's notes take to write. The runs
- * are written as one root, each after a comment, and cut from the pieces the serializer joined (see
- * `written-lines.ts`). At the top level the serializer carries only the last list's bullet from one
- * block to the next (so that two lists in a row differ), and the comment, not being a list, clears
- * it: each run is written as it would be alone. A root with inline content is not written block by
- * block; then each run is serialized on its own.
- */
-export function serializeFragments(runs: RootContent[][]): string[] {
-  const children: RootContent[] = []
-  const starts: number[] = []
-  for (const run of runs) {
-    children.push(runStart)
-    starts.push(children.length)
-    children.push(...run)
-  }
-  const pieces = runs.length > 1 ? serializeTopLevelPieces({ type: 'root', children }, serialize) : undefined
-  if (!pieces) return runs.map(serializeFragment)
-  // Block i is piece 2i; the pieces between a run's first and last block are its blocks and the gaps between them.
-  return runs.map((run, index) => {
-    const start = starts[index] as number
-    return run.length === 0 ? '' : pieces.slice(2 * start, 2 * (start + run.length) - 1).join('').trimEnd()
-  })
 }

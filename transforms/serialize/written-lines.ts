@@ -30,17 +30,6 @@ export function serializeRecording(tree: Root, stringify: (tree: Root) => string
   return { text, blocks: writtenBlocks(tree, text, pieces) }
 }
 
-/**
- * Serializes `tree` with `stringify` and says what each of its top-level blocks was written as,
- * and each gap between two of them: 2n − 1 pieces for n blocks, which joined are the text (but its
- * final line break). Undefined when the serializer did not write the root as such a flow.
- */
-export function serializeTopLevelPieces(tree: Root, stringify: (tree: Root) => string): string[] | undefined {
-  const { text, pieces } = recordPieces(tree, stringify)
-  const flow = pieces.get(tree)
-  return flow && addsUp(flow, tree.children.length) && spells(flow, text) ? flow : undefined
-}
-
 function recordPieces(tree: Root, stringify: (tree: Root) => string): { text: string; pieces: Pieces } {
   const pieces: Pieces = new Map()
   recording = { root: tree, pieces }

@@ -1,5 +1,5 @@
 import type { RootContent } from 'mdast'
-import { serializeFragment, serializeFragments } from '../serialize/serialize.ts'
+import { serializeFragment } from '../serialize/serialize.ts'
 import { withoutFragmentLinks } from './fragment-links.ts'
 
 /**
@@ -12,16 +12,7 @@ import { withoutFragmentLinks } from './fragment-links.ts'
  * links keep only their words (see withoutFragmentLinks).
  */
 export function presenterNote(notes: RootContent[]): string {
-  return asMarpNote(serializeFragment(withoutFragmentLinks(notes)))
-}
-
-/** `presenterNote` of each slide's notes, all written in one serializer call. */
-export function presenterNotes(notesOfSlides: RootContent[][]): string[] {
-  return serializeFragments(notesOfSlides.map(withoutFragmentLinks)).map(asMarpNote)
-}
-
-function asMarpNote(markdown: string): string {
-  return `<!--\n${marpSafeNote(markdown)}\n-->`
+  return `<!--\n${marpSafeNote(serializeFragment(withoutFragmentLinks(notes)))}\n-->`
 }
 
 export function marpSafeNote(text: string): string {

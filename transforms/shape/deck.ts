@@ -2,7 +2,7 @@ import type { FootnoteDefinition, List, Paragraph, Root, RootContent } from 'mda
 import type { Position } from 'unist'
 import type { ContainerDirective } from 'mdast-util-directive'
 import { numberCitations } from './citations.ts'
-import { presenterNotes } from './deck-notes.ts'
+import { presenterNote } from './deck-notes.ts'
 import { rebaseImages } from './images.ts'
 import { marpYaml } from './marp-yaml.ts'
 import { footerLine, isApproved } from './labels.ts'
@@ -62,11 +62,9 @@ export function shapeDeck(tree: Root, meta: GuidelineMeta, labels: Labels): Root
   }
 
   const children: RootContent[] = [{ type: 'yaml', value: marpYaml(marpFrontMatter(meta, labels)) }]
-  const withNotes = slides.filter((slide) => slide.notes && slide.notes.length > 0)
-  const notes = new Map(presenterNotes(withNotes.map((slide) => slide.notes ?? [])).map((note, index) => [withNotes[index], note]))
   slides.forEach((slide, index) => {
     if (index > 0) children.push({ type: 'thematicBreak' })
-    children.push(...slideNodes(slide, notes.get(slide)))
+    children.push(...slideNodes(slide))
   })
   return { type: 'root', children }
 }
@@ -150,12 +148,11 @@ function titleSlide(meta: GuidelineMeta, labels: Labels): DeckSlide {
   return { title: meta.title, children, className: 'title', headingDepth: 1 }
 }
 
-/** The slide's blocks; `note` is its notes as a presenter note (deck-notes.ts). */
-function slideNodes(slide: DeckSlide, note: string | undefined): RootContent[] {
+function slideNodes(slide: DeckSlide): RootContent[] {
   const nodes: RootContent[] = []
   if (slide.className) nodes.push({ type: 'html', value: `<!-- _class: ${slide.className} -->` })
   nodes.push(sectionHeading(slide, slide.headingDepth ?? 2), ...slide.children)
-  if (note !== undefined) nodes.push({ type: 'html', value: note, position: slide.notes?.[0]?.position })
+  if (slide.notes && slide.notes.length > 0) nodes.push({ type: 'html', value: presenterNote(slide.notes), position: slide.notes[0]?.position })
   return nodes
 }
 
