@@ -183,7 +183,8 @@ report.ratio(
   ratio(pdfOnly, raw),
   { max: 1.5 }
 )
-report.ratio(`PDF-only build vs marp --pdf (N=${small})`, timed(pdfOnly), seconds(marpPdf.wallMs), ratio(pdfOnly, marpPdf), { max: 1 })
+// The issue asks for this ratio to be reported, with no target: marp prints the decks alone.
+report.figure(`PDF-only build vs marp --pdf (N=${small}; marp prints the decks alone)`, timed(pdfOnly).text, seconds(marpPdf.wallMs), ratio(pdfOnly, marpPdf))
 for (const [n, ours, mPdf, mPptx] of [[2, twoFull, twoMarpPdf, twoMarpPptx], [small, full, marpPdf, marpPptx]] as const) {
   const both = mPdf.wallMs + mPptx.wallMs
   // marp's PPTX gave up part-way: its time so far is a lower bound, so the ratio is an upper bound.
@@ -219,7 +220,7 @@ const devCpu = median(dev.cpuMs.filter((ms): ms is number => ms !== null)).media
 report.ratio(`guidepress dev: save → DOM change, flagship (median of ${dev.roundsMs.length})`, { text: `${seconds(dev.medianMs)} (dev process CPU ${seconds(devCpu)})`, load: devLoad }, '0.3 s', dev.medianMs / 300, { max: 1 }, { target: '≤ 0.3 s' })
 if (scale) {
   report.ratio(`PDF-only build N=${large} / N=${small}`, timed(scale.pdfOnly), seconds(pdfOnly.wallMs), ratio(scale.pdfOnly, pdfOnly), { max: 11 })
-  report.ratio(`PDF-only build vs marp --pdf (N=${large})`, timed(scale.pdfOnly), seconds(scale.marpPdf.wallMs), ratio(scale.pdfOnly, scale.marpPdf), { max: 1 })
+  report.figure(`PDF-only build vs marp --pdf (N=${large}; marp prints the decks alone)`, timed(scale.pdfOnly).text, seconds(scale.marpPdf.wallMs), ratio(scale.pdfOnly, scale.marpPdf))
 }
 const runs = [twoFull, pdfOnly, full, ...(scale ? [scale.pdfOnly] : [])]
 const marpRuns = [twoMarpPdf, twoMarpPptx, marpPdf, marpPptx, ...(scale ? [scale.marpPdf] : [])]
