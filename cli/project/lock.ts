@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { link, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { processRuns } from '../../render/processes.ts'
 
 export const lockName = '.guidepress-build.lock'
 
@@ -102,15 +103,7 @@ async function removeIf(file: string, text: string): Promise<void> {
 }
 
 /** Whether a process id belongs to a running process. */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
+export const isAlive = processRuns
 
 /** What a build (or `guidepress dev`) prints while another build holds the lock. */
 export function lockWaitMessage(pid: number): string {

@@ -4,6 +4,7 @@
 import { lstat, mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises'
 import { hostname, tmpdir } from 'node:os'
 import path from 'node:path'
+import { processRuns } from '../processes.ts'
 
 const PREFIX = 'guidepress-chrome-'
 /** Written into each profile folder: this machine's name and the pid of the process that owns it. */
@@ -16,16 +17,6 @@ export async function makeProfileDir(parent = tmpdir()): Promise<string> {
   const dir = await mkdtemp(path.join(parent, PREFIX))
   await writeFile(path.join(dir, OWNER_FILE), `${hostname()} ${process.pid}\n`, { flag: 'wx' })
   return dir
-}
-
-/** Whether a process with this pid runs on this machine (one of another user's counts as running). */
-export function processRuns(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
 
 /**

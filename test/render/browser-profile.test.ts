@@ -5,7 +5,8 @@ import { hostname, tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BrowserSession } from '../../render/browser.ts'
-import { makeProfileDir, processRuns, removeStaleProfiles } from '../../render/browser/profile.ts'
+import { makeProfileDir, removeStaleProfiles } from '../../render/browser/profile.ts'
+import { processRuns } from '../../render/processes.ts'
 
 /** The pid of a process that has ended. */
 function endedPid(): number {
