@@ -124,7 +124,7 @@ async function markdownTree(markdown: string, options: { root: string; file: str
   return (await processor.run(withSource(markdown, () => parser.parse(markdown)))) as Root
 }
 
-// GFM read as the transform reads it (parse/gfm-syntax.ts): remark-gfm's trees, with half the work (no autolink tried where none can be, a table only before a delimiter row).
+// GFM read as the transform reads it (parse/gfm-syntax.ts): remark-gfm's trees, with no autolink tried where none can be and a table only before a delimiter row.
 const parserFor = (autolinks: boolean) => unified().use(remarkParse).use(remarkGfmSyntax, { autolinks }).freeze()
 const parsers = { autolinks: parserFor(true), plain: parserFor(false) }
 const stringifier = unified().use(rehypeStringify)
