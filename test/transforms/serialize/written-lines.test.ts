@@ -52,6 +52,13 @@ describe('serializeOutput', () => {
     expect(tree).toEqual(before)
   })
 
+  it('says nothing when a block is written as nothing (an empty paragraph): its lines cannot be told', () => {
+    const empty: RootContent = { type: 'paragraph', children: [] }
+    const written = serializeOutput({ type: 'root', children: [{ type: 'paragraph', children: [text('First.')] }, empty, { type: 'paragraph', children: [text('Last.')] }] as RootContent[] })
+    expect(written.text).toContain('Last.')
+    expect(written.blocks).toBeUndefined()
+  })
+
   it('says nothing for a root of inline content, whose blocks cannot be told apart', () => {
     expect(serializeOutput({ type: 'root', children: [text('Loose text.')] as unknown as RootContent[] }).blocks).toBeUndefined()
   })
